@@ -1,0 +1,213 @@
+"""The ``framing`` command line: a thin layer over the Python API.
+
+Exit codes: 0 done (warnings may have been printed), 1 bad input (nothing
+could be read, bad gold or config file), 2 usage error, 3 model or lexicon
+problem, 4 output cannot be written, 130 interrupted.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+
+import click
+
+from . import __version__
+from .corpus import CorpusError, read_corpus
+from .io import FORMATS, OutputError, write_rows
+from .lexicon import LexiconError
+from .nlp import ModelError, installed_processors, load_backend, models_dir, notice
+
+EXIT_INPUT, EXIT_MODEL, EXIT_OUTPUT, EXIT_INTERRUPTED = 1, 3, 4, 130
+_ERRORS = ((CorpusError, EXIT_INPUT), (ValueError, EXIT_INPUT), (ModelError, EXIT_MODEL),
+           (LexiconError, EXIT_MODEL), (OutputError, EXIT_OUTPUT))
+
+
+class Settings:
+    """Options shared by every command (set on the group)."""
+
+    def __init__(self, quiet: bool = False, verbose: int = 0):
+        self.quiet, self.verbose = quiet, verbose
+        self._said: set[str] = set()
+
+    def say(self, message: str, once: bool = False) -> None:
+        """A notice on stderr, unless -q."""
+        if self.quiet or (once and message in self._said):
+            return
+        self._said.add(message)
+        click.echo(message, err=True)
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(f"warning: {message}", err=True)
+
+    def progress(self, iterable, length=None, label=""):
+        """A progress bar on stderr when it is a terminal (and not -q)."""
+        show = not self.quiet and sys.stderr.isatty()
+        return click.progressbar(iterable, length=length, label=label, file=sys.stderr,
+                                 show_pos=True) if show else _NoBar(iterable)
+
+
+class _NoBar:
+    def __init__(self, iterable):
+        self.iterable = iterable
+
+    def __enter__(self):
+        return self.iterable
+
+    def __exit__(self, *exc):
+        return False
+
+
+class FramingGroup(click.Group):
+    """Turns known errors into one line on stderr and a documented exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("framing: interrupted; no partial output was kept", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except Exception as exc:
+            for kind, code in _ERRORS:
+                if isinstance(exc, kind):
+                    click.echo(f"framing: error: {exc}", err=True)
+                    ctx.exit(code)
+            settings = ctx.find_object(Settings)
+            if settings and settings.verbose:
+                raise
+            click.echo(f"framing: internal error: {type(exc).__name__}: {exc} (run with -v for details)", err=True)
+            ctx.exit(70)
+
+
+@click.group(cls=FramingGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="framing")
+@click.option("-q", "--quiet", is_flag=True, help="Print no notices, warnings or progress bars.")
+@click.option("-v", "--verbose", count=True, help="More detail on stderr; -vv shows debug logs.")
+@click.pass_context
+def cli(ctx, quiet, verbose):
+    """Who is quoted and how a story is framed, across news outlets.
+
+    \b
+    Typical session, on the bundled example corpus:
+      framing corpus examples/kozlov-visit          # articles, outlets, dates
+      framing quotes examples/kozlov-visit          # who is quoted, and how
+      framing speakers examples/kozlov-visit        # who gets the most room
+      framing stance examples/kozlov-visit          # framing of the allegations
+      framing report examples/kozlov-visit -o out/  # PDF + PNG comparison report
+
+    CORPUS is a directory of .txt/.md/.html articles, one article file, or a
+    manifest (CSV or JSONL with a 'path' column and optional metadata columns
+    outlet, byline, date, dateline, publisher, url, title that override detection).
+    """
+    ctx.obj = Settings(quiet, verbose)
+    level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+# ------------------------------------------------------------ shared options
+def output_options(default_format="table"):
+    def decorate(f):
+        f = click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=default_format,
+                         show_default=True, help="table for reading, csv for spreadsheets, jsonl for programs.")(f)
+        f = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+                         help="Write to this file (atomically) instead of stdout.")(f)
+        return f
+    return decorate
+
+
+def corpus_options(f):
+    f = click.argument("corpus", type=click.Path())(f)
+    f = click.option("--max-size", type=float, default=10.0, show_default=True,
+                     help="Skip article files larger than this many MB.")(f)
+    f = click.option("--outlets", "outlets_file", type=click.Path(exists=True, dir_okay=False), default=None,
+                     help="Your own outlets CSV (columns as lexicons/outlets.csv) for outlet detection.")(f)
+    return f
+
+
+def model_options(f):
+    f = click.option("--models", type=click.Path(file_okay=False), default=None, envvar="STANZA_RESOURCES_DIR",
+                     help="stanza models directory [default: $STANZA_RESOURCES_DIR, else stanza's own].")(f)
+    f = click.option("--tier", type=click.Choice(["auto", "stanza", "builtin"]), default="auto", show_default=True,
+                     help="NLP quality tier: auto uses stanza when a model is installed, else the built-in segmenter.")(f)
+    return f
+
+
+def load_articles(settings: Settings, corpus, max_size, outlets_file):
+    """Read the corpus, warning per skipped file; errors if nothing was read."""
+    return list(read_corpus(corpus, settings.warn, max_bytes=int(max_size * 1e6), outlets=outlets_file))
+
+
+def get_backend(settings: Settings, models, tier):
+    backend = load_backend(models, tier)
+    settings.say(notice(backend), once=True)
+    return backend
+
+
+# ---------------------------------------------------------------- commands
+@cli.command("corpus")
+@corpus_options
+@output_options()
+@click.pass_obj
+def corpus_cmd(settings, corpus, max_size, outlets_file, fmt, output):
+    """List the articles of CORPUS with outlet, date and detection evidence.
+
+    The outlet comes only from explicit evidence (dateline, agency credit,
+    byline, sign-off, publisher URL); where there is none it says 'unknown'
+    and shows the byline or publisher instead.
+
+    \b
+    Example:
+      framing corpus examples/kozlov-visit --format jsonl
+    """
+    rows = [a.to_dict() for a in load_articles(settings, corpus, max_size, outlets_file)]
+    columns = ["id", "label", "outlet", "byline", "date", "dateline", "publisher", "url", "title",
+               "words", "encoding", "evidence", "inferred"]
+    if fmt == "table":
+        columns = ["id", "label", "date", "dateline", "words", "evidence"]
+    write_rows(rows, fmt, output, columns)
+
+
+@cli.group("models")
+def models_group():
+    """Show or fetch the stanza models that set the quality tier."""
+
+
+@models_group.command("list")
+@click.option("--models", type=click.Path(file_okay=False), default=None, envvar="STANZA_RESOURCES_DIR",
+              help="stanza models directory to inspect.")
+@output_options()
+def models_list(models, fmt, output):
+    """Show which stanza English processors are installed, and the tier they give."""
+    directory = models_dir(models)
+    found = installed_processors(directory)
+    tier = ("stanza-full" if {"pos", "lemma", "depparse"} <= set(found)
+            else "stanza-tokenize" if "tokenize" in found else "builtin")
+    rows = [{"processor": p, "installed": p in found, "directory": str(directory)}
+            for p in ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")]
+    write_rows(rows, fmt, output)
+    click.echo(f"quality tier available: {tier}", err=True)
+
+
+@models_group.command("download")
+@click.option("--models", type=click.Path(file_okay=False), default=None, envvar="STANZA_RESOURCES_DIR",
+              help="Where to put the models.")
+@click.option("--processors", default="tokenize,mwt,pos,lemma,depparse,ner", show_default=True)
+@click.pass_obj
+def models_download(settings, models, processors):
+    """Fetch stanza English models (needs the internet; fails fast without it)."""
+    from .nlp import download_models
+
+    directory = download_models(models, processors)
+    settings.say(f"models installed in {directory}")
+
+
+def main(argv=None):
+    """Console-script entry point."""
+    return cli.main(args=argv, prog_name="framing")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

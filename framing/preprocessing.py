@@ -1,0 +1,200 @@
+"""Find the article body in messy text without losing raw offsets.
+
+``split_blocks`` labels each paragraph-like region of the raw text (body,
+heading, byline, caption, credit, footer ...). ``clean_body`` strips markdown,
+joins a sentence broken across a paragraph break and normalises odd spaces,
+returning a :class:`CleanText` whose ``to_raw`` maps any cleaned span back to
+the raw text. Nothing here ever edits ``Article.text``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .types import Block
+
+MONTHS = (
+    "Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|"
+    "Sep|Sept|September|Oct|October|Nov|November|Dec|December"
+)
+_FULL_DATE = rf"(?:(?:{MONTHS})\.? \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d\d-\d\d)"
+_DATE_LINE = re.compile(rf"^\W*(?:date\s+)?{_FULL_DATE}\b[^.!?]{{0,60}}$", re.I)
+_BYLINE = re.compile(r"^\W*By\s+\S.{0,60}$")
+_FOOTER = re.compile(
+    r"^\W*(?:original url|source url|source|read more|copyright|all rights reserved|©|"
+    r"https?://|www\.)", re.I)
+_URL_ONLY = re.compile(r"^\W*<?https?://\S+>?\W*$")
+_POSITION_MARK = re.compile(r"\((?:[LRC]|L-R|R-L|\d(?:st|nd|rd|th)\s+[LR]|center|centre|left|right)\)")
+_PHOTO_CREDIT = re.compile(
+    r"(?:\b[A-Z]{2,}(?:-[A-Z]{2,})?/[A-Z/ .-]{2,}|MANDATORY CREDIT|\bPhoto(?:graph)?:|"
+    r"\(Photo|\*\*[A-Z][A-Za-z]*/[A-Z][A-Za-z]*\*\*|Getty Images|\bPOOL\b)")
+_ENDS_WITH_DATE = re.compile(rf"{_FULL_DATE}\.?\s*$", re.I)
+_TERMINAL = re.compile(r"""[.!?:;]["'\u201d\u2019)\]*_]*\s*$""")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_SPACES = "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u205f\u3000\t"
+_INVISIBLE = "\u200b\u200c\u200d\ufeff\u00ad"
+
+
+def _lines(text: str):
+    """Yield (start, end) of each non-blank line, stripped of surrounding space."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip(" \t\r\n\f\v" + _SPACES + _INVISIBLE)
+        if stripped:
+            lead = line.index(stripped[0])
+            yield pos + lead, pos + lead + len(stripped)
+        pos += len(line)
+
+
+def classify_line(line: str, words: int) -> str:
+    """Label one line: heading, byline, dateline, caption, credit, footer, meta or body."""
+    if line.startswith("#"):
+        return "heading"
+    if line.startswith("[") and line.endswith("]") and "](" not in line:
+        return "note"  # an editor's note such as [Constructed teaching example ...]
+    if _URL_ONLY.match(line) or _FOOTER.match(line):
+        return "footer"
+    if _BYLINE.match(line) and words <= 8:
+        return "byline"
+    if _DATE_LINE.match(line):
+        return "meta"
+    if words <= 4 and _PHOTO_CREDIT.search(line):
+        return "credit"
+    if _POSITION_MARK.search(line) or (_PHOTO_CREDIT.search(line) and words > 4):
+        return "caption"
+    if _ENDS_WITH_DATE.search(line) and not re.search("[\"\u201c\u201d]", line) and words < 60:
+        return "caption"
+    if words <= 16 and not _TERMINAL.search(line) and line[:1].isupper():
+        return "heading"
+    return "body"
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Label every line of ``text``; join body lines that continue a sentence."""
+    blocks: list[Block] = []
+    for start, end in _lines(text):
+        line = text[start:end]
+        kind = classify_line(line, len(_WORD.findall(line)))
+        prev = blocks[-1] if blocks else None
+        if prev and kind in ("body", "heading") and _continues(text, prev, start):
+            prev.end, prev.kind = end, "body"
+            continue
+        if kind == "heading" and prev and prev.kind == "body" and not _TERMINAL.search(text[prev.start:prev.end]):
+            kind = "body"  # a short line after an unfinished paragraph belongs to it
+        blocks.append(Block(start, end, kind))
+    return blocks
+
+
+def _continues(text: str, prev: Block, start: int) -> bool:
+    """A line continues the previous paragraph when that one stopped mid-sentence."""
+    first = text[start]
+    if prev.kind not in ("body", "heading") or text[prev.start] == "#":
+        return False
+    return not _TERMINAL.search(text[prev.start:prev.end]) and (first.islower() or first in ",;)")
+
+
+def count_words(text: str, blocks: list[Block] | None = None) -> int:
+    """Words in the body (all text when no blocks are known)."""
+    if not blocks:
+        return len(_WORD.findall(text))
+    return sum(len(_WORD.findall(text[b.start:b.end])) for b in blocks if b.kind == "body")
+
+
+# ---------------------------------------------------------------- clean text
+_MARKUP = re.compile(
+    r"!\[[^\]]*\]\([^)]*\)"        # image: dropped
+    r"|\[([^\]]*)\]\([^)]*\)"        # link: keep its text
+    r"|<https?://[^>]*>"             # autolink: dropped
+    r"|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)"  # emphasis markers
+    r"|(?m:^#+\s*)"                  # heading marks
+    r"|</?[A-Za-z][^>]*>"              # html tags
+)
+
+
+_ODD_SPACE = re.compile(f"[{_INVISIBLE}]+|[{_SPACES}\r\n ]+")
+
+
+@dataclass
+class CleanText:
+    """Cleaned text plus, for each of its characters, the raw offset it came from."""
+
+    text: str = ""
+    raw_pos: list[int] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # cleaned spans
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span [start, end) to a raw span."""
+        if not self.raw_pos:
+            return 0, 0
+        if end <= start:
+            p = self.raw_pos[min(start, len(self.raw_pos) - 1)]
+            return p, p
+        return self.raw_pos[start], self.raw_pos[end - 1] + 1
+
+    def paragraph_of(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.paragraphs):
+            if pos < e:
+                return i
+        return max(0, len(self.paragraphs) - 1)
+
+
+class _Builder:
+    def __init__(self):
+        self.parts: list[str] = []
+        self.pos: list[int] = []
+        self.length = 0
+        self.last = ""
+
+    def add(self, piece: str, raw_start: int) -> None:
+        if piece:
+            self.parts.append(piece)
+            self.pos.extend(range(raw_start, raw_start + len(piece)))
+            self.length += len(piece)
+            self.last = piece[-1]
+
+    def add_fill(self, piece: str, raw_at: int) -> None:
+        self.parts.append(piece)
+        self.pos.extend([raw_at] * len(piece))
+        self.length += len(piece)
+        self.last = piece[-1]
+
+
+def clean_body(text: str, blocks: list[Block]) -> CleanText:
+    """Concatenate the body blocks, cleaned, one paragraph each ("\\n\\n" apart)."""
+    b = _Builder()
+    paragraphs = []
+    for block in blocks:
+        if block.kind != "body":
+            continue
+        if b.length:
+            b.add_fill("\n\n", b.pos[-1] + 1)
+        begin = b.length
+        _clean_span(text, block.start, block.end, b)
+        while b.length > begin and b.last == " ":  # never end a paragraph on a space
+            b.parts[-1] = b.parts[-1][:-1]
+            b.pos.pop()
+            b.length -= 1
+            b.last = b.parts[-1][-1:] if b.parts[-1] else (b.parts[-2][-1:] if len(b.parts) > 1 else "")
+        paragraphs.append((begin, b.length))
+    return CleanText("".join(b.parts), b.pos, paragraphs)
+
+
+def _clean_span(text: str, start: int, end: int, b: _Builder) -> None:
+    pos = start
+    for m in _MARKUP.finditer(text, start, end):
+        _add_normalised(text, pos, m.start(), b)
+        if m.group(1) is not None:  # link text is kept
+            _add_normalised(text, m.start(1), m.end(1), b)
+        pos = m.end()
+    _add_normalised(text, pos, end, b)
+
+
+def _add_normalised(text: str, start: int, end: int, b: _Builder) -> None:
+    """Copy raw[start:end]; runs of odd spaces and line breaks become one space."""
+    pos = start
+    for m in _ODD_SPACE.finditer(text, start, end):
+        b.add(text[pos:m.start()], pos)
+        if not m.group().strip(_INVISIBLE) == "" and b.length and b.last != " ":
+            b.add(" ", m.start())
+        pos = m.end()
+    b.add(text[pos:end], pos)

@@ -1,0 +1,1 @@
+"""Trained model parameters shipped with framing (plain JSON, never pickle)."""
