@@ -43,6 +43,8 @@ QUOTES = [
      "North Korea and Russia to \u201cimmediately cease all such activities.\u201d"),
     ("03_harbour-ledger", "South Korea", "accuses", "indirect", "Seoul", False,
      "Pyongyang of receiving help with its spy satellite program in return"),
+    ("04_eastbridge-herald", "Kremlin", "dismissed", "indirect", "The Kremlin", False,
+     "dismissed accusations that Russia helps North Korea get around international sanctions"),
     ("04_eastbridge-herald", "Dmitry Peskov", "said", "indirect", "Presidential spokesman Dmitry Peskov", False,
      "the accusations were unfounded"),
     ("04_eastbridge-herald", "Western governments", "allege", "indirect", "Western governments", False,

@@ -1,0 +1,659 @@
+"""Extract quotes (direct, mixed, indirect) and attribute each to a speaker.
+
+Works on the tokenizer-only tier with rules over tokens (the grammar words live
+in ``lexicons/clause_words.csv``, the reporting verbs in
+``lexicons/reporting_verbs.csv``). When the document carries a dependency
+parse (``stanza-full`` tier), the speaker of a reporting verb is taken from its
+``nsubj`` dependent instead of the rule-based noun-phrase scan.
+
+Content spans follow the gold conventions of the development set: the
+reported proposition, without the speaker, the cue and the outer quotation
+marks; a mixed quote keeps its inner marks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load_csv, split_list
+from .speakers import Discourse, Registry, Speaker, clean_mention, is_proper_name, is_pronoun
+from .types import Document, Quote, Sentence, Token
+
+OPEN_MARKS = "\u201c\u201e"
+CLOSE_MARKS = "\u201d"
+STRAIGHT = '"'
+QUOTE_CHARS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
+_QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]")
+_PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
+_TERMINAL = re.compile(r"[.!?]['\u2019]?$")
+
+
+# ------------------------------------------------------------------ lexicons
+@dataclass(frozen=True)
+class Verb:
+    lemma: str
+    connotation: str
+    frame: str
+
+
+@lru_cache(maxsize=8)
+def reporting_verbs(path: str = "reporting_verbs.csv") -> dict[tuple[str, ...], Verb]:
+    """Surface form (as a tuple of lower-case words) -> verb."""
+    forms: dict[tuple[str, ...], Verb] = {}
+    for row in load_csv(path, ("lemma", "forms", "connotation", "frame")):
+        verb = Verb(row["lemma"], row["connotation"], row["frame"])
+        for form in split_list(row["forms"]):
+            forms[tuple(form.casefold().split())] = verb
+    return forms
+
+
+@lru_cache(maxsize=4)
+def clause_words() -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = {}
+    for row in load_csv("clause_words.csv", ("word", "role")):
+        roles.setdefault(row["role"], set()).add(row["word"])
+    return roles
+
+
+# --------------------------------------------------------------- quote marks
+@dataclass(frozen=True)
+class MarkSpan:
+    """A passage between quotation marks (possibly over several paragraphs)."""
+
+    start: int  # the opening mark
+    end: int  # after the closing mark
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def find_mark_spans(doc: Document) -> list[MarkSpan]:
+    """Pair double quotation marks over the body; a paragraph that opens with a
+    mark while a quote is still open continues it (the newswire convention)."""
+    text, spans = doc.text, []
+    open_at, open_par, prev = None, None, None
+    for s in doc.sentences:
+        new_paragraph = prev is not None and s.paragraph != prev.paragraph
+        for m in _QUOTE_RE.finditer(text, s.start, s.end):
+            ch, pos = m.group(), m.start()
+            if open_at is not None and s.paragraph != open_par:
+                if new_paragraph and pos == s.start and ch in OPEN_MARKS + STRAIGHT:
+                    open_par = s.paragraph
+                    continue
+                spans.append(MarkSpan(open_at, prev.end))  # unbalanced: close it where its paragraph ended
+                open_at = None
+            if open_at is None:
+                if ch != CLOSE_MARKS[0] or pos == s.start:
+                    open_at, open_par = pos, s.paragraph
+            elif ch in CLOSE_MARKS + STRAIGHT:
+                spans.append(MarkSpan(open_at, pos + 1))
+                open_at = None
+        prev = s
+    if open_at is not None and prev is not None:
+        spans.append(MarkSpan(open_at, prev.end))
+    return spans
+
+
+# ------------------------------------------------------------------ extractor
+@dataclass
+class _Candidate:
+    cue: tuple[int, int]  # token indices [i, j)
+    verb: Verb
+    mention: tuple[int, int] | None  # raw offsets
+    content: tuple[int, int]  # raw offsets
+    pattern: str
+    mention_speaker: Speaker | None = None
+
+
+class QuoteExtractor:
+    """Finds quotes in a :class:`~framing.types.Document`.
+
+    >>> extractor = QuoteExtractor()
+    >>> quotes = extractor.extract(doc)      # doctest: +SKIP
+    """
+
+    def __init__(self, registry: Registry | None = None, verbs_path: str = "reporting_verbs.csv"):
+        self.registry = registry or Registry()
+        self.verbs = reporting_verbs(verbs_path)
+        self.max_form = max(len(k) for k in self.verbs)
+        self.words = clause_words()
+
+    # --------------------------------------------------------------- public
+    def extract(self, doc: Document) -> list[Quote]:
+        text = doc.text
+        spans = find_mark_spans(doc)
+        discourse = Discourse(self.registry)
+        quotes: list[Quote] = []
+        last_direct: Quote | None = None
+        for sent in doc.sentences:
+            found = self._sentence_quotes(doc, sent, spans, discourse)
+            if not found:
+                cont = self._continuation(doc, sent, spans, last_direct, quotes)
+                found = [cont] if cont else []
+            discourse.observe_text(text, sent.start, sent.end)
+            for q in found:
+                if q.mention_start is not None and q.speaker_source != "coreference":
+                    sp = Speaker(q.speaker, q.group, kind=_kind_of(self.registry, q), source=q.speaker_source)
+                    discourse.add(q.mention_start, self.registry.speakers.get(q.speaker, sp), q.mention)
+                elif q.mention_start is not None:
+                    sp = self.registry.speakers.get(q.speaker) or Speaker(q.speaker, q.group)
+                    discourse.add(q.mention_start, sp, q.mention)
+            quotes.extend(found)
+            direct = [q for q in found if q.kind == "direct"]
+            if direct:
+                last_direct = direct[-1]
+            elif found:
+                last_direct = None
+        outlet = doc.article.outlet
+        for q in quotes:
+            q.outlet = outlet
+        return sorted(quotes, key=lambda q: (q.start, q.end))
+
+    # ------------------------------------------------------------ sentence
+    def _sentence_quotes(self, doc, sent, spans, discourse) -> list[Quote]:
+        sent = _joined(sent, doc.text)
+        toks = sent.tokens
+        cues = self._cues(doc.text, toks, spans)
+        candidates = []
+        main_cue = False
+        for i, j, verb in cues:
+            participial = toks[i].text.casefold().endswith("ing") and verb.frame != "prep"
+            if participial and main_cue:
+                continue  # ", urging ..." after "X warned ..." is part of the same statement
+            cand = self._analyse(doc.text, sent, i, j, verb, spans)
+            if cand is None:
+                continue
+            if not participial:
+                main_cue = True
+            candidates.append(cand)
+        candidates = [c for c in candidates if c.mention and discourse.resolve(doc.text[c.mention[0]:c.mention[1]], c.mention[0])[0]]
+        candidates = self._drop_nested(candidates, doc.text, discourse, sent.start)
+        out = []
+        for cand in candidates:
+            q = self._to_quote(doc, sent, cand, spans, discourse)
+            if q:
+                out.append(q)
+        return out
+
+    def _cues(self, text, toks, spans):
+        """(i, j, verb) for every reporting expression used as one."""
+        low = [t.text.casefold() for t in toks]
+        self._capitalised = [t.text[:1].isupper() for t in toks]
+        found, i = [], 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(self.max_form, len(toks) - i), 0, -1):
+                verb = self.verbs.get(tuple(low[i:i + n]))
+                if verb:
+                    hit = (i, i + n, verb)
+                    break
+            if hit and " ".join(low[i:i + 2]) in self.words["compound"]:
+                hit = None
+            if hit and not _inside(spans, toks[i].start) and self._used_as_cue(low, *hit):
+                found.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return found
+
+    def _used_as_cue(self, low, i, j, verb) -> bool:
+        w = self.words
+        prev = low[i - 1] if i > 0 else ""
+        nxt = low[j] if j < len(low) else ""
+        if verb.frame == "prep":
+            return True
+        if verb.frame == "none" or (i > 0 and self._capitalised[i]):
+            return False  # "United States", "State" in a name
+        if prev in w["determiner"] or prev == "to":
+            return False  # a noun ("the report") or an infinitive ("to say")
+        if low[i].endswith("ing") and prev not in (",", "\u2014"):
+            return False  # only ", urging ..." style participles report speech
+        before = self._skip_back(low, i - 1, w["auxiliary"])
+        is_passive = before >= 0 and low[before] in w["be"]
+        if nxt == "to" and verb.frame in ("clause", "np"):
+            return False  # "is believed to", "said to be"
+        if is_passive and nxt != "by":
+            return False  # "it is believed": attributed to nobody
+        return True
+
+    @staticmethod
+    def _skip_back(low, k, skip):
+        while k >= 0 and (low[k] in skip or low[k].endswith("ly") and len(low[k]) > 4):
+            k -= 1
+        return k
+
+    # ------------------------------------------------------------- patterns
+    def _analyse(self, text, sent, i, j, verb, spans) -> _Candidate | None:
+        toks = sent.tokens
+        low = [t.text.casefold() for t in toks]
+        if verb.frame == "prep":
+            return self._according_to(text, sent, i, j, verb)
+        if j < len(toks) and low[j] == "by" and i > 0 and low[self._skip_back(low, i - 1, self.words["auxiliary"])] in self.words["be"]:
+            return self._passive(text, sent, i, j, verb)
+        if low[i].endswith("ing"):
+            return self._participial(text, sent, i, j, verb)
+        m_start = self._subject_start(sent, i)
+        if m_start is None:
+            return self._inverted(text, sent, i, j, verb, spans)
+        mention = (toks[m_start].start, toks[self._mention_end(low, m_start, i)].end)
+        after = self._after_cue(low, j, verb)
+        if self._mention_after_comma(sent, m_start) and self._nothing_clausal_after(low, after):
+            content = self._before_comma_content(text, sent, m_start, after, spans)
+            return _Candidate((i, j), verb, _clip_mention(text, mention), content, "postposed") if content else None
+        if after >= len(toks) or toks[after].text in ".!?":
+            return None
+        start = toks[i].start if verb.frame == "np" else toks[after].start
+        end = self._content_end(sent, after)
+        start, end = _extend_over_marks(spans, start, end)
+        if self._too_short(text, start, end, verb):
+            return None
+        return _Candidate((i, j), verb, _clip_mention(text, mention), (start, end), "preposed")
+
+    def _according_to(self, text, sent, i, j, verb):
+        toks = sent.tokens
+        k = j
+        while k < len(toks) and toks[k].text not in (",", ";", ".", "!", "?") and toks[k].text not in QUOTE_CHARS:
+            k += 1
+        if k == j:
+            return None
+        mention = (toks[j].start, toks[k - 1].end)
+        first = self._clause_start(sent, i)
+        if first == i and k < len(toks) and toks[k].text == ",":  # According to X, P.
+            content = (toks[k + 1].start, self._content_end(sent, k + 1)) if k + 1 < len(toks) else None
+        else:  # P, according to X.
+            end_tok = i - 1 if i > 0 and toks[i - 1].text == "," else i
+            if end_tok <= first:
+                return None
+            content = (toks[first].start, toks[end_tok - 1].end)
+        if not content or content[1] <= content[0]:
+            return None
+        return _Candidate((i, j), verb, mention, _trim(text, *content), "according_to")
+
+    def _passive(self, text, sent, i, j, verb):
+        toks = sent.tokens
+        low = [t.text.casefold() for t in toks]
+        k = j + 1
+        while k < len(toks) and toks[k].text not in (",", ";", ".", "!", "?") and low[k] != "that":
+            k += 1
+        if k == j + 1:
+            return None
+        mention = (toks[j + 1].start, toks[k - 1].end)
+        if k < len(toks) and low[k] == "that" and k + 1 < len(toks):
+            content = (toks[k + 1].start, self._content_end(sent, k + 1))
+        else:
+            first = self._clause_start(sent, i)
+            if low[first] == "it":
+                return None
+            content = (toks[first].start, toks[k - 1].end)
+        return _Candidate((i, j), verb, mention, _trim(text, *content), "passive")
+
+    def _participial(self, text, sent, i, j, verb):
+        """', urging Y to ...' / ', declaring ...': the speaker is the clause's subject."""
+        toks = sent.tokens
+        low = [t.text.casefold() for t in toks]
+        v = i - 2
+        while v >= 0 and not self._finite_verb(low, v):
+            v -= 1
+        if v < 0:
+            return None
+        m_start = self._subject_start(sent, v)
+        if m_start is None:
+            return None
+        mention = (toks[m_start].start, toks[self._mention_end(low, m_start, v)].end)
+        content_start = toks[j].start if j < len(toks) else None
+        if content_start is None:
+            return None
+        start, end = _extend_over_marks([], content_start, self._content_end(sent, j))
+        if self._too_short(text, start, end, verb):
+            return None
+        return _Candidate((i, j), verb, _clip_mention(text, mention), (start, end), "participial")
+
+    def _finite_verb(self, low, k) -> bool:
+        w = low[k]
+        if w in self.words["verb"] or w in self.words["be"] or (w,) in self.verbs:
+            return True
+        return len(w) > 4 and w.endswith("ed") and w.isalpha()
+
+    def _inverted(self, text, sent, i, j, verb, spans):
+        """'"Q," said X.' / 'P, said X.'"""
+        toks = sent.tokens
+        if i == 0 or toks[i - 1].text not in (",",) + tuple(QUOTE_CHARS):
+            return None
+        k = j
+        while k < len(toks) and toks[k].text not in (",", ".", ";", "!", "?"):
+            k += 1
+        if k == j or not toks[j].text[:1].isalpha():
+            return None
+        comma = i - 1 if toks[i - 1].text == "," else i - 2
+        if comma < 0 or toks[comma].text not in (",",) + tuple(QUOTE_CHARS):
+            return None
+        start = toks[0].start
+        end = toks[i - 1].start
+        start, end = _extend_over_marks(spans, start, end)
+        content = _trim(text, start, end)
+        if content[1] - content[0] < 3:
+            return None
+        mention = (toks[j].start, toks[k - 1].end)
+        return _Candidate((i, j), verb, _clip_mention(text, mention), content, "inverted")
+
+    # ------------------------------------------------- noun-phrase helpers
+    def _subject_start(self, sent, i) -> int | None:
+        """Token index where the speaker noun phrase before token i begins."""
+        toks = sent.tokens
+        low = [t.text.casefold() for t in toks]
+        w = self.words
+        k = i - 1
+        # adverbs, auxiliaries and time expressions between speaker and verb
+        while k >= 0:
+            if low[k] in w["auxiliary"] or (low[k].endswith("ly") and len(low[k]) > 4):
+                k -= 1
+            elif low[k] in w["time"] and k > 0 and low[k - 1] in w["time_lead"]:
+                k -= 2
+            elif low[k] in w["time"]:
+                k -= 1
+            else:
+                break
+        if k < 0:
+            return None
+        if low[k] == ",":
+            return self._appositive_subject(sent, k)
+        end = k
+        while k >= 0:
+            word = low[k]
+            if word in _PUNCT or word in w["boundary"] or word in w["be"]:
+                break
+            if (word,) in self.verbs and " ".join(low[k:k + 2]) not in w["compound"]:
+                break
+            if word in w["auxiliary"] and k < end:
+                break
+            if word == "and" and not (k > 0 and toks[k - 1].text[:1].isupper() and k + 1 <= end and toks[k + 1].text[:1].isupper()):
+                break
+            if word.endswith("ed") and len(word) > 4 and word.isalpha() and word not in ("united",):
+                break
+            k -= 1
+        start = k + 1
+        # leading prepositional intro such as "In response" never reaches here (comma); drop "and"
+        while start <= end and low[start] in ("and", "but", "then"):
+            start += 1
+        return start if start <= end else None
+
+    def _appositive_subject(self, sent, comma) -> int | None:
+        """'Yun, the minister, said' / 'Its spokesman, Dmitry Peskov, has called'."""
+        toks = sent.tokens
+        commas = [k for k in range(comma - 1, -1, -1) if toks[k].text == ","]
+        prev_comma = commas[0] if commas else -1
+        appositive = (prev_comma + 1, comma)  # tokens between the two commas
+        before_comma = commas[1] if len(commas) > 1 else -1
+        head = (before_comma + 1, prev_comma) if prev_comma >= 0 else None
+        options = [r for r in (head, appositive) if r and 0 < r[1] - r[0] <= (8 if r is head else 20)]
+        texts = [(r, clean_mention(sent_text(sent, *r))) for r in options]
+        for r, t in texts:
+            if self.registry.lookup(t) and self.registry.lookup(t).is_person:
+                return _strip_quotes_tokens(sent, r[0], r[1])
+        for r, t in texts:
+            if is_proper_name(t) or self.registry.lookup(t):
+                return _strip_quotes_tokens(sent, r[0], r[1])
+        for r, t in texts:
+            if self.registry.describe(t):
+                return _strip_quotes_tokens(sent, r[0], r[1])
+        return None
+
+    def _mention_end(self, low, start, cue) -> int:
+        """Last token of the mention that starts at ``start`` (before the cue)."""
+        k = start
+        end = start
+        while k < cue and low[k] != ",":
+            if low[k] in self.words["auxiliary"] and k > start:
+                break
+            if low[k] in self.words["time"] or low[k] in self.words["time_lead"] and k > start:
+                break
+            end = k
+            k += 1
+        return end
+
+    def _mention_after_comma(self, sent, m_start) -> bool:
+        toks = sent.tokens
+        return m_start > 0 and (toks[m_start - 1].text == "," or
+                                (toks[m_start - 1].text in QUOTE_CHARS and m_start > 1 and toks[m_start - 2].text == ","))
+
+    def _after_cue(self, low, j, verb) -> int:
+        """Token index where the content begins after the cue."""
+        w = self.words
+        k = j
+        while k < len(low):
+            if low[k] in w["time"] or (low[k] in w["time_lead"] and k + 1 < len(low) and low[k + 1] in w["time"]):
+                k += 1
+            elif low[k] == "in" and k + 2 < len(low) and low[k + 1] in ("a", "an", "its", "his", "her", "their") and \
+                    k + 4 < len(low) and low[k + 3] in ("statement", "article", "interview", "report", "speech", "dispatch"):
+                k += 4 if low[k + 2] != "separate" else 5
+            else:
+                break
+        if verb.frame == "object_clause":
+            k = self._skip_addressee(low, k)
+        if k < len(low) and low[k] in ("that", ":"):
+            k += 1
+        if k < len(low) and low[k] == ",":
+            k += 1
+        return k
+
+    def _skip_addressee(self, low, k) -> int:
+        start = k
+        for n in range(k, min(k + 5, len(low))):
+            if low[n] in ("that", ",", ":", ".") or low[n] in QUOTE_CHARS:
+                return n
+        while k < len(low) and low[k] in ("the", "a", "an", "his", "her", "its", "their"):
+            k += 1
+        if k < len(low) and (low[k] in self.words["addressee"] or low[k].isupper() or low[k][:1].isdigit()):
+            return k + 1
+        return start
+
+    def _nothing_clausal_after(self, low, after) -> bool:
+        return after >= len(low) or low[after] in (".", "!", "?", ",", ";") or \
+            (low[after] in self.words["relative"]) or low[after].endswith("ing") or low[after] in ("to", "in", "on", "with", "as", "amid", "after")
+
+    def _before_comma_content(self, text, sent, m_start, after, spans):
+        """'P, X said[, where Q].' -> P (or P..Q when Q continues P)."""
+        toks = sent.tokens
+        comma = m_start - 1 if toks[m_start - 1].text == "," else m_start - 2
+        if comma <= 0:
+            return None
+        start, end = toks[0].start, toks[comma].start
+        if toks[comma - 1].text in QUOTE_CHARS:  # '... ,"' the comma sits inside the marks
+            end = toks[comma - 1].end
+        if 0 < after < len(toks) and toks[after - 1].text == "," and \
+                toks[after].text.casefold() in self.words["relative"]:
+            end = self._content_end(sent, after)
+        start, end = _extend_over_marks(spans, start, end)
+        return _trim(text, start, end)
+
+    def _clause_start(self, sent, i) -> int:
+        """First token of the clause that ends before token i (skips an intro phrase)."""
+        return 0
+
+    def _content_end(self, sent, k) -> int:
+        """Raw end of the content starting at token k: the sentence end, or before
+        ', <participle>' that starts a new clause of the writer's."""
+        toks = sent.tokens
+        for n in range(k + 1, len(toks) - 1):
+            if toks[n].text == "," or (toks[n].text in QUOTE_CHARS and toks[n - 1].text == ","):
+                nxt = toks[n + 1].text.casefold()
+                if nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4:
+                    return toks[n].end if toks[n].text in QUOTE_CHARS else toks[n].start
+        last = len(toks) - 1
+        while last > k and toks[last].text in (".", "!", "?"):
+            last -= 1
+        return toks[last].end
+
+    def _too_short(self, text, start, end, verb) -> bool:
+        words = len(text[start:end].split())
+        return words < (3 if verb.frame in ("np",) else 4) and not _QUOTE_RE.search(text[start:end])
+
+    # ----------------------------------------------------------- nesting
+    def _drop_nested(self, candidates, text, discourse, position):
+        """A cue inside another quote's content is embedded speech: keep the inner
+        quote only when its speaker is named (registry or proper name)."""
+        keep = []
+        for c in candidates:
+            outer = [o for o in candidates if o is not c and o.content[0] <= _cue_pos(c) < o.content[1]]
+            inner = [o for o in candidates if o is not c and c.content[0] <= _cue_pos(o) < c.content[1]]
+            if outer and not self._named(c, text, discourse):
+                continue
+            if inner and any(self._named(o, text, discourse) for o in inner):
+                continue
+            keep.append(c)
+        return keep
+
+    def _named(self, cand, text, discourse) -> bool:
+        """Does the candidate's mention name a registered speaker or a proper name?"""
+        if not cand.mention:
+            return False
+        m = clean_mention(text[cand.mention[0]:cand.mention[1]])
+        if is_proper_name(m):
+            return True
+        speaker, how = discourse.resolve(m, cand.mention[0])
+        return speaker is not None and how in ("registry", "coreference") and speaker.name in self.registry.speakers
+
+    # ---------------------------------------------------------- to Quote
+    def _to_quote(self, doc, sent, cand, spans, discourse) -> Quote | None:
+        text = doc.text
+        m_start, m_end = cand.mention
+        mention = text[m_start:m_end]
+        speaker, how = discourse.resolve(mention, m_start)
+        if speaker is None:
+            return None
+        start, end = cand.content
+        if end <= start:
+            return None
+        kind = _kind(text, start, end, spans)
+        cue_tok = sent.tokens
+        i, j = cand.cue
+        confidence = {"registry": 0.9, "coreference": 0.75, "unregistered": 0.75, "guessed": 0.7}.get(how, 0.6)
+        if cand.pattern in ("participial", "passive"):
+            confidence -= 0.1
+        return Quote(doc=doc.id, start=start, end=end, content=text[start:end], kind=kind,
+                     cue=text[cue_tok[i].start:cue_tok[j - 1].end], cue_lemma=cand.verb.lemma,
+                     cue_start=cue_tok[i].start, cue_end=cue_tok[j - 1].end,
+                     mention=mention, mention_start=m_start, mention_end=m_end,
+                     speaker=speaker.name, group=speaker.group, confidence=round(confidence, 2),
+                     sentence=sent.index, connotation=cand.verb.connotation, speaker_source=how)
+
+    def _continuation(self, doc, sent, spans, last_direct, quotes) -> Quote | None:
+        """A sentence that is wholly a quotation, right after a direct quote,
+        continues that speaker's words."""
+        if last_direct is None:
+            return None
+        span = next((s for s in spans if s.start <= sent.start < s.end or s.start == sent.start), None)
+        if span is None or span.start < last_direct.end:
+            if span is None or not (span.start <= sent.start):
+                return None
+        if any(q.start <= span.inner[0] < q.end for q in quotes):
+            return None
+        if span.start != sent.start:
+            return None
+        start, end = span.inner
+        start, end = _trim(doc.text, start, end)
+        if end - start < 3:
+            return None
+        q = Quote(**{**last_direct.to_dict(), "start": start, "end": end, "content": doc.text[start:end],
+                     "sentence": sent.index, "confidence": round(min(last_direct.confidence, 0.7), 2)})
+        q.speaker_source = "coreference"
+        return q
+
+
+# ------------------------------------------------------------------ helpers
+def _joined(sent: Sentence, text: str) -> Sentence:
+    """The sentence with hyphenated words as one token ("Jong", "-", "ho" -> "Jong-ho")."""
+    toks = sent.tokens
+    if not any(t.text in ("-", "‐", "‑") for t in toks):
+        return sent
+    out: list[Token] = []
+    for t in toks:
+        if out and (t.text in ("-", "‐", "‑") or out[-1].text.endswith(("-", "‐", "‑"))) \
+                and out[-1].end == t.start and out[-1].text not in QUOTE_CHARS:
+            last = out[-1]
+            out[-1] = Token(text[last.start:t.end], last.start, t.end, last.lemma, last.upos, last.head, last.deprel, last.ner)
+        else:
+            out.append(t)
+    return Sentence(sent.index, sent.start, sent.end, sent.text, out, sent.paragraph, sent.kind)
+
+
+def sent_text(sent: Sentence, i: int, j: int) -> str:
+    toks = sent.tokens
+    if j <= i:
+        return ""
+    return sent.text[toks[i].start - sent.start: toks[j - 1].end - sent.start]
+
+
+def _strip_quotes_tokens(sent, i, j) -> int:
+    while i < j and sent.tokens[i].text in QUOTE_CHARS:
+        i += 1
+    return i
+
+
+def _clip_mention(text, mention):
+    s, e = mention
+    while s < e and (text[s] in QUOTE_CHARS + " ,"):
+        s += 1
+    while e > s and text[e - 1] in QUOTE_CHARS + " ,":
+        e -= 1
+    return s, e
+
+
+def _cue_pos(c: _Candidate) -> int:
+    return c.mention[0] if c.pattern == "according_to" else c.content[0] - 1 if c.pattern == "postposed" else c.mention[0]
+
+
+def _inside(spans, pos) -> bool:
+    return any(s.start < pos < s.end for s in spans)
+
+
+def _trim(text, start, end):
+    """Strip spaces and a final comma or stop outside quotation marks."""
+    while start < end and (text[start].isspace() or text[start] in ",:;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if end > start and text[end - 1] == "." and not _QUOTE_RE.search(text[start:end]):
+        end -= 1
+    return start, end
+
+
+def _extend_over_marks(spans, start, end):
+    """Widen a content span to whole quoted passages it cuts into."""
+    for s in spans:
+        if s.start < start < s.end - 1 and s.start < end:
+            start = s.start + 1 if text_is_outer(s, start, end) else start
+        if s.start < end < s.end and end > start and s.start >= start:
+            end = s.end
+    return start, end
+
+
+def text_is_outer(span, start, end) -> bool:
+    return span.end >= end
+
+
+def _kind(text, start, end, spans) -> str:
+    inside = text[start:end]
+    outer = [s for s in spans if s.start <= start and end <= s.end]
+    if outer or (start > 0 and text[start - 1] in QUOTE_CHARS and not _QUOTE_RE.search(inside.rstrip(",.!?"))):
+        return "direct"
+    return "mixed" if _QUOTE_RE.search(inside) else "indirect"
+
+
+def _kind_of(registry, quote) -> str:
+    sp = registry.speakers.get(quote.speaker)
+    if sp:
+        return sp.kind
+    words = quote.speaker.split()
+    return "group" if words and words[0].casefold().endswith("s") else "person"
+
+
+def extract_quotes(doc_or_article, backend=None, registry: Registry | None = None) -> list[Quote]:
+    """Quotes of one article (an Article is annotated first with ``backend``)."""
+    from .nlp import annotate
+    from .types import Article
+
+    doc = annotate(doc_or_article, backend) if isinstance(doc_or_article, Article) else doc_or_article
+    return QuoteExtractor(registry).extract(doc)

@@ -1,0 +1,241 @@
+"""Who is speaking: the speaker registry, mention resolution and coreference.
+
+A *mention* is the words naming a source at one point of the text ("Kremlin
+spokesman Dmitry Peskov", "the Russian minister", "he"). :class:`Registry`
+maps a mention to a canonical speaker from ``lexicons/speakers.csv`` (plus the
+user's own file); :class:`Discourse` remembers who was mentioned where in one
+article so that pronouns and descriptions resolve to the nearest compatible
+earlier entity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import TermMatcher, load_csv, split_list
+
+SPEAKER_COLUMNS = ("name", "aliases", "group", "country", "role", "gender", "kind")
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "n", "they": "p", "we": "p", "i": "s"}
+_PREPOSITIONS = {"at", "in", "of", "from", "with", "for", "on", "to", "by", "within", "inside", "near", "who", "that", "which"}
+_DETERMINERS = {"the", "a", "an", "one", "its", "his", "her", "their", "this", "that", "these", "those", "some", "two",
+                "several", "many", "other", "another", "former", "senior", "top", "chief", "deputy", "vice", "ex"}
+_DOCUMENT_OF = re.compile(r"^(.{1,40}?)\s+(?:from|of|by|carried by|released by)\s+(.+)$", re.S)
+_WORD = re.compile(r"[\w.'\u2019-]+")
+_NAME_WORD = re.compile(r"^[A-Z][\w.'\u2019-]*$")
+_ORG_WORDS = {"agency", "ministry", "committee", "council", "news", "institute", "university", "government",
+              "service", "office", "department", "union", "nations", "centre", "center", "group", "panel", "house",
+              "times", "post", "herald", "daily", "media", "press", "bank", "fund", "party", "army", "forces"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A canonical source."""
+
+    name: str
+    group: str = "other"
+    country: str = ""
+    roles: tuple[str, ...] = ()
+    gender: str = ""
+    kind: str = "person"  # person, organisation, media, government, group
+    source: str = "registry"  # registry, unregistered, guessed
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
+
+
+@lru_cache(maxsize=16)
+def _nationalities() -> tuple[tuple[str, str, str, str], ...]:
+    return tuple((r["word"], r["country"], r["government_group"], r["media_group"])
+                 for r in load_csv("nationalities.csv", ("word", "country", "government_group", "media_group")))
+
+
+@lru_cache(maxsize=16)
+def _source_nouns() -> dict[str, tuple[str, str]]:
+    return {r["noun"]: (r["kind"], r["group"]) for r in load_csv("source_nouns.csv", ("noun", "kind", "group"))}
+
+
+class Registry:
+    """Canonical speakers and their aliases; ``extra`` files extend or override."""
+
+    def __init__(self, extra: tuple[str, ...] | list[str] = ()):
+        self.speakers: dict[str, Speaker] = {}
+        alias_to: dict[str, str] = {}
+        for path in ("speakers.csv", *extra):
+            for row in load_csv(path, SPEAKER_COLUMNS):
+                sp = Speaker(row["name"], row["group"] or "other", row["country"],
+                             tuple(split_list(row["role"])), row["gender"], row["kind"] or "person")
+                self.speakers[sp.name] = sp
+                for alias in split_list(row["aliases"]) + [sp.name]:
+                    alias_to[alias] = sp.name
+        self.matcher = TermMatcher(alias_to)
+        self.nouns = _source_nouns()
+        self.nationality = TermMatcher({w: w for w, *_ in _nationalities()})
+        self._nat = {w.casefold(): (c, g, m) for w, c, g, m in _nationalities()}
+
+    # -------------------------------------------------------------- lookup
+    def lookup(self, mention: str) -> Speaker | None:
+        """The registered speaker a mention names, if its head names one.
+
+        A person named anywhere in the mention wins ("Kremlin spokesman
+        Dmitry Peskov"); otherwise the longest alias that starts before the
+        first preposition ("a researcher at a Seoul think tank" is not Seoul).
+        """
+        matches = self.matcher.find(mention)
+        if not matches:
+            return None
+        persons = [m for m in matches if self.speakers[m.category].is_person]
+        if persons:
+            return self.speakers[persons[-1].category]
+        cut = self._head_end(mention, matches)
+        heads = [m for m in matches if m.start < cut]
+        if not heads:
+            return None
+        best = max(heads, key=lambda m: (m.end - m.start, -m.start))
+        return self.speakers[best.category]
+
+    @staticmethod
+    def _head_end(mention: str, matches) -> int:
+        """Offset of the first preposition not inside an alias match."""
+        for m in _WORD.finditer(mention):
+            if m.group().casefold() in _PREPOSITIONS and not any(a.start <= m.start() < a.end for a in matches):
+                return m.start()
+        return len(mention)
+
+    def head_noun(self, mention: str) -> tuple[str, str, str] | None:
+        """(noun, kind, group) of the source noun heading a description, if any."""
+        words = [w.casefold() for w in _WORD.findall(mention)]
+        head: list[str] = []
+        for w in words:
+            if w in _PREPOSITIONS:
+                break
+            head.append(w)
+        for i in range(len(head) - 1, -1, -1):
+            for n in (2, 1):
+                noun = " ".join(head[max(0, i - n + 1): i + 1])
+                if noun in self.nouns:
+                    kind, group = self.nouns[noun]
+                    return noun, kind, group
+        return None
+
+    def nationality_of(self, mention: str) -> tuple[str, str, str] | None:
+        """(country, government group, media group) named in a mention."""
+        found = self.nationality.find(mention)
+        return self._nat[found[0].term.casefold()] if found else None
+
+    def describe(self, mention: str) -> Speaker | None:
+        """A speaker for a mention missing from the registry (group guessed)."""
+        text = clean_mention(mention)
+        if not text:
+            return None
+        noun = self.head_noun(text)
+        nat = self.nationality_of(text)
+        if noun:
+            _, kind, group = noun
+            if kind == "document":
+                return None
+            if not group and nat:
+                group = nat[2] if kind == "media" else nat[1]
+            kind = {"person": "person", "group": "group", "media": "media"}.get(kind, "organisation")
+            return Speaker(text, group or "other", nat[0] if nat else "", (noun[0],), "", kind,
+                           "guessed" if group else "unregistered")
+        if is_proper_name(text):
+            org = any(w.casefold() in _ORG_WORDS for w in text.split())
+            return Speaker(text, "other", "", (), "", "organisation" if org else "person", "unregistered")
+        return None
+
+
+def clean_mention(mention: str) -> str:
+    """Strip quote marks, brackets and spaces around a mention."""
+    return mention.strip(" \t\n,;:\"'\u201c\u201d\u2018\u2019()[]*_-\u2014")
+
+
+def is_proper_name(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 5 and all(_NAME_WORD.match(w) or w in ("of", "and", "de", "van", "von", "al") for w in words) \
+        and _NAME_WORD.match(words[0]) is not None
+
+
+def is_pronoun(text: str) -> bool:
+    return text.casefold() in PRONOUNS
+
+
+# ------------------------------------------------------------------ discourse
+@dataclass
+class Entity:
+    position: int
+    speaker: Speaker
+    mention: str
+
+
+@dataclass
+class Discourse:
+    """Entities mentioned so far in one article, for coreference."""
+
+    registry: Registry
+    entities: list[Entity] = field(default_factory=list)
+
+    def observe_text(self, text: str, start: int, end: int) -> None:
+        """Record every registered name in text[start:end]."""
+        for m in self.registry.matcher.find(text, start, end):
+            self.add(m.start, self.registry.speakers[m.category], text[m.start:m.end])
+
+    def add(self, position: int, speaker: Speaker, mention: str) -> None:
+        self.entities.append(Entity(position, speaker, mention))
+        self.entities.sort(key=lambda e: e.position)
+
+    def resolve(self, mention: str, position: int) -> tuple[Speaker | None, str]:
+        """(speaker, how) for a mention at ``position``; how is registry,
+        coreference, unregistered or guessed."""
+        text = clean_mention(mention)
+        if not text:
+            return None, ""
+        if is_pronoun(text):
+            sp = self._pronoun(text.casefold(), position)
+            return sp, "coreference"
+        sp = self.registry.lookup(text)
+        if sp:
+            return sp, "registry"
+        carrier = _DOCUMENT_OF.match(text)
+        if carrier and self.registry.head_noun(carrier.group(1)) and \
+                self.registry.head_noun(carrier.group(1))[1] == "document":
+            return self.resolve(carrier.group(2), position + carrier.start(2))
+        described = self._description(text, position)
+        if described:
+            return described, "coreference"
+        sp = self.registry.describe(text)
+        return (sp, sp.source) if sp else (None, "")
+
+    def _before(self, position: int):
+        return [e for e in reversed(self.entities) if e.position < position]
+
+    def _pronoun(self, pronoun: str, position: int) -> Speaker | None:
+        want = PRONOUNS[pronoun]
+        for e in self._before(position):
+            sp = e.speaker
+            if want in ("m", "f") and sp.is_person and sp.gender in (want, ""):
+                return sp
+            if want == "n" and sp.kind in ("organisation", "media", "government"):
+                return sp
+            if want == "p" and sp.kind in ("group", "government", "organisation"):
+                return sp
+        return None
+
+    def _description(self, text: str, position: int) -> Speaker | None:
+        """'the Russian minister', 'the agency', 'the investigator' -> an earlier entity."""
+        words = [w.casefold() for w in _WORD.findall(text)]
+        if not words or words[0] not in ("the", "this", "that") or len(words) > 6:
+            return None
+        noun = self.registry.head_noun(text)
+        if not noun:
+            return None
+        nat = self.registry.nationality_of(text)
+        for e in self._before(position):
+            sp = e.speaker
+            if nat and sp.country and sp.country != nat[0]:
+                continue
+            if noun[0] in sp.roles or any(noun[0] in r.split() for r in sp.roles) \
+                    or noun[0] in e.mention.casefold().split():
+                return sp
+        return None
