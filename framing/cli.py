@@ -204,6 +204,155 @@ def models_download(settings, models, processors):
     settings.say(f"models installed in {directory}")
 
 
+def speaker_option(f):
+    return click.option("--speakers", "speaker_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                        help="Your own speaker registry CSV (columns as lexicons/speakers.csv); repeatable.")(f)
+
+
+def run_analysis(settings: Settings, corpus, max_size, outlets_file, models, tier, speaker_files=(),
+                 with_stance=False):
+    """Read CORPUS and analyse every article, with a progress bar."""
+    from .pipeline import Analyzer, CorpusAnalysis
+
+    articles = load_articles(settings, corpus, max_size, outlets_file)
+    backend = get_backend(settings, models, tier)
+    analyzer = Analyzer(backend, speakers=tuple(speaker_files), with_stance=with_stance)
+    with settings.progress(analyzer.analyze_many(articles), length=len(articles), label="analysing") as bar:
+        results = list(bar)
+    return CorpusAnalysis(results, analyzer.tier)
+
+
+QUOTE_COLUMNS = ["doc", "outlet", "start", "end", "content", "kind", "cue", "cue_lemma", "connotation",
+                 "mention", "mention_start", "mention_end", "speaker", "group", "speaker_source",
+                 "confidence", "sentence"]
+
+
+def quote_rows(analysis) -> list[dict]:
+    labels = analysis.labels
+    rows = []
+    for q in analysis.quotes:
+        row = q.to_dict()
+        row["outlet"] = labels.get(q.doc, q.outlet)
+        rows.append(row)
+    return rows
+
+
+@cli.command("quotes")
+@corpus_options
+@model_options
+@speaker_option
+@output_options()
+@click.pass_obj
+def quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_files, fmt, output):
+    """Extract every quote in CORPUS and say who said it.
+
+    One row a quote: the content span (character offsets into the raw
+    article text), its kind (direct, mixed, indirect), the reporting
+    expression (cue) and its connotation, the words naming the speaker
+    (mention), the canonical speaker and its group, and a confidence.
+
+    \b
+    Examples:
+      framing quotes examples/kozlov-visit
+      framing quotes examples/kozlov-visit --format jsonl > quotes.jsonl
+      framing quotes my-corpus/ --speakers my-speakers.csv -f csv -o quotes.csv
+    """
+    analysis = run_analysis(settings, corpus, max_size, outlets_file, models, tier, speaker_files)
+    columns = QUOTE_COLUMNS if fmt != "table" else ["doc", "outlet", "speaker", "group", "kind", "cue", "content"]
+    write_rows(quote_rows(analysis), fmt, output, columns)
+
+
+@cli.command("speakers")
+@corpus_options
+@model_options
+@speaker_option
+@output_options()
+@click.pass_obj
+def speakers_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_files, fmt, output):
+    """Who gets to speak: quotes and words quoted, per speaker and outlet.
+
+    \b
+    Example:
+      framing speakers examples/kozlov-visit
+    """
+    from .aggregate import speaker_table
+
+    analysis = run_analysis(settings, corpus, max_size, outlets_file, models, tier, speaker_files)
+    write_rows(speaker_table(analysis.quotes, analysis.labels), fmt, output,
+               ["speaker", "group", "outlet", "quotes", "words", "total_quotes"])
+
+
+@cli.group("evaluate")
+def evaluate_group():
+    """Compare framing's output with gold annotations."""
+
+
+@evaluate_group.command("quotes")
+@corpus_options
+@model_options
+@speaker_option
+@click.option("--gold", "gold_file", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold quotes JSONL (doc, start, end, speaker, accept), as in the development set.")
+@click.option("--system", "system_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Score this quotes JSONL instead of running the extractor.")
+@click.option("--errors/--no-errors", default=True, show_default=True, help="List each error after the figures.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.pass_obj
+def evaluate_quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_files, gold_file,
+                        system_file, errors, as_json):
+    """Score quote detection and attribution against gold.
+
+    Prints detection precision, recall and F1, attribution accuracy on
+    matched quotes and end-to-end F1 (the same figures, computed the same
+    way, as the shared score_quotes.py), then each error: missed,
+    spurious, wrong speaker.
+
+    \b
+    Example:
+      framing evaluate quotes ../shared/corpus/kozlov-2023 \\
+          --gold ../shared/corpus/kozlov-2023/gold/quotes.jsonl
+    """
+    import json
+
+    from .evaluate import evaluate_quotes
+    from .io import read_jsonl
+
+    gold = _read_gold(gold_file)
+    if system_file:
+        system = read_jsonl(system_file)
+    else:
+        system = quote_rows(run_analysis(settings, corpus, max_size, outlets_file, models, tier, speaker_files))
+    result = evaluate_quotes(gold, system)
+    if as_json:
+        click.echo(json.dumps(result.summary()))
+    else:
+        for key, value in result.summary().items():
+            click.echo(f"{key:22} {value}")
+    if errors and not as_json and result.errors:
+        click.echo(f"\n{len(result.errors)} errors:")
+        for e in result.errors:
+            who = f"got {e['speaker']!r}, want {e['expected']!r}" if e["error"] == "wrong speaker" else \
+                e["speaker"] or e["expected"]
+            click.echo(f"  {e['error']:13} {e['doc']}  {who}: {' '.join(e['text'].split())[:100]}")
+
+
+def _read_gold(path):
+    import json
+
+    from .io import read_jsonl
+
+    try:
+        rows = read_jsonl(path)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: not a JSONL file ({exc})") from None
+    need = {"doc", "start", "end"}
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or not need <= set(row):
+            raise ValueError(f"{path}: line {n} lacks one of {', '.join(sorted(need))}")
+        row.setdefault("accept", [row.get("speaker", "")])
+    return rows
+
+
 def main(argv=None):
     """Console-script entry point."""
     return cli.main(args=argv, prog_name="framing")

@@ -162,12 +162,12 @@ class QuoteExtractor:
             participial = toks[i].text.casefold().endswith("ing") and verb.frame != "prep"
             if participial and main_cue:
                 continue  # ", urging ..." after "X warned ..." is part of the same statement
-            cand = self._analyse(doc.text, sent, i, j, verb, spans)
-            if cand is None:
+            found = self._analyse(doc.text, sent, i, j, verb, spans)
+            if not found:
                 continue
             if not participial:
                 main_cue = True
-            candidates.append(cand)
+            candidates.extend(found if isinstance(found, list) else [found])
         candidates = [c for c in candidates if c.mention and discourse.resolve(doc.text[c.mention[0]:c.mention[1]], c.mention[0])[0]]
         candidates = self._drop_nested(candidates, doc.text, discourse, sent.start)
         out = []
@@ -234,14 +234,27 @@ class QuoteExtractor:
             return self._passive(text, sent, i, j, verb)
         if low[i].endswith("ing"):
             return self._participial(text, sent, i, j, verb)
-        m_start = self._subject_start(sent, i)
-        if m_start is None:
-            return self._inverted(text, sent, i, j, verb, spans)
-        mention = (toks[m_start].start, toks[self._mention_end(low, m_start, i)].end)
+        parsed = _syntax_subject(sent, i)
+        if parsed:
+            m_start, m_last = parsed
+        else:
+            m_start = self._subject_start(sent, i)
+            if m_start is None:
+                return self._inverted(text, sent, i, j, verb, spans)
+            m_last = self._mention_end(low, m_start, i)
+        mention = (toks[m_start].start, toks[m_last].end)
         after = self._after_cue(low, j, verb)
-        if self._mention_after_comma(sent, m_start) and self._nothing_clausal_after(low, after):
+        if self._mention_after_comma(sent, m_start) and (self._nothing_clausal_after(low, after) or
+                                                         (after < len(low) and low[after] in QUOTE_CHARS)):
             content = self._before_comma_content(text, sent, m_start, after, spans)
-            return _Candidate((i, j), verb, _clip_mention(text, mention), content, "postposed") if content else None
+            if not content:
+                return None
+            found = [_Candidate((i, j), verb, _clip_mention(text, mention), content, "postposed")]
+            if after < len(low) and low[after] in QUOTE_CHARS:  # '"Q1," X said, "Q2."'
+                span = next((s for s in spans if s.start == toks[after].start), None)
+                if span:
+                    found.append(_Candidate((i, j), verb, _clip_mention(text, mention), span.inner, "split"))
+            return found
         if after >= len(toks) or toks[after].text in ".!?":
             return None
         start = toks[i].start if verb.frame == "np" else toks[after].start
@@ -293,15 +306,20 @@ class QuoteExtractor:
         """', urging Y to ...' / ', declaring ...': the speaker is the clause's subject."""
         toks = sent.tokens
         low = [t.text.casefold() for t in toks]
-        v = i - 2
-        while v >= 0 and not self._finite_verb(low, v):
-            v -= 1
-        if v < 0:
-            return None
-        m_start = self._subject_start(sent, v)
-        if m_start is None:
-            return None
-        mention = (toks[m_start].start, toks[self._mention_end(low, m_start, v)].end)
+        head = toks[i].head - 1 if sent.has_syntax and toks[i].head else None
+        parsed = _syntax_subject(sent, head) if head is not None and head >= 0 else None
+        if parsed:
+            mention = (toks[parsed[0]].start, toks[parsed[1]].end)
+        else:
+            v = i - 2
+            while v >= 0 and not self._finite_verb(low, v):
+                v -= 1
+            if v < 0:
+                return None
+            m_start = self._subject_start(sent, v)
+            if m_start is None:
+                return None
+            mention = (toks[m_start].start, toks[self._mention_end(low, m_start, v)].end)
         content_start = toks[j].start if j < len(toks) else None
         if content_start is None:
             return None
@@ -364,13 +382,14 @@ class QuoteExtractor:
             word = low[k]
             if word in _PUNCT or word in w["boundary"] or word in w["be"]:
                 break
-            if (word,) in self.verbs and " ".join(low[k:k + 2]) not in w["compound"]:
+            capitalised = toks[k].text[:1].isupper()
+            if (word,) in self.verbs and not capitalised and " ".join(low[k:k + 2]) not in w["compound"]:
                 break
             if word in w["auxiliary"] and k < end:
                 break
-            if word == "and" and not (k > 0 and toks[k - 1].text[:1].isupper() and k + 1 <= end and toks[k + 1].text[:1].isupper()):
+            if word == "and" and not (k > 0 and toks[k - 1].text[:1].isupper() and k < end):
                 break
-            if word.endswith("ed") and len(word) > 4 and word.isalpha() and word not in ("united",):
+            if word.endswith("ed") and len(word) > 4 and word.isalpha() and not capitalised:
                 break
             k -= 1
         start = k + 1
@@ -441,15 +460,29 @@ class QuoteExtractor:
     def _skip_addressee(self, low, k) -> int:
         start = k
         for n in range(k, min(k + 5, len(low))):
-            if low[n] in ("that", ",", ":", ".") or low[n] in QUOTE_CHARS:
+            if low[n] in ("that", ",", ":", ".", "!", "?"):
                 return n
+            if low[n] in QUOTE_CHARS:
+                break
         while k < len(low) and low[k] in ("the", "a", "an", "his", "her", "its", "their"):
             k += 1
         if k < len(low) and (low[k] in self.words["addressee"] or low[k].isupper() or low[k][:1].isdigit()):
             return k + 1
         return start
 
+    def _continues_proposition(self, word: str) -> bool:
+        """After 'P1, X said,' does this word carry on P1 (not the writer's own addition)?"""
+        w = word.casefold()
+        if w in self.words["relative"]:
+            return True
+        if w in self.words["writer_continuation"] or (w.endswith("ing") and len(w) > 4) or not w[:1].isalpha():
+            return False
+        return not word[:1].isupper()
+
     def _nothing_clausal_after(self, low, after) -> bool:
+        if 0 < after < len(low) and low[after - 1] == ",":
+            return True  # 'P1, X said, ...'
+
         return after >= len(low) or low[after] in (".", "!", "?", ",", ";") or \
             (low[after] in self.words["relative"]) or low[after].endswith("ing") or low[after] in ("to", "in", "on", "with", "as", "amid", "after")
 
@@ -462,9 +495,8 @@ class QuoteExtractor:
         start, end = toks[0].start, toks[comma].start
         if toks[comma - 1].text in QUOTE_CHARS:  # '... ,"' the comma sits inside the marks
             end = toks[comma - 1].end
-        if 0 < after < len(toks) and toks[after - 1].text == "," and \
-                toks[after].text.casefold() in self.words["relative"]:
-            end = self._content_end(sent, after)
+        if 0 < after < len(toks) and toks[after - 1].text == "," and self._continues_proposition(toks[after].text):
+            end = self._content_end(sent, after)  # 'P1, X said, P2': the attribution sits inside
         start, end = _extend_over_marks(spans, start, end)
         return _trim(text, start, end)
 
@@ -488,7 +520,7 @@ class QuoteExtractor:
 
     def _too_short(self, text, start, end, verb) -> bool:
         words = len(text[start:end].split())
-        return words < (3 if verb.frame in ("np",) else 4) and not _QUOTE_RE.search(text[start:end])
+        return words < 3 and not _QUOTE_RE.search(text[start:end])
 
     # ----------------------------------------------------------- nesting
     def _drop_nested(self, candidates, text, discourse, position):
@@ -503,6 +535,10 @@ class QuoteExtractor:
             if inner and any(self._named(o, text, discourse) for o in inner):
                 continue
             keep.append(c)
+        for c in keep:  # 'Kim told Putin that P, KCNA reported': P stops before the outer attribution
+            for o in candidates:
+                if o is not c and o not in keep and o.pattern == "postposed" and c.content[0] < o.mention[0] < c.content[1]:
+                    c.content = _trim(text, c.content[0], text.rfind(",", c.content[0], o.mention[0]))
         return keep
 
     def _named(self, cand, text, discourse) -> bool:
@@ -527,6 +563,8 @@ class QuoteExtractor:
         if end <= start:
             return None
         kind = _kind(text, start, end, spans)
+        if kind == "direct":
+            start, end = _inner_of(spans, start, end)
         cue_tok = sent.tokens
         i, j = cand.cue
         confidence = {"registry": 0.9, "coreference": 0.75, "unregistered": 0.75, "guessed": 0.7}.get(how, 0.6)
@@ -563,6 +601,30 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+def _syntax_subject(sent: Sentence, i: int) -> tuple[int, int] | None:
+    """Token range of the nominal subject of token i, from the dependency parse."""
+    toks = sent.tokens
+    if not sent.has_syntax:
+        return None
+    subjects = [k for k, t in enumerate(toks) if t.head == i + 1 and (t.deprel or "").startswith("nsubj")
+                and not (t.deprel or "").endswith(":pass")]
+    if not subjects:
+        return None
+    k = subjects[0]
+    members = {k}
+    changed = True
+    while changed:  # the subject's whole subtree
+        changed = False
+        for n, t in enumerate(toks):
+            if n not in members and t.head and t.head - 1 in members:
+                members.add(n)
+                changed = True
+    first, last = min(members), max(members)
+    while last > first and toks[last].text in (",", ";"):
+        last -= 1
+    return first, last
+
+
 def _joined(sent: Sentence, text: str) -> Sentence:
     """The sentence with hyphenated words as one token ("Jong", "-", "ho" -> "Jong-ho")."""
     toks = sent.tokens
@@ -632,6 +694,14 @@ def _extend_over_marks(spans, start, end):
 
 def text_is_outer(span, start, end) -> bool:
     return span.end >= end
+
+
+def _inner_of(spans, start, end):
+    """Content without the outer quotation marks, when it is one quoted passage."""
+    for s in spans:
+        if s.start <= start and end <= s.end:
+            return s.start + 1, s.end - 1
+    return start, end
 
 
 def _kind(text, start, end, spans) -> str:

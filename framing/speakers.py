@@ -138,7 +138,7 @@ class Registry:
             if not group and nat:
                 group = nat[2] if kind == "media" else nat[1]
             kind = {"person": "person", "group": "group", "media": "media"}.get(kind, "organisation")
-            return Speaker(text, group or "other", nat[0] if nat else "", (noun[0],), "", kind,
+            return Speaker(canonical_description(text), group or "other", nat[0] if nat else "", (noun[0],), "", kind,
                            "guessed" if group else "unregistered")
         if is_proper_name(text):
             org = any(w.casefold() in _ORG_WORDS for w in text.split())
@@ -149,6 +149,11 @@ class Registry:
 def clean_mention(mention: str) -> str:
     """Strip quote marks, brackets and spaces around a mention."""
     return mention.strip(" \t\n,;:\"'\u201c\u201d\u2018\u2019()[]*_-\u2014")
+
+
+def canonical_description(text: str) -> str:
+    """A description as a speaker name: without its leading article ("an official" -> "official")."""
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
 def is_proper_name(text: str) -> bool:
@@ -195,6 +200,14 @@ class Discourse:
             sp = self._pronoun(text.casefold(), position)
             return sp, "coreference"
         sp = self.registry.lookup(text)
+        if sp and not sp.is_person and self._person_description(text):
+            # "the Kremlin spokesman", "a senior U.S. official": a person, not the institution
+            described = self._description(text, position)
+            if described:
+                return described, "coreference"
+            unregistered = self.registry.describe(text)
+            if unregistered and unregistered.is_person:
+                return unregistered, unregistered.source
         if sp:
             return sp, "registry"
         carrier = _DOCUMENT_OF.match(text)
@@ -206,6 +219,10 @@ class Discourse:
             return described, "coreference"
         sp = self.registry.describe(text)
         return (sp, sp.source) if sp else (None, "")
+
+    def _person_description(self, text: str) -> bool:
+        noun = self.registry.head_noun(text)
+        return bool(noun and noun[1] == "person")
 
     def _before(self, position: int):
         return [e for e in reversed(self.entities) if e.position < position]

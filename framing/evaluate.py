@@ -1,0 +1,102 @@
+"""Evaluation against gold annotations.
+
+Quote matching follows the shared scorer's definition exactly: a system quote
+matches an unused gold quote of the same document when their content spans
+overlap by at least half the gold span and a third of the system span (the
+largest overlap wins; system quotes are taken in order). A speaker is right
+when its normalised name equals, or contains as whole words, one of the gold
+``accept`` labels (case, punctuation and a leading article ignored).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+def normalise_name(name: str | None) -> str:
+    text = (name or "").casefold().replace("\u2019", "'").strip()
+    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    return " ".join(re.sub(r"[^a-z0-9' -]+", " ", text).split())
+
+
+def speaker_matches(system: str | None, accept: list[str]) -> bool:
+    got = f" {normalise_name(system)} "
+    for label in accept:
+        want = normalise_name(label)
+        if want and (got.strip() == want or f" {want} " in got):
+            return True
+    return False
+
+
+def _overlap(a: dict, b: dict) -> int:
+    return min(a["end"], b["end"]) - max(a["start"], b["start"])
+
+
+@dataclass
+class QuoteEvaluation:
+    gold: int
+    system: int
+    matched: int
+    right: int
+    errors: list[dict] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def attribution_accuracy(self) -> float:
+        return self.right / self.matched if self.matched else 0.0
+
+    @property
+    def end_to_end_f1(self) -> float:
+        p = self.right / self.system if self.system else 0.0
+        r = self.right / self.gold if self.gold else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def summary(self) -> dict:
+        """The figures, rounded as the shared scorer prints them."""
+        return {"gold": self.gold, "system": self.system, "matched": self.matched,
+                "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+                "attribution_accuracy": round(self.attribution_accuracy, 3),
+                "end_to_end_f1": round(self.end_to_end_f1, 3)}
+
+
+def evaluate_quotes(gold: list[dict], system: list[dict]) -> QuoteEvaluation:
+    """Score system quotes (dicts with doc, start, end, speaker) against gold rows."""
+    used: set[int] = set()
+    matched = right = 0
+    errors = []
+    for s in system:
+        best, best_overlap = None, 0
+        for n, g in enumerate(gold):
+            if n in used or g["doc"] != s.get("doc"):
+                continue
+            ov = _overlap(g, s)
+            if ov >= 0.5 * (g["end"] - g["start"]) and ov >= (s["end"] - s["start"]) / 3 and ov > best_overlap:
+                best, best_overlap = n, ov
+        if best is None:
+            errors.append({"error": "spurious", "doc": s["doc"], "speaker": s.get("speaker"),
+                           "expected": "", "text": s.get("content", "")})
+            continue
+        used.add(best)
+        matched += 1
+        if speaker_matches(s.get("speaker"), gold[best]["accept"]):
+            right += 1
+        else:
+            errors.append({"error": "wrong speaker", "doc": s["doc"], "speaker": s.get("speaker"),
+                           "expected": gold[best]["speaker"], "text": gold[best].get("content", "")})
+    for n, g in enumerate(gold):
+        if n not in used:
+            errors.append({"error": "missed", "doc": g["doc"], "speaker": "", "expected": g["speaker"],
+                           "text": g.get("content", "")})
+    return QuoteEvaluation(len(gold), len(system), matched, right, errors)

@@ -1,0 +1,104 @@
+"""The whole analysis of a corpus, one article at a time.
+
+:class:`Analyzer` holds what is loaded once (NLP backend, speaker registry,
+stance model) and turns each :class:`~framing.types.Article` into an
+:class:`ArticleResult`. ``analyze_corpus`` is the one-call API used by the CLI,
+reports and exercises.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .corpus import read_corpus
+from .nlp import annotate, annotate_many, load_backend
+from .quotes import QuoteExtractor
+from .speakers import Registry
+from .types import Article, Document, Quote
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    document: Document
+    quotes: list[Quote]
+    sentences: list = field(default_factory=list)  # stance-scored sentences (framing.stance)
+
+
+class Analyzer:
+    """Loads models once; ``analyze`` runs every step on one article."""
+
+    def __init__(self, backend=None, registry: Registry | None = None, stance=None, *,
+                 models: str | None = None, tier: str = "auto", speakers: tuple[str, ...] = (),
+                 with_stance: bool = True):
+        self.backend = backend if backend is not None else load_backend(models, tier)
+        self.registry = registry or Registry(tuple(speakers))
+        self.extractor = QuoteExtractor(self.registry)
+        self._stance = stance
+        self.with_stance = with_stance
+
+    @property
+    def tier(self) -> str:
+        return self.backend.tier
+
+    @property
+    def stance(self):
+        if self._stance is None and self.with_stance:
+            from .stance import StanceScorer
+            self._stance = StanceScorer.load()
+        return self._stance
+
+    def analyze(self, article: Article) -> ArticleResult:
+        return self._finish(annotate(article, self.backend))
+
+    def analyze_many(self, articles: Iterable[Article], batch: int = 16) -> Iterator[ArticleResult]:
+        """Results in input order; stanza sees articles in batches."""
+        chunk: list[Article] = []
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) >= batch:
+                yield from (self._finish(d) for d in annotate_many(chunk, self.backend))
+                chunk = []
+        if chunk:
+            yield from (self._finish(d) for d in annotate_many(chunk, self.backend))
+
+    def _finish(self, doc: Document) -> ArticleResult:
+        quotes = self.extractor.extract(doc)
+        sentences = self.stance.score_document(doc, quotes) if self.stance is not None else []
+        return ArticleResult(doc.article, doc, quotes, sentences)
+
+
+@dataclass
+class CorpusAnalysis:
+    """Every article's result, plus helpers for tables."""
+
+    results: list[ArticleResult]
+    tier: str
+
+    @property
+    def articles(self) -> list[Article]:
+        return [r.article for r in self.results]
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return [q for r in self.results for q in r.quotes]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Document id -> outlet label shown to users."""
+        return {r.article.id: r.article.source_label for r in self.results}
+
+    @property
+    def sentences(self) -> list:
+        return [s for r in self.results for s in r.sentences]
+
+
+def analyze_corpus(path, *, analyzer: Analyzer | None = None, warn: Callable[[str], None] | None = None,
+                   progress: Callable[[Iterable], Iterable] | None = None, **options) -> CorpusAnalysis:
+    """Read and analyse a corpus. ``options`` go to :class:`Analyzer`."""
+    analyzer = analyzer or Analyzer(**options)
+    articles = list(read_corpus(path, warn))
+    stream = analyzer.analyze_many(articles)
+    if progress:
+        stream = progress(stream, len(articles))
+    return CorpusAnalysis(list(stream), analyzer.tier)
