@@ -15,6 +15,9 @@ __version__ = "0.1.0"
 from .types import Article, Field, Sentence, Token, Document  # noqa: E402
 from .corpus import read_corpus, read_article, CorpusError  # noqa: E402
 from .nlp import load_backend, annotate  # noqa: E402
+from .quotes import extract_quotes, QuoteExtractor  # noqa: E402
+from .speakers import Registry  # noqa: E402
+from .pipeline import Analyzer, analyze_corpus  # noqa: E402
 
 __all__ = [
     "__version__",
@@ -28,4 +31,9 @@ __all__ = [
     "CorpusError",
     "load_backend",
     "annotate",
+    "extract_quotes",
+    "QuoteExtractor",
+    "Registry",
+    "Analyzer",
+    "analyze_corpus",
 ]

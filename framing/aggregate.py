@@ -62,3 +62,78 @@ def verb_table(quotes, labels: dict[str, str]) -> list[dict]:
         counts[(labels.get(q.doc, q.doc), q.cue_lemma, q.connotation)] += 1
     return [{"outlet": o, "lemma": l, "connotation": c, "count": n}
             for (o, l, c), n in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))]
+
+
+# -------------------------------------------------------------------- stance
+def stance_index(labels: list[str]) -> float | None:
+    """Mean of the index weights over labels that take a position (None if none do)."""
+    from .stance import INDEX_WEIGHTS
+
+    values = [INDEX_WEIGHTS[l] for l in labels if l in INDEX_WEIGHTS]
+    return sum(values) / len(values) if values else None
+
+
+def bootstrap_ci(labels: list[str], n: int = 2000, seed: int = 0, level: float = 0.95) -> tuple[float, float] | None:
+    """Percentile bootstrap interval of the stance index, resampling sentences."""
+    import numpy as np
+
+    from .stance import INDEX_WEIGHTS
+
+    values = np.array([INDEX_WEIGHTS[l] for l in labels if l in INDEX_WEIGHTS], dtype=float)
+    if values.size == 0:
+        return None
+    rng = np.random.default_rng(seed)
+    means = values[rng.integers(0, values.size, size=(n, values.size))].mean(axis=1)
+    alpha = (1 - level) / 2
+    return float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
+
+
+def outlet_stance(sentences, labels: dict[str, str], seed: int = 0) -> list[dict]:
+    """Per outlet and topic: label shares, stance index with a 95% bootstrap CI,
+    and the same index computed from the lexicon-only labels."""
+    from .stance import LABELS, TOPICS
+
+    groups: dict[tuple, list] = defaultdict(list)
+    for s in sentences:
+        groups[(labels.get(s.doc, s.doc), s.topic)].append(s)
+    rows = []
+    for (outlet, topic), items in sorted(groups.items(), key=lambda kv: (kv[0][0], TOPICS.index(kv[0][1]))):
+        got = [s.label for s in items]
+        index = stance_index(got)
+        ci = bootstrap_ci(got, seed=seed)
+        lex_index = stance_index([s.lexicon_label for s in items])
+        row = {"outlet": outlet, "topic": topic, "sentences": len(items)}
+        row.update({f"share_{l}": round(got.count(l) / len(got), 4) for l in LABELS})
+        row.update({"index": _r(index), "ci_low": _r(ci[0]) if ci else None, "ci_high": _r(ci[1]) if ci else None,
+                    "lexicon_index": _r(lex_index),
+                    "agreement": round(sum(s.label == s.lexicon_label for s in items) / len(items), 4)})
+        rows.append(row)
+    return rows
+
+
+def _r(x):
+    return None if x is None else round(x, 4)
+
+
+def lexicon_rates(results, labels: dict[str, str]) -> list[dict]:
+    """Marker counts and rates per 1,000 words, per outlet (all body sentences)."""
+    from .stance import MARKER_FILES, StanceLexicons
+
+    lex = StanceLexicons.load()
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    words: dict[str, int] = defaultdict(int)
+    for r in results:
+        outlet = labels.get(r.article.id, r.article.id)
+        words[outlet] += r.article.words
+        for sent in r.document.sentences:
+            for m in lex.markers.find(r.article.text, sent.start, sent.end):
+                counts[outlet][m.category] += 1
+    rows = []
+    for outlet in sorted(words):
+        row = {"outlet": outlet, "words": words[outlet]}
+        for cat in MARKER_FILES:
+            n = counts[outlet][cat]
+            row[cat] = n
+            row[f"{cat}_per_1000"] = round(1000 * n / words[outlet], 3) if words[outlet] else 0.0
+        rows.append(row)
+    return rows

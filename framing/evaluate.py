@@ -100,3 +100,38 @@ def evaluate_quotes(gold: list[dict], system: list[dict]) -> QuoteEvaluation:
             errors.append({"error": "missed", "doc": g["doc"], "speaker": "", "expected": g["speaker"],
                            "text": g.get("content", "")})
     return QuoteEvaluation(len(gold), len(system), matched, right, errors)
+
+
+# -------------------------------------------------------------------- stance
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def evaluate_stance(gold: list[dict], results) -> dict:
+    """Label accuracy on gold stance rows.
+
+    A gold row (doc, topic, label, evidence) is matched to the sentence that
+    contains its evidence; the prediction is framing's label for that sentence
+    and topic, or ``none`` when framing did not find the topic there.
+    """
+    by_doc = {r.article.id: r for r in results}
+    rows, correct = [], 0
+    for g in gold:
+        r = by_doc.get(g["doc"])
+        pred, lexicon, sentence = "missing-doc", "", None
+        if r is not None:
+            ev = _squash(g["evidence"])
+            hit = next((s for s in r.document.sentences if ev in _squash(s.text)), None)
+            pred = "no-sentence"
+            if hit is not None:
+                sentence = hit.index
+                scored = next((s for s in r.sentences if s.sentence == hit.index and s.topic == g["topic"]), None)
+                pred = scored.label if scored else "none"
+                lexicon = scored.lexicon_label if scored else "none"
+        correct += pred == g["label"]
+        rows.append({"doc": g["doc"], "topic": g["topic"], "gold": g["label"], "predicted": pred,
+                     "lexicon": lexicon, "sentence": sentence, "evidence": g["evidence"]})
+    return {"rows": len(gold), "correct": correct,
+            "accuracy": round(correct / len(gold), 3) if gold else 0.0,
+            "lexicon_accuracy": round(sum(r["lexicon"] == r["gold"] for r in rows) / len(gold), 3) if gold else 0.0,
+            "details": rows}

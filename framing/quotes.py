@@ -511,7 +511,9 @@ class QuoteExtractor:
         for n in range(k + 1, len(toks) - 1):
             if toks[n].text == "," or (toks[n].text in QUOTE_CHARS and toks[n - 1].text == ","):
                 nxt = toks[n + 1].text.casefold()
-                if nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4:
+                after = toks[n + 2].text.casefold() if n + 2 < len(toks) else ""
+                aside = nxt in self.words["resumptive"] or (nxt in ("a", "an") and after in self.words["resumptive"])
+                if aside or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4):
                     return toks[n].end if toks[n].text in QUOTE_CHARS else toks[n].start
         last = len(toks) - 1
         while last > k and toks[last].text in (".", "!", "?"):

@@ -1,0 +1,375 @@
+"""How each outlet frames the contested claims: lexicon scores and a classifier.
+
+For every sentence about a topic (``arms`` or ``sanctions``, from
+``lexicons/topics.csv``) the classifier labels how the outlet presents the
+claim:
+
+``assert``     in the outlet's own voice, as fact;
+``attribute``  as a named source's claim;
+``hedge``      in its own voice but marked uncertain;
+``deny``       reporting a denial;
+``none``       the topic is mentioned without a position on the claim.
+
+The classifier is a scikit-learn pipeline (``DictVectorizer`` then
+``LogisticRegression``) over word n-grams, lexicon counts and quote features
+(is the topic inside a reported quote, the quoting verb's connotation, the
+speaker's group). It is trained on framing's own labelled sentences
+(``framing/trained/stance_sentences.jsonl``) and stored as plain JSON.
+
+Stance index of a set of topic sentences: the mean of assert = +1,
+hedge = +0.5, attribute = +0.25, deny = -1 over sentences not labelled
+``none``; it lies in [-1, 1]: +1 when the outlet asserts the allegation in
+its own voice throughout, -1 when it only reports denials.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .lexicon import TermMatcher, load_csv, load_terms
+from .quotes import reporting_verbs
+from .types import Document, Quote
+
+TOPICS = ("arms", "sanctions")
+LABELS = ("assert", "attribute", "hedge", "deny", "none")
+INDEX_WEIGHTS = {"assert": 1.0, "hedge": 0.5, "attribute": 0.25, "deny": -1.0}
+MARKER_FILES = {"hedge": "hedges.txt", "booster": "boosters.txt", "allegation": "allegation_markers.txt",
+                "denial": "denial_markers.txt", "factive": "factive_verbs.txt"}
+MODEL_FILE = "stance_model.json"
+DATA_FILE = "stance_sentences.jsonl"
+_WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
+_ANAPHORIC_CLAIM = re.compile(r"\b(?:such|these|those|the|this|that)\s+(?:accusations?|allegations?|claims?|charges?|reports?)\b", re.I)
+
+
+# ------------------------------------------------------------------ lexicons
+@dataclass
+class StanceLexicons:
+    """Marker and topic lexicons, compiled for matching."""
+
+    markers: TermMatcher
+    topics: TermMatcher
+    topic_weights: dict[str, float]
+    connotations: dict[str, str]
+
+    @classmethod
+    @lru_cache(maxsize=4)
+    def load(cls) -> "StanceLexicons":
+        terms: dict[str, str] = {}
+        for category, name in MARKER_FILES.items():
+            for term in load_terms(name):
+                terms.setdefault(term, category)
+        topic_terms, weights = {}, {}
+        for row in load_csv("topics.csv", ("term", "topic", "weight")):
+            if row["topic"] not in TOPICS:
+                raise ValueError(f"topics.csv: unknown topic {row['topic']!r}")
+            topic_terms[row["term"]] = row["topic"]
+            weights[row["term"]] = float(row["weight"])
+        connotations = {" ".join(k): v.connotation for k, v in reporting_verbs().items()}
+        return cls(TermMatcher(terms), TermMatcher(topic_terms), weights, connotations)
+
+    def strongest(self, matches: list) -> list:
+        """The matches of terms that name the topic alone, else all matches."""
+        strong = [m for m in matches if self.topic_weights[m.term] >= 2]
+        return strong or matches
+
+    def topics_of(self, text: str, start: int = 0, end: int | None = None) -> dict[str, list]:
+        """Topic -> matched terms, for topics whose weights reach 2."""
+        found: dict[str, list] = {}
+        for m in self.topics.find(text, start, end):
+            found.setdefault(m.category, []).append(m)
+        return {t: ms for t, ms in found.items() if sum(self.topic_weights[m.term] for m in ms) >= 2}
+
+
+# ------------------------------------------------------------------ features
+@dataclass
+class SentenceContext:
+    """What the classifier sees about one sentence and topic."""
+
+    text: str
+    topic: str
+    markers: list  # lexicon Matches, offsets relative to text
+    topic_spans: list[tuple[int, int]]
+    quotes: list[tuple[int, int, str, str]]  # (start, end, connotation, group), relative offsets
+
+
+def features(ctx: SentenceContext) -> dict[str, float]:
+    """Feature dict: n-grams, lexicon counts, quote features."""
+    words = _WORD.findall(ctx.text.casefold())
+    f: dict[str, float] = {f"topic={ctx.topic}": 1.0}
+    for w in words:
+        f[f"w={w}"] = 1.0
+    for a, b in zip(words, words[1:]):
+        f[f"b={a}_{b}"] = 1.0
+    for m in ctx.markers:
+        f[f"lex={m.category}"] = f.get(f"lex={m.category}", 0.0) + 1.0
+    in_quote = [q for q in ctx.quotes if any(q[0] <= s < q[1] for s, _ in ctx.topic_spans)]
+    f["quote=any"] = 1.0 if ctx.quotes else 0.0
+    f["quote=topic_inside"] = 1.0 if in_quote else 0.0
+    for q in in_quote:
+        f[f"quote_verb={q[2]}"] = 1.0
+        f[f"quote_group={q[3]}"] = 1.0
+    if ctx.quotes and not in_quote:
+        f["quote=topic_outside"] = 1.0
+    for a, b in _segments(ctx.text, ctx.topic_spans):  # words of the stretch that names the topic
+        for w in _WORD.findall(ctx.text[a:b].casefold()):
+            f[f"s={w}"] = 1.0
+    for m in ctx.markers:  # markers in the same comma-delimited stretch as the topic
+        if any(_same_segment(ctx.text, m.start, s) for s, _ in ctx.topic_spans):
+            f[f"near={m.category}"] = 1.0
+    return f
+
+
+def _segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The comma-delimited stretches of text that contain the topic terms."""
+    out = []
+    for s, e in spans:
+        if e <= s:
+            continue
+        a = max(text.rfind(",", 0, s), text.rfind(";", 0, s)) + 1
+        b = min([i for i in (text.find(",", e), text.find(";", e)) if i >= 0] or [len(text)])
+        if (a, b) not in out:
+            out.append((a, b))
+    return out
+
+
+def _same_segment(text: str, a: int, b: int) -> bool:
+    lo, hi = sorted((a, b))
+    return "," not in text[lo:hi] and ";" not in text[lo:hi]
+
+
+# --------------------------------------------------------------------- model
+class StanceModel:
+    """DictVectorizer + LogisticRegression, saved as plain JSON (no pickle)."""
+
+    def __init__(self, C: float = 2.0):
+        self.C = C
+        self.pipeline = None
+
+    def _make(self):
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import Pipeline
+
+        return Pipeline([("vectorize", DictVectorizer(sparse=True)),
+                         ("classify", LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced"))])
+
+    def fit(self, X: list[dict], y: list[str]) -> "StanceModel":
+        self.pipeline = self._make().fit(X, y)
+        return self
+
+    def predict_proba(self, X: list[dict]):
+        return self.pipeline.predict_proba(X)
+
+    @property
+    def classes(self) -> list[str]:
+        return list(self.pipeline.named_steps["classify"].classes_)
+
+    def predict(self, X: list[dict]) -> list[str]:
+        return list(self.pipeline.predict(X))
+
+    def to_dict(self) -> dict:
+        vec = self.pipeline.named_steps["vectorize"]
+        clf = self.pipeline.named_steps["classify"]
+        return {"format": "framing-stance-1", "C": self.C, "feature_names": list(vec.feature_names_),
+                "classes": [str(c) for c in clf.classes_], "coef": clf.coef_.round(8).tolist(),
+                "intercept": clf.intercept_.round(8).tolist()}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "StanceModel":
+        import numpy as np
+
+        if data.get("format") != "framing-stance-1":
+            raise ValueError("not a framing stance model (format framing-stance-1)")
+        model = cls(data["C"])
+        pipe = model._make()
+        vec, clf = pipe.named_steps["vectorize"], pipe.named_steps["classify"]
+        vec.feature_names_ = list(data["feature_names"])
+        vec.vocabulary_ = {name: i for i, name in enumerate(vec.feature_names_)}
+        clf.classes_ = np.array(data["classes"])
+        clf.coef_ = np.array(data["coef"], dtype=float)
+        clf.intercept_ = np.array(data["intercept"], dtype=float)
+        model.pipeline = pipe
+        return model
+
+    def save(self, path: str | Path) -> None:
+        from .io import atomic_write
+
+        with atomic_write(path) as fh:
+            json.dump(self.to_dict(), fh, separators=(",", ":"), sort_keys=True)
+            fh.write("\n")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "StanceModel":
+        path = Path(path) if path else trained_path(MODEL_FILE)
+        try:
+            return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, json.JSONDecodeError, KeyError) as exc:
+            raise ValueError(f"cannot load stance model {path}: {exc}") from None
+
+
+def trained_path(name: str) -> Path:
+    return Path(str(resources.files("framing.trained"))) / name
+
+
+# ------------------------------------------------------------------- scoring
+@dataclass
+class ScoredSentence:
+    """One topic sentence with the classifier's and the lexicon's reading."""
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    topic: str
+    label: str
+    confidence: float
+    lexicon_label: str
+    terms: list[str] = field(default_factory=list)  # "category:term" that drove it
+    counts: dict[str, int] = field(default_factory=dict)
+    in_quote: bool = False
+    speaker_group: str | None = None
+    outlet: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def lexicon_label(ctx: SentenceContext) -> str:
+    """A transparent rule over the lexicons alone, shown beside the classifier."""
+    cats = {m.category for m in ctx.markers}
+    in_quote = any(q[0] <= s < q[1] for q in ctx.quotes for s, _ in ctx.topic_spans)
+    if "denial" in cats or any(q[2] == "denying" for q in ctx.quotes):
+        return "deny"
+    if in_quote or "allegation" in cats:
+        return "attribute"
+    if "hedge" in cats:
+        return "hedge"
+    return "assert"
+
+
+class StanceScorer:
+    """Finds topic sentences in a document and labels each (sentence, topic)."""
+
+    def __init__(self, model: StanceModel, lexicons: StanceLexicons | None = None):
+        self.model = model
+        self.lexicons = lexicons or StanceLexicons.load()
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "StanceScorer":
+        return cls(StanceModel.load(path))
+
+    def contexts(self, doc: Document, quotes: list[Quote]) -> list[tuple[object, SentenceContext]]:
+        """(sentence, context) for every sentence and topic it is about."""
+        out = []
+        previous: dict[str, list] = {}
+        for sent in doc.sentences:
+            topics = self.lexicons.topics_of(doc.text, sent.start, sent.end)
+            if not topics and previous and _ANAPHORIC_CLAIM.search(sent.text):
+                topics = {t: [] for t in previous}  # "such accusations" continues the last topic
+            previous = topics or previous
+            markers = [_shift(m, sent.start) for m in self.lexicons.markers.find(doc.text, sent.start, sent.end)]
+            qs = [(max(a, sent.start) - sent.start, min(b, sent.end) - sent.start, q.connotation, q.group)
+                  for q in quotes for a, b in [_attributed_stretch(q)] if a < sent.end and b > sent.start]
+            for topic, matches in sorted(topics.items()):
+                spans = [(m.start - sent.start, m.end - sent.start) for m in self.lexicons.strongest(matches)] or [(0, 0)]
+                out.append((sent, SentenceContext(sent.text, topic, markers, spans, qs)))
+        return out
+
+    def score_document(self, doc: Document, quotes: list[Quote]) -> list[ScoredSentence]:
+        pairs = self.contexts(doc, quotes)
+        if not pairs:
+            return []
+        probs = self.model.predict_proba([features(c) for _, c in pairs])
+        classes = self.model.classes
+        out = []
+        for (sent, ctx), p in zip(pairs, probs):
+            best = int(p.argmax())
+            in_quote = any(q[0] <= s < q[1] for q in ctx.quotes for s, _ in ctx.topic_spans)
+            counts: dict[str, int] = {}
+            for m in ctx.markers:
+                counts[m.category] = counts.get(m.category, 0) + 1
+            out.append(ScoredSentence(
+                doc=doc.id, sentence=sent.index, start=sent.start, end=sent.end, text=sent.text, topic=ctx.topic,
+                label=classes[best], confidence=round(float(p[best]), 3), lexicon_label=lexicon_label(ctx),
+                terms=[f"{m.category}:{ctx.text[m.start:m.end]}" for m in ctx.markers],
+                counts=counts, in_quote=in_quote,
+                speaker_group=ctx.quotes[0][3] if ctx.quotes else None, outlet=doc.article.outlet))
+        return out
+
+
+def _attributed_stretch(q: Quote) -> tuple[int, int]:
+    """The reported content together with the words naming its source."""
+    if q.mention_start is None:
+        return q.start, q.end
+    return min(q.start, q.mention_start), max(q.end, q.mention_end)
+
+
+def _shift(m, offset):
+    from .lexicon import Match
+
+    return Match(m.term, m.category, m.start - offset, m.end - offset)
+
+
+# ------------------------------------------------------------------ training
+def load_training_data(path: str | Path | None = None) -> list[dict]:
+    path = Path(path) if path else trained_path(DATA_FILE)
+    rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    for n, r in enumerate(rows, 1):
+        if not {"text", "topic", "label"} <= set(r) or r["label"] not in LABELS or r["topic"] not in TOPICS:
+            raise ValueError(f"{path}: line {n} needs text, topic in {TOPICS} and label in {LABELS}")
+    return rows
+
+
+def training_contexts(rows: list[dict]) -> list[SentenceContext]:
+    """Contexts for training sentences, built the way documents are scored."""
+    from .corpus import article_from_text
+    from .nlp import BuiltinSegmenter, annotate
+    from .quotes import QuoteExtractor
+
+    lex = StanceLexicons.load()
+    extractor = QuoteExtractor()
+    segmenter = BuiltinSegmenter()
+    out = []
+    for r in rows:
+        text = r["text"]
+        doc = annotate(article_from_text(text), segmenter)
+        quotes = extractor.extract(doc)
+        matches = lex.strongest(lex.topics_of(text).get(r["topic"], []))
+        spans = [(m.start, m.end) for m in matches] or [(0, 0)]
+        qs = [(*_attributed_stretch(q), q.connotation, q.group) for q in quotes]
+        out.append(SentenceContext(text, r["topic"], lex.markers.find(text), spans, qs))
+    return out
+
+
+def train(rows: list[dict] | None = None, C: float = 2.0) -> StanceModel:
+    """Fit the stance model on labelled sentences (deterministic)."""
+    rows = rows if rows is not None else load_training_data()
+    X = [features(c) for c in training_contexts(rows)]
+    return StanceModel(C).fit(X, [r["label"] for r in rows])
+
+
+def cross_validate(rows: list[dict] | None = None, C: float = 2.0, folds: int = 5) -> dict:
+    """Macro-F1 by stratified k-fold, and with whole patterns held out (GroupKFold)."""
+    import numpy as np
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import GroupKFold, StratifiedKFold
+
+    rows = rows if rows is not None else load_training_data()
+    X = [features(c) for c in training_contexts(rows)]
+    y = np.array([r["label"] for r in rows])
+    groups = np.array([r.get("template", str(i)) for i, r in enumerate(rows)])
+    result = {}
+    for name, splitter in (("stratified", StratifiedKFold(folds, shuffle=True, random_state=0)),
+                           ("patterns_held_out", GroupKFold(folds))):
+        pred = np.empty(len(y), dtype=object)
+        for tr, te in splitter.split(X, y, groups if name == "patterns_held_out" else None):
+            model = StanceModel(C).fit([X[i] for i in tr], list(y[tr]))
+            pred[te] = model.predict([X[i] for i in te])
+        result[name] = round(float(f1_score(y, pred.astype(str), average="macro")), 3)
+    result["sentences"] = len(rows)
+    return result

@@ -1,0 +1,139 @@
+"""Stance: lexicons load and validate, training is deterministic, the maths is right."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from framing.aggregate import bootstrap_ci, outlet_stance, stance_index
+from framing.cli import cli
+from framing.lexicon import LexiconError, header, lexicon_dir, load_csv, load_terms
+from framing.stance import (LABELS, MARKER_FILES, ScoredSentence, StanceLexicons, StanceModel,
+                            load_training_data, train)
+
+from .conftest import DEV_CORPUS, EXAMPLES, needs_shared
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+# ------------------------------------------------------------------ lexicons
+@pytest.mark.parametrize("name", sorted(p.name for p in lexicon_dir().glob("*") if p.suffix in (".csv", ".txt")))
+def test_every_lexicon_file_is_documented_and_loads(name):
+    doc = header(name)
+    assert len(doc.splitlines()) >= 3, "a header saying what it measures and its sources"
+    assert "ource" in doc or "ompiled" in doc
+    entries = load_csv(name) if name.endswith(".csv") else load_terms(name)
+    assert len(entries) > 3
+
+
+def test_marker_lexicons_match_multiword_terms_and_wildcards():
+    lex = StanceLexicons.load()
+    found = {(m.category, "Accusations that it is believed were unfounded"[m.start:m.end])
+             for m in lex.markers.find("Accusations that it is believed were unfounded")}
+    assert ("allegation", "Accusations") in found and ("hedge", "is believed") in found
+    assert ("denial", "unfounded") in found
+
+
+def test_topics_need_enough_evidence():
+    lex = StanceLexicons.load()
+    assert set(lex.topics_of("The North shipped artillery shells to Russia.")) == {"arms"}
+    assert lex.topics_of("The workers went home.") == {}  # one weak term is not enough
+    assert set(lex.topics_of("The deal breaches UN sanctions.")) == {"sanctions"}
+
+
+def test_malformed_lexicon_is_rejected(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("# bad\nterm,topic\narms,arms,2\n")
+    with pytest.raises(LexiconError, match="wrong number of fields"):
+        load_csv(str(bad), ("term", "topic"))
+    missing = tmp_path / "missing.csv"
+    missing.write_text("# no weight\nterm,topic\narms,arms\n")
+    with pytest.raises(LexiconError, match="missing column"):
+        load_csv(str(missing), ("term", "topic", "weight"))
+
+
+# --------------------------------------------------------------- training
+def test_training_data_is_balanced_and_valid():
+    rows = load_training_data()
+    assert len(rows) >= 400
+    counts = {l: sum(r["label"] == l for r in rows) for l in LABELS}
+    assert min(counts.values()) >= 0.8 * max(counts.values())
+
+
+def test_training_twice_gives_equal_parameters(tmp_path):
+    rows = load_training_data()[::3]
+    a, b = train(rows), train(rows)
+    assert a.to_dict() == b.to_dict()
+    a.save(tmp_path / "m.json")
+    again = StanceModel.load(tmp_path / "m.json")
+    X = [{"w=denied": 1.0, "topic=arms": 1.0}, {"w=said": 1.0, "quote=topic_inside": 1.0}]
+    assert again.predict(X) == a.predict(X)
+
+
+def test_shipped_model_is_what_framing_train_builds(tmp_path):
+    out = tmp_path / "model.json"
+    result = run("train", "-o", out, "--no-cv")
+    assert result.exit_code == 0, result.output
+    shipped = StanceModel.load().to_dict()
+    assert json.loads(out.read_text()) == shipped
+
+
+def test_model_file_must_be_a_framing_model(tmp_path):
+    bad = tmp_path / "x.json"
+    bad.write_text('{"format": "pickle"}')
+    with pytest.raises(ValueError):
+        StanceModel.load(bad)
+
+
+# -------------------------------------------------------------------- maths
+def _s(doc, label, topic="arms", lexicon=None):
+    return ScoredSentence(doc, 0, 0, 1, "x", topic, label, 1.0, lexicon or label)
+
+
+def test_stance_index_by_hand():
+    assert stance_index(["assert", "deny"]) == 0.0
+    assert stance_index(["assert", "hedge", "attribute", "none"]) == pytest.approx((1 + 0.5 + 0.25) / 3)
+    assert stance_index(["none"]) is None
+    assert stance_index(["deny"] * 3) == -1.0
+
+
+def test_bootstrap_ci_by_hand():
+    assert bootstrap_ci(["assert"] * 5) == (1.0, 1.0)
+    low, high = bootstrap_ci(["assert", "deny"] * 10, seed=1)
+    assert -1 < low < 0 < high < 1
+    assert bootstrap_ci(["assert", "deny"] * 10, seed=1) == (low, high)  # deterministic
+    wide = bootstrap_ci(["assert", "deny"], seed=1)
+    assert wide[1] - wide[0] > high - low  # fewer sentences, wider interval
+
+
+def test_outlet_rows_give_shares_index_and_lexicon_index():
+    sents = [_s("a", "assert"), _s("a", "deny", lexicon="assert"), _s("a", "none")]
+    [row] = outlet_stance(sents, {"a": "Outlet A"})
+    assert (row["outlet"], row["sentences"]) == ("Outlet A", 3)
+    assert row["share_assert"] == pytest.approx(1 / 3, abs=1e-3)
+    assert row["index"] == 0.0 and row["lexicon_index"] == 1.0
+    assert row["agreement"] == pytest.approx(2 / 3, abs=1e-3)
+
+
+# ---------------------------------------------------------------- figures
+@needs_shared
+def test_dev_set_stance_accuracy_and_the_peskov_denial():
+    result = run("-q", "evaluate", "stance", DEV_CORPUS, "--gold", DEV_CORPUS / "gold" / "stance.jsonl", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["accuracy"] >= 0.80
+    rows = run("-q", "stance", DEV_CORPUS, "--by", "sentence", "--format", "jsonl").stdout.splitlines()
+    peskov = [json.loads(r) for r in rows if "such accusations are unfounded" in json.loads(r)["text"]]
+    assert peskov and peskov[0]["doc"] == "002_ba5fe655fe556d95" and peskov[0]["label"] == "deny"
+
+
+def test_example_corpus_stance_accuracy():
+    result = run("-q", "evaluate", "stance", EXAMPLES, "--gold", EXAMPLES / "gold" / "stance.jsonl", "--json")
+    assert json.loads(result.stdout)["accuracy"] >= 0.80
+
+
+def test_cross_validated_macro_f1_on_own_data():
+    from framing.stance import cross_validate
+
+    scores = cross_validate()
+    assert scores["stratified"] >= 0.80 and scores["patterns_held_out"] >= 0.80
