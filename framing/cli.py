@@ -453,25 +453,106 @@ def stance_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_f
               help="Labelled sentences JSONL (text, topic, label) [default: framing's own].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Where to write the model JSON [default: replace the shipped model].")
-@click.option("--cv/--no-cv", default=True, show_default=True, help="Report cross-validated macro-F1 too.")
 @click.pass_obj
-def train_cmd(settings, data_file, output, cv):
+def train_cmd(settings, data_file, output):
     """Rebuild the stance classifier from labelled sentences (deterministic).
 
-    The model is written as plain JSON (feature names, coefficients), never
-    as a pickle. Two runs on the same data give the same file.
+    Trains on all sentences, stores the cross-validated macro-F1 with the
+    model and prints it. The model is plain JSON (feature names,
+    coefficients), never a pickle; two runs on the same data give the same
+    file.
+
+    \b
+    Example:
+      framing train -o my-model.json && framing stance CORPUS --model my-model.json
     """
     from .stance import MODEL_FILE, cross_validate, load_training_data, train, trained_path
 
     rows = load_training_data(data_file)
     model = train(rows)
+    model.cv = cross_validate(rows)
     target = output or trained_path(MODEL_FILE)
     model.save(target)
     settings.say(f"trained on {len(rows)} sentences -> {target}")
-    if cv:
-        scores = cross_validate(rows)
-        click.echo(f"cross-validated macro-F1: {scores['stratified']:.3f} (5-fold stratified), "
-                   f"{scores['patterns_held_out']:.3f} (whole patterns held out)")
+    click.echo(f"cross-validated macro-F1: {model.cv['stratified']:.3f} (5-fold stratified), "
+               f"{model.cv['patterns_held_out']:.3f} (whole patterns held out)")
+
+
+@cli.command("report")
+@corpus_options
+@model_options
+@speaker_option
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Directory to write the report into (must not exist, or be empty, unless --force).")
+@click.option("--title", default="", help="Title on the cover page.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A study config (TOML, see reports/) for outlet labels and gold files.")
+@click.option("--svg", is_flag=True, help="Also write every figure as SVG.")
+@click.option("--force", is_flag=True, help="Replace OUTDIR if it exists.")
+@click.pass_obj
+def report_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_files, outdir, title, config_file,
+               svg, force):
+    """Write a comparison report of CORPUS: PDF, PNG figures, data, manifest.
+
+    \b
+    OUTDIR/report.pdf        A4 report: cover, share of voice, speakers,
+                             stance, framing words, reporting verbs, quotes,
+                             appendix (method, lexicons, model, hashes)
+    OUTDIR/figures/*.png     each figure (SVG too with --svg)
+    OUTDIR/data/*.csv|jsonl  the data behind every figure
+    OUTDIR/manifest.json     inputs with sha256, versions, tier, config
+
+    \b
+    Example:
+      framing report examples/kozlov-visit -o out/ --title "Kozlov visit"
+    """
+    from .reproduce import load_config, run_study
+
+    config = load_config(config_file) if config_file else {}
+    written = run_study(settings, corpus, outdir, config=config, title=title, svg=svg, force=force,
+                        read=(max_size, outlets_file), models=models, tier=tier, speaker_files=speaker_files)
+    for kind, paths in written.items():
+        settings.say(f"{kind:8} {', '.join(paths) if len(paths) < 4 else f'{len(paths)} files in {outdir}'}")
+    settings.say(f"report written to {outdir}/report.pdf")
+
+
+@cli.command("reproduce")
+@click.argument("config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Directory for every table, figure and the evaluation.")
+@click.option("--check", is_flag=True, help="Compare with the stored expected summary and print what drifted.")
+@click.option("--store-expected", is_flag=True,
+              help="Store this run's summary as the expected one (CONFIG.expected.json beside the config).")
+@click.option("--force", is_flag=True, help="Replace OUTDIR if it exists.")
+@click.option("--models", type=click.Path(file_okay=False), default=None, envvar="STANZA_RESOURCES_DIR",
+              help="stanza models directory.")
+@click.pass_obj
+def reproduce_cmd(settings, config_file, outdir, check, store_expected, force, models):
+    """Regenerate every table and figure of a study from its config.
+
+    Reads the TOML config (corpus, outlet labels, gold files), writes the
+    report, its data and the evaluation against gold into OUTDIR and prints
+    where each output went. With --check, compares the result with the
+    expected summary stored beside the config (hashes and key figures) and
+    exits 1 if anything drifted.
+
+    \b
+    Example:
+      framing reproduce reports/kozlov-2023.toml -o out/kozlov-2023 --check
+    """
+    from .reproduce import check_summary, reproduce
+    from .reproduce import store_expected as store
+
+    summary = reproduce(settings, config_file, outdir, force=force, models=models)
+    if store_expected:
+        click.echo(f"expected summary stored in {store(config_file, summary)}")
+    if check:
+        drift = check_summary(config_file, summary)
+        if drift:
+            for line in drift:
+                click.echo(f"drift: {line}")
+            raise click.exceptions.Exit(1)
+        click.echo("check: no drift from the expected summary")
 
 
 def main(argv=None):

@@ -74,6 +74,7 @@ class CorpusAnalysis:
 
     results: list[ArticleResult]
     tier: str
+    label_overrides: dict[str, str] = field(default_factory=dict)  # doc -> label given by the user
 
     @property
     def articles(self) -> list[Article]:
@@ -86,7 +87,7 @@ class CorpusAnalysis:
     @property
     def labels(self) -> dict[str, str]:
         """Document id -> outlet label shown to users."""
-        return {r.article.id: r.article.source_label for r in self.results}
+        return {r.article.id: self.label_overrides.get(r.article.id, r.article.source_label) for r in self.results}
 
     @property
     def sentences(self) -> list:

@@ -148,6 +148,7 @@ class StanceModel:
     def __init__(self, C: float = 2.0):
         self.C = C
         self.pipeline = None
+        self.cv: dict | None = None  # cross-validation figures, kept with the model
 
     def _make(self):
         from sklearn.feature_extraction import DictVectorizer
@@ -176,7 +177,7 @@ class StanceModel:
         clf = self.pipeline.named_steps["classify"]
         return {"format": "framing-stance-1", "C": self.C, "feature_names": list(vec.feature_names_),
                 "classes": [str(c) for c in clf.classes_], "coef": clf.coef_.round(8).tolist(),
-                "intercept": clf.intercept_.round(8).tolist()}
+                "intercept": clf.intercept_.round(8).tolist(), "cv": self.cv}
 
     @classmethod
     def from_dict(cls, data: dict) -> "StanceModel":
@@ -193,6 +194,7 @@ class StanceModel:
         clf.coef_ = np.array(data["coef"], dtype=float)
         clf.intercept_ = np.array(data["intercept"], dtype=float)
         model.pipeline = pipe
+        model.cv = data.get("cv")
         return model
 
     def save(self, path: str | Path) -> None:

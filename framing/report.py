@@ -1,0 +1,462 @@
+"""Comparison reports: a multi-page A4 PDF, each figure as PNG (and SVG), the
+data behind every figure as CSV and JSONL, and a manifest.
+
+``write_report(analysis, outdir)`` is the API; ``framing report`` the CLI.
+Outputs are deterministic: the same input gives byte-identical PNG, CSV and
+JSONL files, and a PDF with fixed metadata.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from . import style
+from .aggregate import group_labels, lexicon_rates, outlet_stance, share_of_voice, speaker_table, verb_table
+from .io import atomic_dir, format_rows
+from .lexicon import lexicon_dir
+from .stance import LABELS, MARKER_FILES, MODEL_FILE, TOPICS, trained_path
+
+FIGURES = ("share_of_voice", "speakers", "stance", "labels", "lexicon", "verbs")
+
+
+@dataclass
+class ReportData:
+    """Every table a report shows; each is written as CSV and JSONL."""
+
+    title: str
+    tier: str
+    outlets: list[str]  # display order, at most style.MAX_OUTLETS (+ "other")
+    labels: dict[str, str]  # doc -> outlet shown
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    summary: dict = field(default_factory=dict)
+    evaluation: dict | None = None
+
+
+def outlet_order(labels: dict[str, str], limit: int = style.MAX_OUTLETS) -> tuple[list[str], dict[str, str]]:
+    """Outlets by number of articles (then name); beyond ``limit`` they become 'other'."""
+    counts = Counter(labels.values())
+    ranked = sorted(counts, key=lambda o: (-counts[o], o))
+    keep = ranked if len(ranked) <= limit else ranked[: limit - 1]
+    shown = {doc: (o if o in keep else "other") for doc, o in labels.items()}
+    order = keep + (["other"] if len(keep) < len(ranked) else [])
+    return order, shown
+
+
+def build_data(analysis, title: str = "", evaluation: dict | None = None) -> ReportData:
+    order, shown = outlet_order(analysis.labels)
+    quotes = analysis.quotes
+    data = ReportData(title or "How the outlets quote and frame the story", analysis.tier, order, shown,
+                      evaluation=evaluation)
+    data.tables["share_of_voice"] = share_of_voice(quotes, shown)
+    data.tables["speakers"] = speaker_table(quotes, shown)
+    data.tables["stance"] = outlet_stance(analysis.sentences, shown)
+    data.tables["labels"] = [{k: r[k] for k in ("outlet", "topic", "sentences", *[f"share_{l}" for l in LABELS])}
+                             for r in data.tables["stance"]]
+    data.tables["lexicon"] = lexicon_rates(analysis.results, shown)
+    data.tables["verbs"] = verb_table(quotes, shown)
+    data.tables["quotes"] = [{"outlet": shown[q.doc], "doc": q.doc, "speaker": q.speaker, "group": q.group,
+                              "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end, "content": q.content,
+                              "confidence": q.confidence} for q in quotes]
+    dates = sorted(d for d in (a.get("date") for a in analysis.articles) if d)
+    data.summary = {"articles": len(analysis.articles), "outlets": len(set(analysis.labels.values())),
+                    "quotes": len(quotes), "topic_sentences": len(analysis.sentences),
+                    "words": sum(a.words for a in analysis.articles),
+                    "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None}
+    return data
+
+
+# ---------------------------------------------------------------- figures
+def _outlet_axis(ax, outlets):
+    ax.set_yticks(range(len(outlets)))
+    ax.set_yticklabels([style.wrap(style.shorten(o, 40), 20) for o in outlets], fontsize=8)
+    ax.invert_yaxis()
+
+
+def _percent_axis(ax):
+    """0-100% with ticks that never touch a neighbouring panel's."""
+    ax.set_xlim(0, 1)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    ax.set_xticklabels(["0", "25%", "50%", "75%", "100%"])
+
+
+def fig_share_of_voice(data: ReportData):
+    rows = data.tables["share_of_voice"]
+    groups = [g for g in group_labels() if any(r["group"] == g for r in rows)]
+    names = group_labels()
+    palette = style.OKABE_ITO + ["#777777", "#BBBBBB"]
+    colours = {g: palette[i % len(palette)] for i, g in enumerate(group_labels())}
+    fig = style.new_figure(style.HALF_A4)
+    axes = fig.subplots(1, 2, sharey=True)
+    for ax, key, label in zip(axes, ("quote_share", "word_share"), ("share of quotes", "share of quoted words")):
+        left = [0.0] * len(data.outlets)
+        for g in groups:
+            vals = [next((r[key] for r in rows if r["outlet"] == o and r["group"] == g), 0.0) for o in data.outlets]
+            ax.barh(range(len(data.outlets)), vals, left=left, color=colours[g], label=names[g], height=0.7,
+                    edgecolor="white", linewidth=0.5)
+            left = [a + b for a, b in zip(left, vals)]
+        _percent_axis(ax)
+        ax.set_xlabel(label)
+    _outlet_axis(axes[0], data.outlets)
+    totals = {o: sum(r["quotes"] for r in rows if r["outlet"] == o) for o in data.outlets}
+    for i, o in enumerate(data.outlets):
+        axes[1].text(1.02, i, f"{totals[o]} quotes", va="center", fontsize=7, transform=axes[1].get_yaxis_transform())
+    fig.suptitle("Share of voice: which groups each outlet lets speak", fontweight="bold", x=0.02, ha="left")
+    handles, labels_ = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels_, loc="lower center", ncol=4, bbox_to_anchor=(0.5, 0.0))
+    fig.subplots_adjust(left=0.2, right=0.9, top=0.88, bottom=0.25, wspace=0.12)
+    return fig
+
+
+def fig_speakers(data: ReportData):
+    import numpy as np
+
+    rows = data.tables["speakers"]
+    totals = defaultdict(int)
+    for r in rows:
+        totals[r["speaker"]] += r["quotes"]
+    speakers = sorted(totals, key=lambda s: (-totals[s], s))[: style.MAX_SPEAKERS]
+    grid = np.zeros((len(speakers), len(data.outlets)), dtype=int)
+    for r in rows:
+        if r["speaker"] in speakers and r["outlet"] in data.outlets:
+            grid[speakers.index(r["speaker"]), data.outlets.index(r["outlet"])] += r["quotes"]
+    height = min(11.0, 2.2 + 0.32 * len(speakers))
+    fig = style.new_figure((8.27, height))
+    ax = fig.add_subplot()
+    vmax = max(1, int(grid.max()))
+    ax.imshow(grid, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
+    for i in range(grid.shape[0]):
+        for j in range(grid.shape[1]):
+            if grid[i, j]:
+                ax.text(j, i, str(grid[i, j]), ha="center", va="center", fontsize=8,
+                        color="white" if grid[i, j] > vmax * 0.6 else "black")
+    ax.set_xticks(range(len(data.outlets)))
+    ax.set_xticklabels([style.wrap(o, 14) for o in data.outlets], fontsize=7)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(speakers)))
+    ax.set_yticklabels([style.shorten(s, 34) for s in speakers])
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    more = len(totals) - len(speakers)
+    note = f" (top {len(speakers)} of {len(totals)} speakers)" if more > 0 else ""
+    fig.suptitle(f"Who is quoted where: quotes per speaker and outlet{note}", fontweight="bold", x=0.02, ha="left")
+    fig.subplots_adjust(left=0.32, right=0.98, top=1 - 1.3 / height, bottom=0.04)
+    return fig
+
+
+def fig_stance(data: ReportData):
+    rows = data.tables["stance"]
+    colours = style.outlet_colours(data.outlets)
+    fig = style.new_figure(style.HALF_A4)
+    axes = fig.subplots(1, 2, sharey=True)
+    for ax, topic in zip(axes, TOPICS):
+        ax.axvline(0, color="#999999", linewidth=0.8)
+        for i, o in enumerate(data.outlets):
+            r = next((r for r in rows if r["outlet"] == o and r["topic"] == topic), None)
+            if not r or r["index"] is None:
+                ax.text(0, i, "no labelled sentence", ha="center", va="center", fontsize=7, color="#777777")
+                continue
+            ax.errorbar(r["index"], i, xerr=[[r["index"] - r["ci_low"]], [r["ci_high"] - r["index"]]],
+                        fmt="o", color=colours[o], ecolor=colours[o], capsize=3, markersize=6)
+            if r["lexicon_index"] is not None:
+                ax.plot(r["lexicon_index"], i, marker="D", markersize=5, markerfacecolor="none",
+                        markeredgecolor="#333333", linestyle="none")
+            ax.text(1.02, i, f"n={r['sentences']}", va="center", fontsize=7, transform=ax.get_yaxis_transform())
+        ax.set_xlim(-1.1, 1.1)
+        ax.set_xticks([-1, -0.5, 0, 0.5, 1])
+        ax.set_title("arms transfers" if topic == "arms" else "sanctions", fontsize=10)
+        ax.set_xlabel("denial  \u2190  stance index  \u2192  assertion")
+    _outlet_axis(axes[0], data.outlets)
+    fig.suptitle("Does the outlet state the allegation as fact, attribute, hedge or deny it?",
+                 fontweight="bold", x=0.02, ha="left")
+    fig.text(0.02, 0.02, "Dots: classifier index with bootstrap 95% interval.  Open diamonds: the same index from "
+             "the lexicons alone.  n: topic sentences.", fontsize=7, color="#444444")
+    fig.subplots_adjust(left=0.2, right=0.94, top=0.85, bottom=0.17, wspace=0.2)
+    return fig
+
+
+def fig_labels(data: ReportData):
+    rows = data.tables["labels"]
+    fig = style.new_figure(style.HALF_A4)
+    axes = fig.subplots(1, 2, sharey=True)
+    for ax, topic in zip(axes, TOPICS):
+        left = [0.0] * len(data.outlets)
+        for label in LABELS:
+            vals = [next((r[f"share_{label}"] for r in rows if r["outlet"] == o and r["topic"] == topic), 0.0)
+                    for o in data.outlets]
+            ax.barh(range(len(data.outlets)), vals, left=left, color=style.LABEL_COLOURS[label], label=label,
+                    height=0.7, edgecolor="white", linewidth=0.5)
+            left = [a + b for a, b in zip(left, vals)]
+        _percent_axis(ax)
+        ax.set_title("arms transfers" if topic == "arms" else "sanctions", fontsize=10)
+        ax.set_xlabel("share of topic sentences")
+    _outlet_axis(axes[0], data.outlets)
+    fig.suptitle("How each outlet presents the claims, sentence by sentence", fontweight="bold", x=0.02, ha="left")
+    handles, labels_ = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels_, loc="lower center", ncol=5, bbox_to_anchor=(0.5, 0.0))
+    fig.subplots_adjust(left=0.2, right=0.97, top=0.85, bottom=0.22, wspace=0.12)
+    return fig
+
+
+def fig_lexicon(data: ReportData):
+    rows = {r["outlet"]: r for r in data.tables["lexicon"]}
+    colours = style.outlet_colours(data.outlets)
+    cats = [("hedge", "hedges"), ("booster", "boosters"), ("allegation", "allegation markers"), ("denial", "denial markers")]
+    fig = style.new_figure(style.HALF_A4)
+    axes = fig.subplots(1, 4, sharey=True)
+    for ax, (cat, title) in zip(axes, cats):
+        vals = [rows.get(o, {}).get(f"{cat}_per_1000", 0.0) for o in data.outlets]
+        ax.barh(range(len(data.outlets)), vals, color=[colours[o] for o in data.outlets], height=0.7)
+        ax.set_title(title, fontsize=9)
+        ax.set_xlabel("per 1,000 words", fontsize=7)
+        top = max(vals + [1.0])
+        ax.set_xlim(0, top * 1.3)
+        for i, v in enumerate(vals):
+            ax.text(v + top * 0.03, i, f"{v:.1f}", va="center", fontsize=6.5)
+    _outlet_axis(axes[0], data.outlets)
+    fig.suptitle("Framing words: hedges, boosters, allegation and denial markers", fontweight="bold", x=0.02, ha="left")
+    fig.subplots_adjust(left=0.2, right=0.98, top=0.83, bottom=0.14, wspace=0.25)
+    return fig
+
+
+def fig_verbs(data: ReportData):
+    rows = data.tables["verbs"]
+    fig = style.new_figure(style.HALF_A4)
+    ax = fig.add_subplot()
+    present = [c for c in style.CONNOTATION_ORDER if any(r["connotation"] == c for r in rows)]
+    totals = {o: sum(r["count"] for r in rows if r["outlet"] == o) for o in data.outlets}
+    left = [0.0] * len(data.outlets)
+    for c in present:
+        vals = [sum(r["count"] for r in rows if r["outlet"] == o and r["connotation"] == c) / totals[o]
+                if totals[o] else 0.0 for o in data.outlets]
+        ax.barh(range(len(data.outlets)), vals, left=left, color=style.CONNOTATION_COLOURS[c], label=c, height=0.7,
+                edgecolor="white", linewidth=0.5)
+        left = [a + b for a, b in zip(left, vals)]
+    for i, o in enumerate(data.outlets):
+        top = [r for r in rows if r["outlet"] == o][:3]
+        ax.text(1.02, i, ", ".join(f"{r['lemma']} {r['count']}" for r in top), va="center", fontsize=7,
+                transform=ax.get_yaxis_transform())
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.set_xlabel("share of reporting expressions, by what the verb implies")
+    _outlet_axis(ax, data.outlets)
+    fig.suptitle("Said, claimed or admitted? Reporting verbs per outlet (right: most used)", fontweight="bold",
+                 x=0.02, ha="left")
+    fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=5, bbox_to_anchor=(0.45, 0.0))
+    fig.subplots_adjust(left=0.2, right=0.72, top=0.87, bottom=0.24)
+    return fig
+
+
+FIGURE_BUILDERS = {"share_of_voice": fig_share_of_voice, "speakers": fig_speakers, "stance": fig_stance,
+                   "labels": fig_labels, "lexicon": fig_lexicon, "verbs": fig_verbs}
+
+
+# ------------------------------------------------------------ text pages
+class TextPage:
+    """Writes lines of text top-down on A4 pages, starting a new page when full."""
+
+    def __init__(self, pdf, title: str):
+        self.pdf, self.title = pdf, title
+        self.fig = None
+        self._new()
+
+    def _new(self):
+        if self.fig is not None:
+            self.pdf.savefig(self.fig)
+            import matplotlib.pyplot as plt
+            plt.close(self.fig)
+        self.fig = style.new_figure(style.A4)
+        self.y = 0.95
+        self.fig.text(0.07, self.y, self.title, fontsize=13, fontweight="bold", va="top")
+        self.y -= 0.045
+
+    def line(self, text: str, size: float = 9, bold: bool = False, indent: float = 0.0, gap: float = 0.0,
+             colour: str = "black", family: str | None = None):
+        height = size * 1.45 / 72 / style.A4[1]
+        if self.y - height < 0.05:
+            self._new()
+        kwargs = {"family": family} if family else {}
+        self.fig.text(0.07 + indent, self.y, text, fontsize=size, fontweight="bold" if bold else "normal",
+                      va="top", color=colour, **kwargs)
+        self.y -= height + gap
+
+    def paragraph(self, text: str, width: int = 100, **kw):
+        for line in style.wrap(text, width).splitlines() or [""]:
+            self.line(line, **kw)
+        self.y -= 0.006
+
+    def close(self):
+        self._new_final()
+
+    def _new_final(self):
+        import matplotlib.pyplot as plt
+
+        self.pdf.savefig(self.fig)
+        plt.close(self.fig)
+        self.fig = None
+
+
+def cover(pdf, data: ReportData):
+    page = TextPage(pdf, data.title)
+    s = data.summary
+    dates = f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "not stated in the texts"
+    page.line(f"{s['articles']} articles from {s['outlets']} outlets, {s['words']:,} words; dates {dates}.", size=10)
+    page.line(f"{s['quotes']} quotes extracted; {s['topic_sentences']} sentences about the arms transfers or the "
+              f"sanctions.", size=10, gap=0.02)
+    page.line("Outlets", bold=True, size=11, gap=0.005)
+    counts = Counter(data.labels.values())
+    for o in data.outlets:
+        page.line(f"\u25a0", size=10, colour=style.outlet_colours(data.outlets)[o])
+        page.y += 10 * 1.45 / 72 / style.A4[1]
+        page.line(f"{o}: {counts[o]} article{'s' * (counts[o] != 1)}", indent=0.03)
+    page.y -= 0.02
+    page.line("Method in three lines", bold=True, size=11, gap=0.005)
+    for text in ("1. Quotes (direct, mixed, reported speech) are found with rules over the sentence and attributed "
+                 "to a canonical speaker from a registry, resolving pronouns and descriptions.",
+                 "2. Every sentence about a topic is labelled assert, attribute, hedge, deny or none by a "
+                 "scikit-learn classifier over words, lexicon counts and quote features.",
+                 "3. Per outlet: shares of voice by speaker group, a stance index in [-1, 1] with a bootstrap 95% "
+                 "interval, and lexicon rates per 1,000 words."):
+        page.paragraph(text, width=95)
+    page.y -= 0.01
+    page.line("Quality tier", bold=True, size=11, gap=0.005)
+    page.paragraph(f"{data.tier}. " + {
+        "stanza-full": "Full stanza models (parse used for attribution).",
+        "stanza-tokenize": "stanza's neural tokenizer; attribution by rules over tokens.",
+        "builtin": "Built-in rule-based segmenter: no stanza model was installed."}.get(data.tier, ""), width=95)
+    page.y -= 0.01
+    page.line("Reading this report", bold=True, size=11, gap=0.005)
+    page.paragraph("Figures are measurements by software and can be wrong: check the quote tables at the end "
+                   "against the articles, and read the appendix for how each figure is made.", width=95)
+    page.line(f"framing {__version__}", size=7, colour="#666666")
+    page.close()
+
+
+def quote_pages(pdf, data: ReportData):
+    page = TextPage(pdf, "The quotes, outlet by outlet")
+    for o in data.outlets:
+        rows = [r for r in data.tables["quotes"] if r["outlet"] == o]
+        page.line(f"{o} ({len(rows)} quotes)", bold=True, size=10, gap=0.004,
+                  colour="black")
+        if not rows:
+            page.line("no quotes found", colour="#666666", indent=0.02)
+        for r in rows:
+            flag = "  (check)" if r["confidence"] < 0.7 else ""
+            page.line(f"{style.shorten(r['speaker'], 40)} \u2014 {r['cue']} [{r['kind']}]{flag}", size=8, bold=True,
+                      indent=0.02)
+            for line in style.wrap(style.shorten(r["content"], 300), 110).splitlines():
+                page.line(line, size=7.5, indent=0.04, colour="#333333")
+        page.y -= 0.012
+    page.close()
+
+
+def appendix(pdf, data: ReportData, manifest: dict):
+    page = TextPage(pdf, "Appendix: method, lexicons, model, corpus")
+    page.line("Method", bold=True, size=11, gap=0.004)
+    for text in (
+        "Quotes: reporting expressions come from lexicons/reporting_verbs.csv; the speaker is the noun phrase "
+        "before the verb, after it ('said X'), after 'according to' or 'by'; direct quotes are paired quotation "
+        "marks; a sentence that is wholly a quotation right after a direct quote continues it. Speakers resolve "
+        "through lexicons/speakers.csv; pronouns and descriptions to the nearest compatible earlier entity.",
+        "Stance index per outlet and topic: the mean of assert = +1, hedge = +0.5, attribute = +0.25, "
+        "deny = -1 over topic sentences not labelled none; 95% interval: percentile bootstrap over sentences "
+        "(2,000 resamples, fixed seed). The lexicon index applies the same weights to a transparent rule over "
+        "the lexicons only.",
+        "Limits: small outlets give wide intervals; a sentence can carry several framings but gets one label "
+        "per topic; outlets are named only from evidence in the text (dateline, byline, credit, URL)."):
+        page.paragraph(text, width=100, size=8)
+    page.line("Lexicons", bold=True, size=11, gap=0.004)
+    for name, info in manifest["lexicons"].items():
+        page.line(f"{name}: {info['entries']} entries, sha256 {info['sha256'][:12]}", size=8, indent=0.02)
+    page.y -= 0.01
+    page.line("Model", bold=True, size=11, gap=0.004)
+    model = manifest["model"]
+    page.line(f"{model['file']}: {model['classes']} ; {model['features']} features, sha256 {model['sha256'][:12]}",
+              size=8, indent=0.02)
+    if model.get("cross_validation"):
+        cv = model["cross_validation"]
+        page.line(f"cross-validated macro-F1 on framing's own sentences: {cv.get('stratified')} (stratified 5-fold), "
+                  f"{cv.get('patterns_held_out')} (whole patterns held out)", size=8, indent=0.02)
+    page.y -= 0.01
+    page.line("Corpus", bold=True, size=11, gap=0.004)
+    for item in manifest["inputs"]:
+        page.line(f"{item['id']}  {style.shorten(item['label'], 34)}  sha256 {item['sha256'][:16]}", size=7.5,
+                  indent=0.02, family="DejaVu Sans Mono")
+    if data.evaluation:
+        page.y -= 0.01
+        page.line("Evaluation against gold", bold=True, size=11, gap=0.004)
+        for section, figures in data.evaluation.items():
+            shown = ", ".join(f"{k} {v}" for k, v in figures.items() if not isinstance(v, (list, dict)))
+            page.paragraph(f"{section}: {shown}", width=110, size=8)
+    page.close()
+
+
+# ----------------------------------------------------------------- writing
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build_manifest(analysis, config: dict | None, data: ReportData) -> dict:
+    lexicons = {}
+    for p in sorted(lexicon_dir().glob("*")):
+        if p.suffix in (".csv", ".txt"):
+            entries = sum(1 for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#"))
+            lexicons[p.name] = {"sha256": _sha256(p), "entries": entries - (1 if p.suffix == ".csv" else 0)}
+    model_path = trained_path(MODEL_FILE)
+    model = json.loads(model_path.read_text(encoding="utf-8"))
+    inputs = [{"id": a.id, "path": Path(a.path).name if a.path else "", "label": analysis.labels[a.id],
+               "sha256": hashlib.sha256(a.text.encode("utf-8")).hexdigest()} for a in analysis.articles]
+    return {"framing_version": __version__, "quality_tier": data.tier, "config": config or {},
+            "inputs": inputs, "lexicons": lexicons,
+            "model": {"file": MODEL_FILE, "sha256": _sha256(model_path), "classes": ", ".join(model["classes"]),
+                      "features": len(model["feature_names"]), "cross_validation": model.get("cv")},
+            "summary": data.summary}
+
+
+def write_report(analysis, outdir, *, title: str = "", config: dict | None = None, svg: bool = False,
+                 force: bool = False, evaluation: dict | None = None) -> dict[str, list[str]]:
+    """Write the whole report into ``outdir`` (atomically); returns what went where."""
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    data = build_data(analysis, title, evaluation)
+    manifest = build_manifest(analysis, config, data)
+    written: dict[str, list[str]] = defaultdict(list)
+    with atomic_dir(outdir, force=force) as tmp:
+        (tmp / "figures").mkdir()
+        (tmp / "data").mkdir()
+        for name, rows in sorted(data.tables.items()):
+            for fmt in ("csv", "jsonl"):
+                path = tmp / "data" / f"{name}.{fmt}"
+                path.write_text(format_rows(rows, fmt, _columns(rows)), encoding="utf-8")
+                written["data"].append(f"data/{name}.{fmt}")
+        if evaluation:
+            (tmp / "data" / "evaluation.json").write_text(json.dumps(evaluation, indent=2, sort_keys=True) + "\n")
+            written["data"].append("data/evaluation.json")
+        style.apply()
+        with PdfPages(tmp / "report.pdf", metadata=dict(style.PDF_METADATA, Title=data.title)) as pdf:
+            cover(pdf, data)
+            for n, name in enumerate(FIGURES, 1):
+                fig = FIGURE_BUILDERS[name](data)
+                fig.savefig(tmp / "figures" / f"{n}_{name}.png", metadata=style.PNG_METADATA)
+                written["figures"].append(f"figures/{n}_{name}.png")
+                if svg:
+                    fig.savefig(tmp / "figures" / f"{n}_{name}.svg", metadata={"Date": None})
+                    written["figures"].append(f"figures/{n}_{name}.svg")
+                pdf.savefig(fig)
+                plt.close(fig)
+            quote_pages(pdf, data)
+            appendix(pdf, data, manifest)
+        written["report"].append("report.pdf")
+        manifest["outputs"] = {k: sorted(v) for k, v in written.items()}
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        written["manifest"].append("manifest.json")
+    return dict(written)
+
+
+def _columns(rows: list[dict]) -> list[str] | None:
+    return list(rows[0].keys()) if rows else None
