@@ -555,6 +555,45 @@ def reproduce_cmd(settings, config_file, outdir, check, store_expected, force, m
         click.echo("check: no drift from the expected summary")
 
 
+@cli.command("exercise")
+@corpus_options
+@model_options
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Directory for the worksheets and answer keys.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["sources", "verbs", "hedges", "compare"]),
+              help="Which exercise (repeatable) [default: all four].")
+@click.option("--seed", default=1, show_default=True, help="Same seed, same worksheet.")
+@click.option("--level", type=click.Choice(["intro", "advanced"]), default="intro", show_default=True)
+@click.option("--articles", default="", help="Comma-separated article ids to draw from [default: all].")
+@click.option("--force", is_flag=True, help="Replace OUTDIR if it exists.")
+@click.pass_obj
+def exercise_cmd(settings, corpus, max_size, outlets_file, models, tier, outdir, kinds, seed, level, articles, force):
+    """Classroom worksheets with answer keys (PDF and Markdown) from CORPUS.
+
+    \b
+    Kinds:
+      sources  "Who gets to speak?"  list the sources quoted, their group, their room
+      verbs    "Said, claimed or admitted?"  reporting verbs blanked out
+      hedges   "Fact, claim, hedge or denial?"  label how a claim is presented
+      compare  "Same story, two outlets"  aligned excerpts on the same fact
+
+    Each kind gives KIND_worksheet.pdf/.md for students and KIND_key.pdf/.md
+    for the teacher (items where the tool is unsure are marked), plus a
+    plain-language teacher_guide.md.
+
+    \b
+    Example:
+      framing exercise examples/kozlov-visit -o lesson/ --kind hedges --seed 3
+    """
+    from .exercises import KINDS, write_exercise
+
+    analysis = run_analysis(settings, corpus, max_size, outlets_file, models, tier, with_stance=True)
+    chosen = [a for a in articles.split(",") if a.strip()] or None
+    written = write_exercise(analysis, outdir, kinds or KINDS, seed, level, chosen, force)
+    for name in written:
+        click.echo(f"{outdir}/{name}")
+
+
 def main(argv=None):
     """Console-script entry point."""
     return cli.main(args=argv, prog_name="framing")
