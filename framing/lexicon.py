@@ -111,19 +111,29 @@ class TermMatcher:
 
     ``terms`` maps a surface pattern to a category. A trailing ``*`` on a
     pattern allows any word ending (``accus*`` matches accused, accusation).
+    Terms are compiled into one prefix-tree regular expression, so a position
+    that starts no term is rejected after one character.
     """
 
     def __init__(self, terms: dict[str, str]):
         self.terms = dict(terms)
-        alts = []
-        for term in sorted(self.terms, key=len, reverse=True):
+        self._exact: dict[str, str] = {}
+        self._prefixes: list[tuple[str, str]] = []
+        trie: dict = {}
+        for term in self.terms:
             words = term.rstrip("*").split()
-            pat = r"\s+".join(re.escape(w).replace("\\'", "['\u2019]") for w in words)
+            key = _normalise(" ".join(words))
             if term.endswith("*"):
-                pat += r"\w*"
-            alts.append(f"(?P<t{len(alts)}>{pat})")
-        self._keys = sorted(self.terms, key=len, reverse=True)
-        self._re = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I) if alts else None
+                self._prefixes.append((key, term))
+            else:
+                self._exact[key] = term
+            node = trie
+            for ch in key:
+                node = node.setdefault(ch, {})
+            node["*" if term.endswith("*") else ""] = True
+        self._prefixes.sort(key=lambda kv: -len(kv[0]))
+        pattern = _trie_regex(trie)
+        self._re = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I) if self.terms else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         if self._re is None:
@@ -131,6 +141,38 @@ class TermMatcher:
         end = len(text) if end is None else end
         out = []
         for m in self._re.finditer(text, start, end):
-            key = self._keys[int(m.lastgroup[1:])]
-            out.append(Match(key, self.terms[key], m.start(), m.end()))
+            key = _normalise(m.group())
+            term = self._exact.get(key) or next((t for p, t in self._prefixes if key.startswith(p)), None)
+            if term is not None:
+                out.append(Match(term, self.terms[term], m.start(), m.end()))
         return out
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.casefold().replace("\u2019", "'").split())
+
+
+def _trie_regex(node: dict) -> str:
+    """A regular expression matching exactly the keys of a character trie (longest first)."""
+    branches = []
+    for ch in sorted((k for k in node if k not in ("", "*")), key=lambda c: (c == " ", c)):
+        sub = _trie_regex(node[ch])
+        if ch == " ":
+            head = r"\s+"
+        elif ch == "'":
+            head = "['\u2019]"
+        else:
+            head = re.escape(ch)
+        branches.append(head + sub)
+    ends = []
+    if "*" in node:
+        ends.append(r"\w*")
+    if "" in node:
+        ends.append("")
+    if not branches:
+        return ends[0] if ends else ""
+    alternation = "(?:" + "|".join(branches) + ")"
+    if ends:
+        tail = r"\w*" if "*" in node else ""
+        return f"(?:{alternation}|{tail})" if tail else alternation + "?"
+    return alternation

@@ -149,6 +149,7 @@ class StanceModel:
         self.C = C
         self.pipeline = None
         self.cv: dict | None = None  # cross-validation figures, kept with the model
+        self._weights = None
 
     def _make(self):
         from sklearn.feature_extraction import DictVectorizer
@@ -160,17 +161,39 @@ class StanceModel:
 
     def fit(self, X: list[dict], y: list[str]) -> "StanceModel":
         self.pipeline = self._make().fit(X, y)
+        self._weights = None
         return self
 
     def predict_proba(self, X: list[dict]):
-        return self.pipeline.predict_proba(X)
+        """Class probabilities; the linear model is applied directly (same numbers as
+        the scikit-learn pipeline, without its per-call validation cost)."""
+        import numpy as np
+
+        if self._weights is None:
+            vec = self.pipeline.named_steps["vectorize"]
+            clf = self.pipeline.named_steps["classify"]
+            self._weights = (vec.vocabulary_, clf.coef_, clf.intercept_)
+        vocabulary, coef, intercept = self._weights
+        scores = np.tile(intercept, (len(X), 1))
+        for row, features in enumerate(X):
+            for name, value in features.items():
+                j = vocabulary.get(name)
+                if j is not None and value:
+                    scores[row] += coef[:, j] * value
+        if coef.shape[0] == 1:  # binary problem
+            p = 1 / (1 + np.exp(-scores[:, 0]))
+            return np.column_stack([1 - p, p])
+        scores -= scores.max(axis=1, keepdims=True)
+        e = np.exp(scores)
+        return e / e.sum(axis=1, keepdims=True)
 
     @property
     def classes(self) -> list[str]:
         return list(self.pipeline.named_steps["classify"].classes_)
 
     def predict(self, X: list[dict]) -> list[str]:
-        return list(self.pipeline.predict(X))
+        classes = self.classes
+        return [classes[int(i)] for i in self.predict_proba(X).argmax(axis=1)]
 
     def to_dict(self) -> dict:
         vec = self.pipeline.named_steps["vectorize"]

@@ -137,3 +137,14 @@ def test_cross_validated_macro_f1_on_own_data():
 
     scores = cross_validate()
     assert scores["stratified"] >= 0.80 and scores["patterns_held_out"] >= 0.80
+
+
+def test_fast_linear_path_gives_the_pipeline_probabilities():
+    import numpy as np
+
+    from framing.stance import features, training_contexts
+
+    rows = load_training_data()[::7]
+    model = StanceModel.load()
+    X = [features(c) for c in training_contexts(rows)]
+    assert np.allclose(model.predict_proba(X), model.pipeline.predict_proba(X), atol=1e-9)
