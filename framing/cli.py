@@ -127,23 +127,25 @@ def corpus_options(f):
     return f
 
 
+def engine_options(f):
+    f = click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+                     help="Worker processes (each loads the models once).")(f)
+    f = click.option("--no-cache", is_flag=True,
+                     help="Do not read or write the per-article result cache ($FRAMING_CACHE_DIR).")(f)
+    return f
+
+
 def model_options(f):
     f = click.option("--models", type=click.Path(file_okay=False), default=None, envvar="STANZA_RESOURCES_DIR",
                      help="stanza models directory [default: $STANZA_RESOURCES_DIR, else stanza's own].")(f)
     f = click.option("--tier", type=click.Choice(["auto", "stanza", "builtin"]), default="auto", show_default=True,
                      help="NLP quality tier: auto uses stanza when a model is installed, else the built-in segmenter.")(f)
-    return f
+    return engine_options(f)
 
 
 def load_articles(settings: Settings, corpus, max_size, outlets_file):
     """Read the corpus, warning per skipped file; errors if nothing was read."""
     return list(read_corpus(corpus, settings.warn, max_bytes=int(max_size * 1e6), outlets=outlets_file))
-
-
-def get_backend(settings: Settings, models, tier):
-    backend = load_backend(models, tier)
-    settings.say(notice(backend), once=True)
-    return backend
 
 
 # ---------------------------------------------------------------- commands
@@ -211,20 +213,31 @@ def speaker_option(f):
 
 def run_analysis(settings: Settings, corpus, max_size, outlets_file, models, tier, speaker_files=(),
                  with_stance=False):
-    """Read CORPUS and analyse every article, with a progress bar.
+    """``analyze_corpus`` with the current command's options, notices and progress bar.
 
     ``with_stance`` is False, True (the shipped model) or a model file path.
     """
-    from .pipeline import Analyzer, CorpusAnalysis
-    from .stance import StanceScorer
+    from .engine import AnalysisConfig
+    from .pipeline import analyze_corpus
 
-    articles = load_articles(settings, corpus, max_size, outlets_file)
-    backend = get_backend(settings, models, tier)
-    scorer = StanceScorer.load(with_stance) if isinstance(with_stance, str) else None
-    analyzer = Analyzer(backend, stance=scorer, speakers=tuple(speaker_files), with_stance=bool(with_stance))
-    with settings.progress(analyzer.analyze_many(articles), length=len(articles), label="analysing") as bar:
-        results = list(bar)
-    return CorpusAnalysis(results, analyzer.tier)
+    params = click.get_current_context().params
+    config = AnalysisConfig(models, tier, tuple(speaker_files),
+                            with_stance if isinstance(with_stance, str) else None, bool(with_stance))
+
+    def progress(stream, length):
+        with settings.progress(stream, length=length, label="analysing") as bar:
+            yield from bar
+
+    return analyze_corpus(corpus, config=config, jobs=params.get("jobs", 1), cache=not params.get("no_cache", False),
+                          warn=settings.warn, say=lambda m: settings.say(m, once=True), progress=progress,
+                          max_bytes=int(max_size * 1e6), outlets=outlets_file)
+
+
+def get_analyzer(settings: Settings, config):
+    """An Analyzer for ``config``, saying once which quality tier runs."""
+    analyzer = config.build()
+    settings.say(notice(analyzer.backend), once=True)
+    return analyzer
 
 
 QUOTE_COLUMNS = ["doc", "outlet", "start", "end", "content", "kind", "cue", "cue_lemma", "connotation",
@@ -248,7 +261,7 @@ def quote_rows(analysis) -> list[dict]:
 @speaker_option
 @output_options()
 @click.pass_obj
-def quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_files, fmt, output):
+def quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, speaker_files, fmt, output):
     """Extract every quote in CORPUS and say who said it.
 
     One row a quote: the content span (character offsets into the raw
@@ -273,7 +286,7 @@ def quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_f
 @speaker_option
 @output_options()
 @click.pass_obj
-def speakers_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_files, fmt, output):
+def speakers_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, speaker_files, fmt, output):
     """Who gets to speak: quotes and words quoted, per speaker and outlet.
 
     \b
@@ -303,7 +316,7 @@ def evaluate_group():
 @click.option("--errors/--no-errors", default=True, show_default=True, help="List each error after the figures.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.pass_obj
-def evaluate_quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_files, gold_file,
+def evaluate_quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, speaker_files, gold_file,
                         system_file, errors, as_json):
     """Score quote detection and attribution against gold.
 
@@ -350,7 +363,7 @@ def evaluate_quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, 
               help="Stance model JSON [default: the shipped model].")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.pass_obj
-def evaluate_stance_cmd(settings, corpus, max_size, outlets_file, models, tier, gold_file, model_file, as_json):
+def evaluate_stance_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, gold_file, model_file, as_json):
     """Label accuracy of the stance classifier on gold sentences.
 
     Each gold row is matched to the sentence containing its evidence; the
@@ -408,7 +421,7 @@ def _read_gold(path):
               help="Stance model JSON from 'framing train' [default: the shipped model].")
 @output_options()
 @click.pass_obj
-def stance_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_files, by, model_file, fmt, output):
+def stance_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, speaker_files, by, model_file, fmt, output):
     """How each outlet frames the arms-transfer allegations and the sanctions.
 
     Every sentence about a topic is labelled assert (the outlet's own voice,
@@ -490,7 +503,7 @@ def train_cmd(settings, data_file, output):
 @click.option("--svg", is_flag=True, help="Also write every figure as SVG.")
 @click.option("--force", is_flag=True, help="Replace OUTDIR if it exists.")
 @click.pass_obj
-def report_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_files, outdir, title, config_file,
+def report_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, speaker_files, outdir, title, config_file,
                svg, force):
     """Write a comparison report of CORPUS: PDF, PNG figures, data, manifest.
 
@@ -506,11 +519,13 @@ def report_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_f
     Example:
       framing report examples/kozlov-visit -o out/ --title "Kozlov visit"
     """
-    from .reproduce import load_config, run_study
+    from .reproduce import load_config, study_options, write_study
 
     config = load_config(config_file) if config_file else {}
-    written = run_study(settings, corpus, outdir, config=config, title=title, svg=svg, force=force,
-                        read=(max_size, outlets_file), models=models, tier=tier, speaker_files=speaker_files)
+    options = study_options(config) if config else {}
+    analysis = run_analysis(settings, corpus, max_size, outlets_file, options.get("models") or models,
+                            options.get("tier", tier), speaker_files, with_stance=True)
+    written = write_study(analysis, outdir, config=config, title=title, svg=svg, force=force)
     for kind, paths in written.items():
         settings.say(f"{kind:8} {', '.join(paths) if len(paths) < 4 else f'{len(paths)} files in {outdir}'}")
     settings.say(f"report written to {outdir}/report.pdf")
@@ -525,9 +540,10 @@ def report_cmd(settings, corpus, max_size, outlets_file, models, tier, speaker_f
               help="Store this run's summary as the expected one (CONFIG.expected.json beside the config).")
 @click.option("--force", is_flag=True, help="Replace OUTDIR if it exists.")
 @click.option("--models", type=click.Path(file_okay=False), default=None, envvar="STANZA_RESOURCES_DIR",
-              help="stanza models directory.")
+              help="stanza models directory (when the config names none).")
+@click.option("--no-cache", is_flag=True, help="Do not use the per-article result cache.")
 @click.pass_obj
-def reproduce_cmd(settings, config_file, outdir, check, store_expected, force, models):
+def reproduce_cmd(settings, config_file, outdir, check, store_expected, force, models, no_cache):
     """Regenerate every table and figure of a study from its config.
 
     Reads the TOML config (corpus, outlet labels, gold files), writes the
@@ -543,7 +559,15 @@ def reproduce_cmd(settings, config_file, outdir, check, store_expected, force, m
     from .reproduce import check_summary, reproduce
     from .reproduce import store_expected as store
 
-    summary = reproduce(settings, config_file, outdir, force=force, models=models)
+    from .engine import AnalysisConfig
+    from .pipeline import analyze_corpus
+
+    def analyze(path, tier="auto", models=None):
+        return analyze_corpus(path, config=AnalysisConfig(models or default_models, tier), cache=not no_cache,
+                              warn=settings.warn, say=lambda m: settings.say(m, once=True))
+
+    default_models = models
+    summary = reproduce(config_file, outdir, force=force, analyze=analyze)
     if store_expected:
         click.echo(f"expected summary stored in {store(config_file, summary)}")
     if check:
@@ -567,7 +591,7 @@ def reproduce_cmd(settings, config_file, outdir, check, store_expected, force, m
 @click.option("--articles", default="", help="Comma-separated article ids to draw from [default: all].")
 @click.option("--force", is_flag=True, help="Replace OUTDIR if it exists.")
 @click.pass_obj
-def exercise_cmd(settings, corpus, max_size, outlets_file, models, tier, outdir, kinds, seed, level, articles, force):
+def exercise_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, outdir, kinds, seed, level, articles, force):
     """Classroom worksheets with answer keys (PDF and Markdown) from CORPUS.
 
     \b
@@ -592,6 +616,87 @@ def exercise_cmd(settings, corpus, max_size, outlets_file, models, tier, outdir,
     written = write_exercise(analysis, outdir, kinds or KINDS, seed, level, chosen, force)
     for name in written:
         click.echo(f"{outdir}/{name}")
+
+
+@cli.command("analyze")
+@corpus_options
+@model_options
+@speaker_option
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Directory for the partitioned results (part-00000.jsonl, ...).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine (--jobs processes); dask: a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address [default: start a LocalCluster].")
+@click.option("--workers", default=2, show_default=True, help="Workers of the LocalCluster started for --engine dask.")
+@click.option("--per-part", default=500, show_default=True, help="Articles per output partition.")
+@click.option("--force", is_flag=True, help="Replace OUTDIR if it exists.")
+@click.pass_obj
+def analyze_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, speaker_files, outdir, engine,
+                scheduler, workers, per_part, force):
+    """Analyse a large corpus into partitioned JSONL files (one article a line).
+
+    Each line holds the article's metadata, its quotes and its scored
+    sentences. The local engine streams articles through --jobs processes
+    and the cache; the Dask engine runs the same per-article function on a
+    cluster (--scheduler ADDRESS, or a LocalCluster) and writes the same files.
+
+    \b
+    Examples:
+      framing analyze big-corpus/ -o results/ --jobs 2
+      framing analyze manifest.csv -o results/ --engine dask --scheduler tcp://10.0.0.5:8786
+    """
+    from .cache import ResultCache
+    from .corpus import corpus_entries, read_corpus
+    from .engine import AnalysisConfig, analyze_articles, result_record, run_dask, write_partitions
+    from .io import atomic_dir
+
+    config = AnalysisConfig(models, tier, tuple(speaker_files))
+    with atomic_dir(outdir, force=force) as tmp:
+        if engine == "dask":
+            entries = [(str(p), o) for p, o in corpus_entries(corpus, settings.warn)]
+            parts = run_dask(entries, config, tmp, scheduler=scheduler, workers=workers, per_part=per_part)
+        else:
+            cache = None if no_cache else ResultCache()
+            articles = read_corpus(corpus, settings.warn, max_bytes=int(max_size * 1e6), outlets=outlets_file)
+            analyzer = get_analyzer(settings, config) if jobs == 1 else None
+            try:
+                results = analyze_articles(articles, config, analyzer=analyzer, jobs=jobs, cache=cache)
+                parts = write_partitions((result_record(r, r.article.source_label) for r in results), tmp, per_part)
+            finally:
+                if cache:
+                    cache.close()
+    settings.say(f"{len(parts)} partition(s) written to {outdir}")
+
+
+@cli.group("cache")
+def cache_group():
+    """Inspect or clear the per-article result cache ($FRAMING_CACHE_DIR)."""
+
+
+@cache_group.command("info")
+@output_options()
+def cache_info(fmt, output):
+    """Entries per pipeline stage, and where the cache lives."""
+    from .cache import ResultCache
+
+    cache = ResultCache()
+    info = cache.info()
+    cache.close()
+    rows = [{"stage": s["stage"], "entries": s["entries"], "fingerprints": s["fingerprints"],
+             "payload_bytes": s["payload_bytes"]} for s in info["stages"]]
+    write_rows(rows, fmt, output, ["stage", "entries", "fingerprints", "payload_bytes"])
+    click.echo(f"cache: {info['path']} ({info['bytes']:,} bytes)", err=True)
+
+
+@cache_group.command("clear")
+def cache_clear():
+    """Delete every cached result."""
+    from .cache import ResultCache
+
+    cache = ResultCache()
+    n = cache.clear()
+    cache.close()
+    click.echo(f"removed {n} cached results from {cache.path}")
 
 
 def main(argv=None):

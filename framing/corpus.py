@@ -38,16 +38,7 @@ def read_corpus(path: str | Path, warn: Warn | None = None, *,
     """Yield the articles under ``path`` (directory, article file or manifest)."""
     warn = warn or _ignore
     path = Path(path)
-    if not path.exists():
-        raise CorpusError(f"{path}: no such file or directory")
-    if path.is_dir():
-        entries = [(p, {}) for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
-        if not entries:
-            raise CorpusError(f"{path}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in this directory")
-    elif path.suffix.lower() in MANIFEST_SUFFIXES:
-        entries = list(_manifest_entries(path, warn))
-    else:
-        entries = [(path, {})]
+    entries = corpus_entries(path, warn)
     seen: set[str] = set()
     count = 0
     for file, overrides in entries:
@@ -61,6 +52,25 @@ def read_corpus(path: str | Path, warn: Warn | None = None, *,
         yield article
     if not count:
         raise CorpusError(f"{path}: no readable article (see the warnings above)")
+
+
+def corpus_entries(path: str | Path, warn: Warn | None = None) -> list[tuple[Path, dict]]:
+    """The (file, metadata overrides) pairs a corpus path names, without reading them."""
+    warn = warn or _ignore
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or directory")
+    if path.is_dir():
+        entries = [(p, {}) for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
+        if not entries:
+            raise CorpusError(f"{path}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in this directory")
+        return entries
+    if path.suffix.lower() in MANIFEST_SUFFIXES:
+        entries = list(_manifest_entries(path, warn))
+        if not entries:
+            raise CorpusError(f"{path}: the manifest lists no readable file")
+        return entries
+    return [(path, {})]
 
 
 def read_article(path: str | Path, **overrides: str) -> Article:

@@ -94,12 +94,37 @@ class CorpusAnalysis:
         return [s for r in self.results for s in r.sentences]
 
 
-def analyze_corpus(path, *, analyzer: Analyzer | None = None, warn: Callable[[str], None] | None = None,
-                   progress: Callable[[Iterable], Iterable] | None = None, **options) -> CorpusAnalysis:
-    """Read and analyse a corpus. ``options`` go to :class:`Analyzer`."""
-    analyzer = analyzer or Analyzer(**options)
-    articles = list(read_corpus(path, warn))
-    stream = analyzer.analyze_many(articles)
-    if progress:
-        stream = progress(stream, len(articles))
-    return CorpusAnalysis(list(stream), analyzer.tier)
+def analyze_corpus(path, *, config=None, analyzer: Analyzer | None = None, jobs: int = 1, cache: bool = False,
+                   warn: Callable[[str], None] | None = None, say: Callable[[str], None] | None = None,
+                   progress: Callable | None = None, max_bytes: int | None = None, outlets: str | None = None,
+                   **options) -> CorpusAnalysis:
+    """Read and analyse a corpus: the one-call API behind every command.
+
+    ``config`` is an :class:`~framing.engine.AnalysisConfig` (or built from
+    ``options``: models, tier, speakers, stance_model, with_stance); ``jobs``
+    worker processes; ``cache`` uses the per-article SQLite cache; ``say``
+    receives the one-line quality-tier notice; ``progress(iterable, length)``
+    may wrap the result stream (e.g. in a progress bar).
+    """
+    from .cache import ResultCache
+    from .corpus import DEFAULT_MAX_BYTES
+    from .engine import AnalysisConfig, _tier_of, analyze_articles
+    from .nlp import notice
+
+    config = config or AnalysisConfig(**options)
+    articles = list(read_corpus(path, warn, max_bytes=max_bytes or DEFAULT_MAX_BYTES, outlets=outlets))
+    if analyzer is None and jobs == 1:
+        analyzer = config.build()
+    tier = analyzer.tier if analyzer else _tier_of(config)
+    if say:
+        say(notice(analyzer.backend) if analyzer else f"quality tier: {tier} ({jobs} worker processes)")
+    store = ResultCache() if cache else None
+    try:
+        stream = analyze_articles(articles, config, analyzer=analyzer, jobs=jobs, cache=store)
+        if progress:
+            stream = progress(stream, len(articles))
+        results = list(stream)
+    finally:
+        if store:
+            store.close()
+    return CorpusAnalysis(results, tier)

@@ -45,21 +45,23 @@ def load_config(path) -> dict:
     return config
 
 
-def run_study(settings, corpus, outdir, *, config: dict | None = None, title: str = "", svg: bool = False,
-              force: bool = False, read=(10.0, None), models=None, tier="auto", speaker_files=()):
-    """Analyse, evaluate (when gold is configured) and write the report."""
-    from .cli import run_analysis
+def write_study(analysis, outdir, *, config: dict | None = None, title: str = "", svg: bool = False,
+                force: bool = False) -> dict[str, list[str]]:
+    """Evaluate against the configured gold (if any) and write the report of ``analysis``."""
     from .report import write_report
 
     config = config or {}
-    tier = config.get("nlp", {}).get("tier", tier)
-    models = models or config.get("nlp", {}).get("models")
-    analysis = run_analysis(settings, corpus, read[0], read[1], models, tier, speaker_files, with_stance=True)
     analysis.label_overrides = dict(config.get("outlets", {}))
     evaluation = evaluate_gold(config.get("gold", {}), analysis)
     public = config.get("_as_written") or {k: v for k, v in config.items() if not k.startswith("_")}
     return write_report(analysis, outdir, title=title or config.get("title", ""), config=public, svg=svg,
                         force=force, evaluation=evaluation)
+
+
+def study_options(config: dict) -> dict:
+    """The analysis options a config sets (tier, models)."""
+    nlp = config.get("nlp", {})
+    return {"tier": nlp.get("tier", "auto"), "models": nlp.get("models")}
 
 
 def evaluate_gold(gold: dict, analysis) -> dict | None:
@@ -74,26 +76,20 @@ def evaluate_gold(gold: dict, analysis) -> dict | None:
     return out or None
 
 
-def reproduce(settings, config_file, outdir, *, force: bool = False, models=None) -> dict:
-    """Run the study of ``config_file`` into ``outdir``; print and return its summary."""
+def reproduce(config_file, outdir, *, force: bool = False, analyze=None, echo=print) -> dict:
+    """Run the study of ``config_file`` into ``outdir``; print where each output went.
+
+    ``analyze(path, **options)`` defaults to :func:`framing.pipeline.analyze_corpus`.
+    """
+    from .pipeline import analyze_corpus
+
     config = load_config(config_file)
-    written = run_study(settings, config["corpus"]["path"], outdir, config=config, force=force,
-                        models=config.get("nlp", {}).get("models") or models)
-    summary = study_summary(Path(outdir))
+    analysis = (analyze or analyze_corpus)(config["corpus"]["path"], **study_options(config))
+    written = write_study(analysis, outdir, config=config, force=force)
     for kind, paths in written.items():
         for p in paths:
-            print(f"{kind:8} {Path(outdir) / p}")
-    return summary
-
-
-def store_expected(config_file, summary: dict) -> Path:
-    """Write ``summary`` as the expected one that --check compares with."""
-    from .io import atomic_write
-
-    path = expected_path(config_file)
-    with atomic_write(path) as fh:
-        fh.write(json.dumps(summary, indent=2, sort_keys=True) + "\n")
-    return path
+            echo(f"{kind:8} {Path(outdir) / p}")
+    return study_summary(Path(outdir))
 
 
 def study_summary(outdir: Path) -> dict:
@@ -136,3 +132,13 @@ def _diff(want, got, where):
                 yield from _diff(want[key], got[key], f"{where}{key}.")
     elif want != got:
         yield f"{where.rstrip('.')}: expected {want!r}, got {got!r}"
+
+
+def store_expected(config_file, summary: dict) -> Path:
+    """Write ``summary`` as the expected one that --check compares with."""
+    from .io import atomic_write
+
+    path = expected_path(config_file)
+    with atomic_write(path) as fh:
+        fh.write(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+    return path

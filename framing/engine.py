@@ -1,0 +1,275 @@
+"""Running the per-article analysis: in-process, in worker processes, or on Dask.
+
+One function, :func:`compute`, turns an article (plus whatever stages are
+already cached) into plain, JSON-serialisable stage results. The local engine
+runs it in this process or in ``jobs`` worker processes (each loads its models
+once); the Dask engine runs the same function on a cluster. Results come back
+in input order and are identical whichever engine ran them.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import __version__
+from .cache import ResultCache, content_hash
+from .lexicon import lexicon_dir
+from .types import Article, Document, Quote, Sentence, Token
+
+QUOTE_LEXICONS = ("reporting_verbs.csv", "clause_words.csv", "speakers.csv", "source_nouns.csv",
+                  "nationalities.csv", "abbreviations.txt")
+STANCE_LEXICONS = ("hedges.txt", "boosters.txt", "allegation_markers.txt", "denial_markers.txt",
+                   "factive_verbs.txt", "topics.csv")
+
+
+@dataclass(frozen=True)
+class AnalysisConfig:
+    """Everything needed to build an :class:`~framing.pipeline.Analyzer` anywhere (picklable)."""
+
+    models: str | None = None
+    tier: str = "auto"
+    speakers: tuple[str, ...] = ()
+    stance_model: str | None = None
+    with_stance: bool = True
+
+    def build(self):
+        from .nlp import load_backend
+        from .pipeline import Analyzer
+        from .stance import StanceScorer
+
+        scorer = StanceScorer.load(self.stance_model) if self.with_stance else None
+        return Analyzer(load_backend(self.models, self.tier), stance=scorer, speakers=self.speakers,
+                        with_stance=self.with_stance)
+
+
+def _files_hash(paths: Iterable[Path]) -> str:
+    h = hashlib.sha256(__version__.encode())
+    for p in paths:
+        h.update(str(p.name).encode())
+        h.update(p.read_bytes() if p.is_file() else b"-")
+    return h.hexdigest()[:20]
+
+
+def fingerprints(config: AnalysisConfig, tier: str) -> dict[str, str]:
+    """Per-stage fingerprints: each changes exactly when what that stage depends on does."""
+    from .nlp import installed_processors, models_dir
+    from .stance import MODEL_FILE, trained_path
+
+    if tier == "builtin":
+        nlp_files = [lexicon_dir() / "abbreviations.txt"]
+    else:
+        directory = models_dir(config.models)
+        nlp_files = [directory / "resources.json"] + sorted(
+            f for p in installed_processors(directory) for f in (directory / "en" / p).glob("*.pt"))
+    nlp = tier + _files_hash(nlp_files)
+    quotes = nlp + _files_hash([lexicon_dir() / n for n in QUOTE_LEXICONS] + [Path(s) for s in config.speakers])
+    model = Path(config.stance_model) if config.stance_model else trained_path(MODEL_FILE)
+    stance = quotes + _files_hash([lexicon_dir() / n for n in STANCE_LEXICONS + ("reporting_verbs.csv",)] + [model])
+    return {"nlp": _short(nlp), "quotes": _short(quotes), "stance": _short(stance)}
+
+
+def _short(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+# ------------------------------------------------------------ serialisation
+def doc_to_dict(doc: Document) -> dict:
+    return {"tier": doc.tier, "sentences": [
+        [s.index, s.start, s.end, s.paragraph,
+         [[t.start, t.end, t.lemma, t.upos, t.head, t.deprel, t.ner] for t in s.tokens]] for s in doc.sentences]}
+
+
+def doc_from_dict(article: Article, data: dict) -> Document:
+    text = article.text
+    sentences = [Sentence(i, s, e, text[s:e], [Token(text[a:b], a, b, *rest) for a, b, *rest in toks], par)
+                 for i, s, e, par, toks in data["sentences"]]
+    return Document(article, sentences, data["tier"])
+
+
+def compute(article: Article, analyzer, have: dict | None = None) -> dict:
+    """Stage results for one article, reusing the stages in ``have``."""
+    from .stance import ScoredSentence
+
+    have = dict(have or {})
+    if "nlp" in have:
+        doc = doc_from_dict(article, have["nlp"])
+    else:
+        from .nlp import annotate
+
+        doc = annotate(article, analyzer.backend)
+        have["nlp"] = doc_to_dict(doc)
+    if "quotes" in have:
+        quotes = [Quote(**q) for q in have["quotes"]]
+    else:
+        quotes = analyzer.extractor.extract(doc)
+        have["quotes"] = [q.to_dict() for q in quotes]
+    if analyzer.stance is not None and "stance" not in have:
+        have["stance"] = [s.to_dict() for s in analyzer.stance.score_document(doc, quotes)]
+    have.setdefault("stance", [])
+    return have
+
+
+def result_from_stages(article: Article, stages: dict):
+    """An :class:`~framing.pipeline.ArticleResult` from stage results."""
+    from .pipeline import ArticleResult
+    from .stance import ScoredSentence
+
+    doc = doc_from_dict(article, stages["nlp"])
+    quotes = [Quote(**q) for q in stages["quotes"]]
+    sentences = [ScoredSentence(**s) for s in stages.get("stance", [])]
+    for item in quotes + sentences:  # metadata may differ from when the stage was cached
+        item.outlet = article.outlet
+    return ArticleResult(article, doc, quotes, sentences)
+
+
+# ------------------------------------------------------------- local engine
+_WORKER: dict = {}
+
+
+def _init_worker(config: AnalysisConfig) -> None:
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError:  # pragma: no cover
+        pass
+    _WORKER["analyzer"] = config.build()
+
+
+def _work(task):
+    article, have = task
+    return compute(article, _WORKER["analyzer"], have)
+
+
+def analyze_articles(articles: Iterable[Article], config: AnalysisConfig, *, analyzer=None, jobs: int = 1,
+                     cache: ResultCache | None = None) -> Iterator:
+    """Yield an ArticleResult per article, in order, using the cache and ``jobs`` processes."""
+    analyzer = analyzer or (config.build() if jobs <= 1 else None)
+    tier = analyzer.tier if analyzer else _tier_of(config)
+    wants = ("nlp", "quotes", "stance") if config.with_stance else ("nlp", "quotes")
+    prints = fingerprints(config, tier) if cache else {}
+
+    def lookup(article):
+        if not cache:
+            return article, {}, None
+        key = content_hash(article.text)
+        have = {}
+        for stage in wants:
+            got = cache.get(key, stage, prints[stage])
+            if got is None:
+                break
+            have[stage] = got
+        return article, have, key
+
+    def store(key, have, stages):
+        if cache:
+            for stage in wants:
+                if stage not in have:
+                    cache.put(key, stage, prints[stage], stages[stage])
+
+    if jobs <= 1:
+        for article in articles:
+            article, have, key = lookup(article)
+            stages = have if all(s in have for s in wants) else compute(article, analyzer, have)
+            store(key, have, stages)
+            yield result_from_stages(article, stages)
+    else:
+        yield from _parallel(articles, config, jobs, lookup, store, wants)
+    if cache:
+        cache.commit()
+
+
+def _parallel(articles, config, jobs, lookup, store, wants):
+    import multiprocessing as mp
+
+    pending = [lookup(a) for a in articles]
+    todo = [(a, have) for a, have, _ in pending if not all(s in have for s in wants)]
+    ctx = mp.get_context("spawn" if _uses_torch(config) else "fork")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(config,)) as pool:
+        computed = pool.imap(_work, todo, chunksize=max(1, min(32, len(todo) // (jobs * 4) or 1)))
+        for article, have, key in pending:
+            stages = have if all(s in have for s in wants) else next(computed)
+            store(key, have, stages)
+            yield result_from_stages(article, stages)
+
+
+def _uses_torch(config: AnalysisConfig) -> bool:
+    return _tier_of(config) != "builtin"
+
+
+def _tier_of(config: AnalysisConfig) -> str:
+    from .nlp import installed_processors, models_dir
+
+    if config.tier == "builtin":
+        return "builtin"
+    found = installed_processors(models_dir(config.models))
+    if "tokenize" not in found:
+        return "builtin"
+    return "stanza-full" if {"pos", "lemma", "depparse"} <= set(found) else "stanza-tokenize"
+
+
+# -------------------------------------------------------------- output files
+def result_record(result, label: str) -> dict:
+    """One article's results as a JSON line (no tokens)."""
+    return {"id": result.article.id, "label": label, "meta": result.article.to_dict(),
+            "quotes": [q.to_dict() for q in result.quotes], "sentences": [s.to_dict() for s in result.sentences]}
+
+
+def write_partitions(records: Iterable[dict], outdir: Path, per_part: int = 500) -> list[str]:
+    """Write records as part-00000.jsonl, part-00001.jsonl ... of ``per_part`` lines each."""
+    import json
+
+    names, part, fh = [], -1, None
+    try:
+        for n, rec in enumerate(records):
+            if n % per_part == 0:
+                if fh:
+                    fh.close()
+                part += 1
+                names.append(f"part-{part:05d}.jsonl")
+                fh = open(outdir / names[-1], "w", encoding="utf-8")
+            fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+    finally:
+        if fh:
+            fh.close()
+    return names
+
+
+# --------------------------------------------------------------- dask engine
+def _dask_task(entries, config: AnalysisConfig, label_overrides: dict):
+    """Read and analyse a batch of (path, overrides) on a Dask worker."""
+    from .corpus import read_article
+
+    analyzer = _WORKER.get(config)
+    if analyzer is None:
+        analyzer = _WORKER[config] = config.build()
+    out = []
+    for path, overrides in entries:
+        article = read_article(path, **overrides)
+        result = result_from_stages(article, compute(article, analyzer))
+        out.append(result_record(result, label_overrides.get(article.id, article.source_label)))
+    return out
+
+
+def run_dask(entries: list[tuple[str, dict]], config: AnalysisConfig, outdir: Path, *, scheduler: str | None = None,
+             workers: int = 2, per_part: int = 500, label_overrides: dict | None = None) -> list[str]:
+    """Analyse ``entries`` (path, metadata overrides) on a Dask cluster; write partitions."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        batches = [entries[i:i + 16] for i in range(0, len(entries), 16)]
+        futures = client.map(_dask_task, batches, config=config, label_overrides=label_overrides or {}, pure=False)
+        records = (rec for fut in futures for rec in fut.result())
+        return write_partitions(records, outdir, per_part)
+    finally:
+        client.close()
+        if cluster:
+            cluster.close()
