@@ -19,8 +19,8 @@ from .lexicon import LexiconError
 from .nlp import ModelError, installed_processors, load_backend, models_dir, notice
 
 EXIT_INPUT, EXIT_MODEL, EXIT_OUTPUT, EXIT_INTERRUPTED = 1, 3, 4, 130
-_ERRORS = ((CorpusError, EXIT_INPUT), (ValueError, EXIT_INPUT), (ModelError, EXIT_MODEL),
-           (LexiconError, EXIT_MODEL), (OutputError, EXIT_OUTPUT))
+_ERRORS = ((CorpusError, EXIT_INPUT), (ModelError, EXIT_MODEL), (LexiconError, EXIT_MODEL),
+           (OutputError, EXIT_OUTPUT), (ValueError, EXIT_INPUT))  # LexiconError is a ValueError: first
 
 
 class Settings:

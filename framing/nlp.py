@@ -204,10 +204,29 @@ def annotate_many(articles: list[Article], backend=None) -> list[Document]:
     return [build_document(a, c, results.get(i, []), backend.tier) for i, (a, c) in enumerate(zip(articles, cleans))]
 
 
+MAX_SENTENCE_TOKENS = 250
+
+
+def _bounded(sentences: list[list[Token]]) -> list[list[Token]]:
+    """Split runs without sentence punctuation (no real sentence is this long) so that
+    every later step stays linear in the text length."""
+    out = []
+    for tokens in sentences:
+        while len(tokens) > MAX_SENTENCE_TOKENS:
+            cut = MAX_SENTENCE_TOKENS
+            commas = [i for i in range(MAX_SENTENCE_TOKENS // 2, MAX_SENTENCE_TOKENS) if tokens[i].text in ",;"]
+            if commas and not any(t.deprel for t in tokens):
+                cut = commas[-1] + 1
+            out.append(tokens[:cut])
+            tokens = tokens[cut:]
+        out.append(tokens)
+    return out
+
+
 def build_document(article: Article, clean: CleanText, sentences: list[list[Token]], tier: str) -> Document:
     """Map tokens found in the cleaned text back to raw offsets."""
     out = []
-    for tokens in sentences:
+    for tokens in _bounded(sentences):
         if not tokens:
             continue
         raw_tokens = []

@@ -69,7 +69,27 @@ class MarkSpan:
         return self.start + 1, self.end - 1
 
 
-def find_mark_spans(doc: Document) -> list[MarkSpan]:
+class MarkSpans(list):
+    """Quoted passages sorted by position, with fast look-up of those near a range."""
+
+    def __init__(self, spans=()):
+        super().__init__(sorted(spans, key=lambda s: s.start))
+        self._starts = [s.start for s in self]
+
+    def near(self, start: int, end: int) -> list[MarkSpan]:
+        """Spans that overlap or touch [start, end] (passages never overlap each other)."""
+        from bisect import bisect_right
+
+        i = max(0, bisect_right(self._starts, start) - 1)
+        out = []
+        while i < len(self) and self[i].start <= end:
+            if self[i].end >= start:
+                out.append(self[i])
+            i += 1
+        return out
+
+
+def find_mark_spans(doc: Document) -> "MarkSpans":
     """Pair double quotation marks over the body; a paragraph that opens with a
     mark while a quote is still open continues it (the newswire convention)."""
     text, spans = doc.text, []
@@ -93,7 +113,7 @@ def find_mark_spans(doc: Document) -> list[MarkSpan]:
         prev = s
     if open_at is not None and prev is not None:
         spans.append(MarkSpan(open_at, prev.end))
-    return spans
+    return MarkSpans(spans)
 
 
 # ------------------------------------------------------------------ extractor
@@ -251,7 +271,8 @@ class QuoteExtractor:
                 return None
             found = [_Candidate((i, j), verb, _clip_mention(text, mention), content, "postposed")]
             if after < len(low) and low[after] in QUOTE_CHARS:  # '"Q1," X said, "Q2."'
-                span = next((s for s in spans if s.start == toks[after].start), None)
+                span = next((s for s in spans.near(toks[after].start, toks[after].start)
+                             if s.start == toks[after].start), None)
                 if span:
                     found.append(_Candidate((i, j), verb, _clip_mention(text, mention), span.inner, "split"))
             return found
@@ -323,7 +344,7 @@ class QuoteExtractor:
         content_start = toks[j].start if j < len(toks) else None
         if content_start is None:
             return None
-        start, end = _extend_over_marks([], content_start, self._content_end(sent, j))
+        start, end = _extend_over_marks(MarkSpans(), content_start, self._content_end(sent, j))
         if self._too_short(text, start, end, verb):
             return None
         return _Candidate((i, j), verb, _clip_mention(text, mention), (start, end), "participial")
@@ -584,7 +605,7 @@ class QuoteExtractor:
         continues that speaker's words."""
         if last_direct is None:
             return None
-        span = next((s for s in spans if s.start <= sent.start < s.end or s.start == sent.start), None)
+        span = next((s for s in spans.near(sent.start, sent.start) if s.start <= sent.start < s.end), None)
         if span is None or span.start < last_direct.end:
             if span is None or not (span.start <= sent.start):
                 return None
@@ -670,7 +691,7 @@ def _cue_pos(c: _Candidate) -> int:
 
 
 def _inside(spans, pos) -> bool:
-    return any(s.start < pos < s.end for s in spans)
+    return any(s.start < pos < s.end for s in spans.near(pos, pos))
 
 
 def _trim(text, start, end):
@@ -686,7 +707,7 @@ def _trim(text, start, end):
 
 def _extend_over_marks(spans, start, end):
     """Widen a content span to whole quoted passages it cuts into."""
-    for s in spans:
+    for s in spans.near(start, end):
         if s.start < start < s.end - 1 and s.start < end:
             start = s.start + 1 if text_is_outer(s, start, end) else start
         if s.start < end < s.end and end > start and s.start >= start:
@@ -700,7 +721,7 @@ def text_is_outer(span, start, end) -> bool:
 
 def _inner_of(spans, start, end):
     """Content without the outer quotation marks, when it is one quoted passage."""
-    for s in spans:
+    for s in spans.near(start, end):
         if s.start <= start and end <= s.end:
             return s.start + 1, s.end - 1
     return start, end
@@ -708,7 +729,7 @@ def _inner_of(spans, start, end):
 
 def _kind(text, start, end, spans) -> str:
     inside = text[start:end]
-    outer = [s for s in spans if s.start <= start and end <= s.end]
+    outer = [s for s in spans.near(start, end) if s.start <= start and end <= s.end]
     if outer or (start > 0 and text[start - 1] in QUOTE_CHARS and not _QUOTE_RE.search(inside.rstrip(",.!?"))):
         return "direct"
     return "mixed" if _QUOTE_RE.search(inside) else "indirect"

@@ -187,8 +187,9 @@ class Discourse:
             self.add(m.start, self.registry.speakers[m.category], text[m.start:m.end])
 
     def add(self, position: int, speaker: Speaker, mention: str) -> None:
-        self.entities.append(Entity(position, speaker, mention))
-        self.entities.sort(key=lambda e: e.position)
+        from bisect import insort
+
+        insort(self.entities, Entity(position, speaker, mention), key=lambda e: e.position)
 
     def resolve(self, mention: str, position: int) -> tuple[Speaker | None, str]:
         """(speaker, how) for a mention at ``position``; how is registry,
@@ -224,8 +225,12 @@ class Discourse:
         noun = self.registry.head_noun(text)
         return bool(noun and noun[1] == "person")
 
-    def _before(self, position: int):
-        return [e for e in reversed(self.entities) if e.position < position]
+    def _before(self, position: int, lookback: int = 200):
+        """Entities before ``position``, nearest first (at most ``lookback`` of them)."""
+        from bisect import bisect_left
+
+        i = bisect_left(self.entities, position, key=lambda e: e.position)
+        return self.entities[max(0, i - lookback):i][::-1]
 
     def _pronoun(self, pronoun: str, position: int) -> Speaker | None:
         want = PRONOUNS[pronoun]

@@ -292,6 +292,7 @@ class StanceScorer:
         """(sentence, context) for every sentence and topic it is about."""
         out = []
         previous: dict[str, list] = {}
+        by_sentence = _quotes_by_sentence(doc, quotes)
         for sent in doc.sentences:
             topics = self.lexicons.topics_of(doc.text, sent.start, sent.end)
             if not topics and previous and _ANAPHORIC_CLAIM.search(sent.text):
@@ -299,7 +300,8 @@ class StanceScorer:
             previous = topics or previous
             markers = [_shift(m, sent.start) for m in self.lexicons.markers.find(doc.text, sent.start, sent.end)]
             qs = [(max(a, sent.start) - sent.start, min(b, sent.end) - sent.start, q.connotation, q.group)
-                  for q in quotes for a, b in [_attributed_stretch(q)] if a < sent.end and b > sent.start]
+                  for q in by_sentence.get(sent.index, ()) for a, b in [_attributed_stretch(q)]
+                  if a < sent.end and b > sent.start]
             for topic, matches in sorted(topics.items()):
                 spans = [(m.start - sent.start, m.end - sent.start) for m in self.lexicons.strongest(matches)] or [(0, 0)]
                 out.append((sent, SentenceContext(sent.text, topic, markers, spans, qs)))
@@ -325,6 +327,21 @@ class StanceScorer:
                 counts=counts, in_quote=in_quote,
                 speaker_group=ctx.quotes[0][3] if ctx.quotes else None, outlet=doc.article.outlet))
         return out
+
+
+def _quotes_by_sentence(doc: Document, quotes: list[Quote]) -> dict[int, list[Quote]]:
+    """Sentence index -> the quotes whose attributed stretch touches that sentence."""
+    from bisect import bisect_left, bisect_right
+
+    starts = [s.start for s in doc.sentences]
+    out: dict[int, list[Quote]] = {}
+    for q in quotes:
+        a, b = _attributed_stretch(q)
+        first = max(0, bisect_right(starts, a) - 1)
+        last = bisect_left(starts, b)
+        for k in range(first, min(last, len(starts))):
+            out.setdefault(doc.sentences[k].index, []).append(q)
+    return out
 
 
 def _attributed_stretch(q: Quote) -> tuple[int, int]:
