@@ -125,6 +125,11 @@ def lexicon_rates(results, labels: dict[str, str]) -> list[dict]:
     for r in results:
         outlet = labels.get(r.article.id, r.article.id)
         words[outlet] += r.article.words
+        markers = getattr(r, "markers", None)
+        if markers is not None:  # counted when the article was scored
+            for cat, n in markers.items():
+                counts[outlet][cat] += n
+            continue
         for sent in r.document.sentences:
             for m in lex.markers.find(r.article.text, sent.start, sent.end):
                 counts[outlet][m.category] += 1

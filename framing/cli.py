@@ -233,11 +233,11 @@ def run_analysis(settings: Settings, corpus, max_size, outlets_file, models, tie
                           max_bytes=int(max_size * 1e6), outlets=outlets_file)
 
 
-def get_analyzer(settings: Settings, config):
-    """An Analyzer for ``config``, saying once which quality tier runs."""
-    analyzer = config.build()
-    settings.say(notice(analyzer.backend), once=True)
-    return analyzer
+def say_tier(settings: Settings, config, jobs: int = 1) -> None:
+    """Say once which quality tier runs (models load later, only if needed)."""
+    from .engine import tier_notice
+
+    settings.say(tier_notice(config, jobs), once=True)
 
 
 QUOTE_COLUMNS = ["doc", "outlet", "start", "end", "content", "kind", "cue", "cue_lemma", "connotation",
@@ -658,9 +658,9 @@ def analyze_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no
         else:
             cache = None if no_cache else ResultCache()
             articles = read_corpus(corpus, settings.warn, max_bytes=int(max_size * 1e6), outlets=outlets_file)
-            analyzer = get_analyzer(settings, config) if jobs == 1 else None
+            say_tier(settings, config, jobs)
             try:
-                results = analyze_articles(articles, config, analyzer=analyzer, jobs=jobs, cache=cache)
+                results = analyze_articles(articles, config, jobs=jobs, cache=cache)
                 parts = write_partitions((result_record(r, r.article.source_label) for r in results), tmp, per_part)
             finally:
                 if cache:

@@ -44,6 +44,16 @@ class AnalysisConfig:
                         with_stance=self.with_stance)
 
 
+def tier_notice(config: AnalysisConfig, jobs: int = 1) -> str:
+    """The one line saying which quality tier runs (without loading any model)."""
+    from .nlp import models_dir
+
+    tier = _tier_of(config)
+    where = "built-in rule-based segmenter (no stanza model found)" if tier == "builtin" else \
+        f"stanza models in {models_dir(config.models)}"
+    return f"quality tier: {tier} - {where}" + (f"; {jobs} worker processes" if jobs > 1 else "")
+
+
 def _files_hash(paths: Iterable[Path]) -> str:
     h = hashlib.sha256(__version__.encode())
     for p in paths:
@@ -106,8 +116,8 @@ def compute(article: Article, analyzer, have: dict | None = None) -> dict:
         quotes = analyzer.extractor.extract(doc)
         have["quotes"] = [q.to_dict() for q in quotes]
     if analyzer.stance is not None and "stance" not in have:
-        have["stance"] = [s.to_dict() for s in analyzer.stance.score_document(doc, quotes)]
-    have.setdefault("stance", [])
+        sentences, markers = analyzer.stance.score(doc, quotes)
+        have["stance"] = {"sentences": [s.to_dict() for s in sentences], "markers": markers}
     return have
 
 
@@ -118,10 +128,11 @@ def result_from_stages(article: Article, stages: dict):
 
     doc = doc_from_dict(article, stages["nlp"])
     quotes = [Quote(**q) for q in stages["quotes"]]
-    sentences = [ScoredSentence(**s) for s in stages.get("stance", [])]
+    stance = stages.get("stance") or {"sentences": [], "markers": None}
+    sentences = [ScoredSentence(**s) for s in stance["sentences"]]
     for item in quotes + sentences:  # metadata may differ from when the stage was cached
         item.outlet = article.outlet
-    return ArticleResult(article, doc, quotes, sentences)
+    return ArticleResult(article, doc, quotes, sentences, stance["markers"])
 
 
 # ------------------------------------------------------------- local engine
@@ -146,13 +157,20 @@ def _work(task):
 def analyze_articles(articles: Iterable[Article], config: AnalysisConfig, *, analyzer=None, jobs: int = 1,
                      cache: ResultCache | None = None) -> Iterator:
     """Yield an ArticleResult per article, in order, using the cache and ``jobs`` processes."""
-    analyzer = analyzer or (config.build() if jobs <= 1 else None)
     tier = analyzer.tier if analyzer else _tier_of(config)
     wants = ("nlp", "quotes", "stance") if config.with_stance else ("nlp", "quotes")
     prints = fingerprints(config, tier) if cache else {}
+    built = [analyzer]
+
+    def get_analyzer():  # models load only when something is not cached
+        if built[0] is None:
+            built[0] = config.build()
+            if built[0].tier != tier:  # a model failed to load: never mix tiers in the cache
+                prints.clear()
+        return built[0]
 
     def lookup(article):
-        if not cache:
+        if not cache or not prints:
             return article, {}, None
         key = content_hash(article.text)
         have = {}
@@ -164,7 +182,7 @@ def analyze_articles(articles: Iterable[Article], config: AnalysisConfig, *, ana
         return article, have, key
 
     def store(key, have, stages):
-        if cache:
+        if cache and prints and key:
             for stage in wants:
                 if stage not in have:
                     cache.put(key, stage, prints[stage], stages[stage])
@@ -172,7 +190,7 @@ def analyze_articles(articles: Iterable[Article], config: AnalysisConfig, *, ana
     if jobs <= 1:
         for article in articles:
             article, have, key = lookup(article)
-            stages = have if all(s in have for s in wants) else compute(article, analyzer, have)
+            stages = have if all(s in have for s in wants) else compute(article, get_analyzer(), have)
             store(key, have, stages)
             yield result_from_stages(article, stages)
     else:
@@ -200,12 +218,16 @@ def _uses_torch(config: AnalysisConfig) -> bool:
 
 
 def _tier_of(config: AnalysisConfig) -> str:
-    from .nlp import installed_processors, models_dir
+    """The tier ``config`` will run, judged from the installed files (nothing is loaded)."""
+    from .nlp import ModelError, installed_processors, models_dir
 
     if config.tier == "builtin":
         return "builtin"
-    found = installed_processors(models_dir(config.models))
+    directory = models_dir(config.models)
+    found = installed_processors(directory)
     if "tokenize" not in found:
+        if config.tier == "stanza":
+            raise ModelError(f"no stanza English tokenizer under {directory}")
         return "builtin"
     return "stanza-full" if {"pos", "lemma", "depparse"} <= set(found) else "stanza-tokenize"
 

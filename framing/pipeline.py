@@ -23,6 +23,7 @@ class ArticleResult:
     document: Document
     quotes: list[Quote]
     sentences: list = field(default_factory=list)  # stance-scored sentences (framing.stance)
+    markers: dict | None = None  # lexicon marker counts over the whole body
 
 
 class Analyzer:
@@ -64,8 +65,9 @@ class Analyzer:
 
     def _finish(self, doc: Document) -> ArticleResult:
         quotes = self.extractor.extract(doc)
-        sentences = self.stance.score_document(doc, quotes) if self.stance is not None else []
-        return ArticleResult(doc.article, doc, quotes, sentences)
+        if self.stance is None:
+            return ArticleResult(doc.article, doc, quotes)
+        return ArticleResult(doc.article, doc, quotes, *self.stance.score(doc, quotes))
 
 
 @dataclass
@@ -108,16 +110,14 @@ def analyze_corpus(path, *, config=None, analyzer: Analyzer | None = None, jobs:
     """
     from .cache import ResultCache
     from .corpus import DEFAULT_MAX_BYTES
-    from .engine import AnalysisConfig, _tier_of, analyze_articles
+    from .engine import AnalysisConfig, _tier_of, analyze_articles, tier_notice
     from .nlp import notice
 
     config = config or AnalysisConfig(**options)
     articles = list(read_corpus(path, warn, max_bytes=max_bytes or DEFAULT_MAX_BYTES, outlets=outlets))
-    if analyzer is None and jobs == 1:
-        analyzer = config.build()
     tier = analyzer.tier if analyzer else _tier_of(config)
     if say:
-        say(notice(analyzer.backend) if analyzer else f"quality tier: {tier} ({jobs} worker processes)")
+        say(notice(analyzer.backend) if analyzer else tier_notice(config, jobs))
     store = ResultCache() if cache else None
     try:
         stream = analyze_articles(articles, config, analyzer=analyzer, jobs=jobs, cache=store)

@@ -111,7 +111,9 @@ _MARKUP = re.compile(
 )
 
 
-_ODD_SPACE = re.compile(f"[{_INVISIBLE}]+|[{_SPACES}\r\n ]+")
+# runs to normalise: invisible characters, odd spaces, line breaks, or several plain spaces
+# (a single plain space, by far the most common, is copied as it is)
+_ODD_SPACE = re.compile(f"[{_INVISIBLE}]+|(?:[{_SPACES}\r\n]|  )[{_SPACES}\r\n ]*")
 
 
 @dataclass

@@ -138,6 +138,7 @@ class QuoteExtractor:
         self.registry = registry or Registry()
         self.verbs = reporting_verbs(verbs_path)
         self.max_form = max(len(k) for k in self.verbs)
+        self.first_words = {k[0] for k in self.verbs}
         self.words = clause_words()
 
     # --------------------------------------------------------------- public
@@ -147,12 +148,14 @@ class QuoteExtractor:
         discourse = Discourse(self.registry)
         quotes: list[Quote] = []
         last_direct: Quote | None = None
+        if doc.sentences:  # every registered name in the body, once (coreference looks only backwards)
+            discourse.observe_text(text, doc.sentences[0].start, doc.sentences[-1].end,
+                                   [(s.start, s.end) for s in doc.sentences])
         for sent in doc.sentences:
             found = self._sentence_quotes(doc, sent, spans, discourse)
             if not found:
                 cont = self._continuation(doc, sent, spans, last_direct, quotes)
                 found = [cont] if cont else []
-            discourse.observe_text(text, sent.start, sent.end)
             for q in found:
                 if q.mention_start is not None and q.speaker_source != "coreference":
                     sp = Speaker(q.speaker, q.group, kind=_kind_of(self.registry, q), source=q.speaker_source)
@@ -203,6 +206,9 @@ class QuoteExtractor:
         self._capitalised = [t.text[:1].isupper() for t in toks]
         found, i = [], 0
         while i < len(toks):
+            if low[i] not in self.first_words:
+                i += 1
+                continue
             hit = None
             for n in range(min(self.max_form, len(toks) - i), 0, -1):
                 verb = self.verbs.get(tuple(low[i:i + n]))

@@ -181,9 +181,16 @@ class Discourse:
     registry: Registry
     entities: list[Entity] = field(default_factory=list)
 
-    def observe_text(self, text: str, start: int, end: int) -> None:
-        """Record every registered name in text[start:end]."""
+    def observe_text(self, text: str, start: int, end: int, within: list[tuple[int, int]] | None = None) -> None:
+        """Record every registered name in text[start:end] (only inside the ``within`` spans, if given)."""
+        from bisect import bisect_right
+
+        starts = [a for a, _ in within] if within else None
         for m in self.registry.matcher.find(text, start, end):
+            if within:
+                k = bisect_right(starts, m.start) - 1
+                if k < 0 or m.end > within[k][1]:
+                    continue
             self.add(m.start, self.registry.speakers[m.category], text[m.start:m.end])
 
     def add(self, position: int, speaker: Speaker, mention: str) -> None:

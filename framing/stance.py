@@ -176,10 +176,10 @@ class StanceModel:
         vocabulary, coef, intercept = self._weights
         scores = np.tile(intercept, (len(X), 1))
         for row, features in enumerate(X):
-            for name, value in features.items():
-                j = vocabulary.get(name)
-                if j is not None and value:
-                    scores[row] += coef[:, j] * value
+            pairs = [(vocabulary[n], v) for n, v in features.items() if v and n in vocabulary]
+            if pairs:
+                idx, vals = zip(*pairs)
+                scores[row] += coef[:, idx] @ np.asarray(vals)
         if coef.shape[0] == 1:  # binary problem
             p = 1 / (1 + np.exp(-scores[:, 0]))
             return np.column_stack([1 - p, p])
@@ -288,7 +288,7 @@ class StanceScorer:
     def load(cls, path: str | Path | None = None) -> "StanceScorer":
         return cls(StanceModel.load(path))
 
-    def contexts(self, doc: Document, quotes: list[Quote]) -> list[tuple[object, SentenceContext]]:
+    def contexts(self, doc: Document, quotes: list[Quote], markers: dict | None = None) -> list[tuple[object, SentenceContext]]:
         """(sentence, context) for every sentence and topic it is about."""
         out = []
         previous: dict[str, list] = {}
@@ -298,17 +298,37 @@ class StanceScorer:
             if not topics and previous and _ANAPHORIC_CLAIM.search(sent.text):
                 topics = {t: [] for t in previous}  # "such accusations" continues the last topic
             previous = topics or previous
-            markers = [_shift(m, sent.start) for m in self.lexicons.markers.find(doc.text, sent.start, sent.end)]
+            found = markers[sent.index] if markers is not None else \
+                [_shift(m, sent.start) for m in self.lexicons.markers.find(doc.text, sent.start, sent.end)]
             qs = [(max(a, sent.start) - sent.start, min(b, sent.end) - sent.start, q.connotation, q.group)
                   for q in by_sentence.get(sent.index, ()) for a, b in [_attributed_stretch(q)]
                   if a < sent.end and b > sent.start]
             for topic, matches in sorted(topics.items()):
                 spans = [(m.start - sent.start, m.end - sent.start) for m in self.lexicons.strongest(matches)] or [(0, 0)]
-                out.append((sent, SentenceContext(sent.text, topic, markers, spans, qs)))
+                out.append((sent, SentenceContext(sent.text, topic, found, spans, qs)))
         return out
 
-    def score_document(self, doc: Document, quotes: list[Quote]) -> list[ScoredSentence]:
-        pairs = self.contexts(doc, quotes)
+    def marker_counts(self, doc: Document, markers: dict | None = None) -> dict[str, int]:
+        """Marker counts (hedge, booster, allegation, denial, factive) over the body sentences."""
+        markers = markers if markers is not None else self._markers(doc)
+        counts = {category: 0 for category in MARKER_FILES}
+        for found in markers.values():
+            for m in found:
+                counts[m.category] += 1
+        return counts
+
+    def _markers(self, doc: Document) -> dict[int, list]:
+        """Sentence index -> its marker matches (offsets relative to the sentence)."""
+        return {s.index: [_shift(m, s.start) for m in self.lexicons.markers.find(doc.text, s.start, s.end)]
+                for s in doc.sentences}
+
+    def score(self, doc: Document, quotes: list[Quote]) -> tuple[list[ScoredSentence], dict[str, int]]:
+        """Scored topic sentences and the body's marker counts, in one pass."""
+        markers = self._markers(doc)
+        return self.score_document(doc, quotes, markers), self.marker_counts(doc, markers)
+
+    def score_document(self, doc: Document, quotes: list[Quote], markers: dict | None = None) -> list[ScoredSentence]:
+        pairs = self.contexts(doc, quotes, markers)
         if not pairs:
             return []
         probs = self.model.predict_proba([features(c) for _, c in pairs])
