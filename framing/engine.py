@@ -9,7 +9,7 @@ in input order and are identical whichever engine ran them.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -91,11 +91,19 @@ def doc_to_dict(doc: Document) -> dict:
          [[t.start, t.end, t.lemma, t.upos, t.head, t.deprel, t.ner] for t in s.tokens]] for s in doc.sentences]}
 
 
-def doc_from_dict(article: Article, data: dict) -> Document:
+def doc_from_dict(article: Article, data: dict, tokens: bool = True) -> Document:
+    """The Document of a cached ``nlp`` stage; ``tokens=False`` keeps sentences only
+    (all that steps after quote extraction need)."""
     text = article.text
-    sentences = [Sentence(i, s, e, text[s:e], [Token(text[a:b], a, b, *rest) for a, b, *rest in toks], par)
+    sentences = [Sentence(i, s, e, text[s:e],
+                          [Token(text[a:b], a, b, *rest) for a, b, *rest in toks] if tokens else [], par)
                  for i, s, e, par, toks in data["sentences"]]
     return Document(article, sentences, data["tier"])
+
+
+def _without_tokens(stages: dict) -> dict:
+    nlp = stages["nlp"]
+    return {**stages, "nlp": {"tier": nlp["tier"], "sentences": [row[:4] + [[]] for row in nlp["sentences"]]}}
 
 
 def compute(article: Article, analyzer, have: dict | None = None) -> dict:
@@ -126,7 +134,7 @@ def result_from_stages(article: Article, stages: dict):
     from .pipeline import ArticleResult
     from .stance import ScoredSentence
 
-    doc = doc_from_dict(article, stages["nlp"])
+    doc = doc_from_dict(article, stages["nlp"], tokens=False)
     quotes = [Quote(**q) for q in stages["quotes"]]
     stance = stages.get("stance") or {"sentences": [], "markers": None}
     sentences = [ScoredSentence(**s) for s in stance["sentences"]]
@@ -150,8 +158,9 @@ def _init_worker(config: AnalysisConfig) -> None:
 
 
 def _work(task):
-    article, have = task
-    return compute(article, _WORKER["analyzer"], have)
+    article, have, keep_tokens = task
+    stages = compute(article, _WORKER["analyzer"], have)
+    return stages if keep_tokens else _without_tokens(stages)
 
 
 def analyze_articles(articles: Iterable[Article], config: AnalysisConfig, *, analyzer=None, jobs: int = 1,
@@ -203,7 +212,8 @@ def _parallel(articles, config, jobs, lookup, store, wants):
     import multiprocessing as mp
 
     pending = [lookup(a) for a in articles]
-    todo = [(a, have) for a, have, _ in pending if not all(s in have for s in wants)]
+    keep_tokens = any(key for _, _, key in pending)  # only the cache needs tokens back
+    todo = [(a, have, keep_tokens) for a, have, _ in pending if not all(s in have for s in wants)]
     ctx = mp.get_context("spawn" if _uses_torch(config) else "fork")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(config,)) as pool:
         computed = pool.imap(_work, todo, chunksize=max(1, min(32, len(todo) // (jobs * 4) or 1)))

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -143,11 +143,17 @@ def _same_segment(text: str, a: int, b: int) -> bool:
 
 # --------------------------------------------------------------------- model
 class StanceModel:
-    """DictVectorizer + LogisticRegression, saved as plain JSON (no pickle)."""
+    """DictVectorizer + LogisticRegression, saved as plain JSON (no pickle).
+
+    Training uses scikit-learn; a loaded model scores with its stored
+    coefficients directly (the same numbers, without importing scikit-learn);
+    ``pipeline`` rebuilds the scikit-learn objects on demand.
+    """
 
     def __init__(self, C: float = 2.0):
         self.C = C
-        self.pipeline = None
+        self._pipeline = None
+        self._params: dict | None = None
         self.cv: dict | None = None  # cross-validation figures, kept with the model
         self._weights = None
 
@@ -160,19 +166,37 @@ class StanceModel:
                          ("classify", LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced"))])
 
     def fit(self, X: list[dict], y: list[str]) -> "StanceModel":
-        self.pipeline = self._make().fit(X, y)
+        self._pipeline = self._make().fit(X, y)
+        vec, clf = self._pipeline.named_steps["vectorize"], self._pipeline.named_steps["classify"]
+        self._params = {"feature_names": list(vec.feature_names_), "classes": [str(c) for c in clf.classes_],
+                        "coef": clf.coef_.round(8).tolist(), "intercept": clf.intercept_.round(8).tolist()}
         self._weights = None
         return self
 
+    @property
+    def pipeline(self):
+        """The scikit-learn pipeline (rebuilt from the stored parameters if needed)."""
+        if self._pipeline is None and self._params is not None:
+            import numpy as np
+
+            pipe = self._make()
+            vec, clf = pipe.named_steps["vectorize"], pipe.named_steps["classify"]
+            vec.feature_names_ = list(self._params["feature_names"])
+            vec.vocabulary_ = {name: i for i, name in enumerate(vec.feature_names_)}
+            clf.classes_ = np.array(self._params["classes"])
+            clf.coef_ = np.array(self._params["coef"], dtype=float)
+            clf.intercept_ = np.array(self._params["intercept"], dtype=float)
+            self._pipeline = pipe
+        return self._pipeline
+
     def predict_proba(self, X: list[dict]):
-        """Class probabilities; the linear model is applied directly (same numbers as
-        the scikit-learn pipeline, without its per-call validation cost)."""
+        """Class probabilities from the linear model (same numbers as the pipeline's)."""
         import numpy as np
 
         if self._weights is None:
-            vec = self.pipeline.named_steps["vectorize"]
-            clf = self.pipeline.named_steps["classify"]
-            self._weights = (vec.vocabulary_, clf.coef_, clf.intercept_)
+            p = self._params
+            self._weights = ({n: i for i, n in enumerate(p["feature_names"])}, np.array(p["coef"], dtype=float),
+                             np.array(p["intercept"], dtype=float))
         vocabulary, coef, intercept = self._weights
         scores = np.tile(intercept, (len(X), 1))
         for row, features in enumerate(X):
@@ -189,34 +213,23 @@ class StanceModel:
 
     @property
     def classes(self) -> list[str]:
-        return list(self.pipeline.named_steps["classify"].classes_)
+        return list(self._params["classes"])
 
     def predict(self, X: list[dict]) -> list[str]:
         classes = self.classes
         return [classes[int(i)] for i in self.predict_proba(X).argmax(axis=1)]
 
     def to_dict(self) -> dict:
-        vec = self.pipeline.named_steps["vectorize"]
-        clf = self.pipeline.named_steps["classify"]
-        return {"format": "framing-stance-1", "C": self.C, "feature_names": list(vec.feature_names_),
-                "classes": [str(c) for c in clf.classes_], "coef": clf.coef_.round(8).tolist(),
-                "intercept": clf.intercept_.round(8).tolist(), "cv": self.cv}
+        return {"format": "framing-stance-1", "C": self.C, **self._params, "cv": self.cv}
 
     @classmethod
     def from_dict(cls, data: dict) -> "StanceModel":
-        import numpy as np
-
         if data.get("format") != "framing-stance-1":
             raise ValueError("not a framing stance model (format framing-stance-1)")
         model = cls(data["C"])
-        pipe = model._make()
-        vec, clf = pipe.named_steps["vectorize"], pipe.named_steps["classify"]
-        vec.feature_names_ = list(data["feature_names"])
-        vec.vocabulary_ = {name: i for i, name in enumerate(vec.feature_names_)}
-        clf.classes_ = np.array(data["classes"])
-        clf.coef_ = np.array(data["coef"], dtype=float)
-        clf.intercept_ = np.array(data["intercept"], dtype=float)
-        model.pipeline = pipe
+        model._params = {k: data[k] for k in ("feature_names", "classes", "coef", "intercept")}
+        if len(model._params["coef"]) != len(model._params["classes"]) and len(model._params["classes"]) > 2:
+            raise ValueError("stance model: coefficients do not match the classes")
         model.cv = data.get("cv")
         return model
 
@@ -261,7 +274,7 @@ class ScoredSentence:
     outlet: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {**self.__dict__, "terms": list(self.terms), "counts": dict(self.counts)}
 
 
 def lexicon_label(ctx: SentenceContext) -> str:

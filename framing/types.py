@@ -6,7 +6,7 @@ Every type converts to a flat ``dict`` (``to_dict``) for JSONL/CSV output.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 META_FIELDS = ("outlet", "byline", "date", "dateline", "publisher", "url", "title")
@@ -154,4 +154,4 @@ class Quote:
     speaker_source: str = "registry"  # registry, coreference, unregistered, guessed
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return dict(self.__dict__)
