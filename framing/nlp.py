@@ -134,12 +134,6 @@ class StanzaBackend:
     def process(self, text: str) -> list[list[Token]]:
         return tokens_from_stanza(self.pipeline(text))
 
-    def process_many(self, texts: list[str]) -> list[list[list[Token]]]:
-        import stanza
-
-        docs = self.pipeline.bulk_process([stanza.Document([], text=t) for t in texts])
-        return [tokens_from_stanza(d) for d in docs]
-
 
 def tokens_from_stanza(doc) -> list[list[Token]]:
     """Our tokens (one per syntactic word) from a stanza Document."""
@@ -190,18 +184,6 @@ def annotate(article: Article, backend=None) -> Document:
     backend = backend or BuiltinSegmenter()
     clean = clean_body(article.text, article.blocks)
     return build_document(article, clean, backend.process(clean.text) if clean.text else [], backend.tier)
-
-
-def annotate_many(articles: list[Article], backend=None) -> list[Document]:
-    """``annotate`` for several articles, batching them through stanza when possible."""
-    backend = backend or BuiltinSegmenter()
-    cleans = [clean_body(a.text, a.blocks) for a in articles]
-    if hasattr(backend, "process_many") and len(articles) > 1:
-        nonempty = [i for i, c in enumerate(cleans) if c.text]
-        results = dict(zip(nonempty, backend.process_many([cleans[i].text for i in nonempty])))
-    else:
-        results = {i: backend.process(c.text) for i, c in enumerate(cleans) if c.text}
-    return [build_document(a, c, results.get(i, []), backend.tier) for i, (a, c) in enumerate(zip(articles, cleans))]
 
 
 MAX_SENTENCE_TOKENS = 250

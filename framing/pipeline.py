@@ -8,10 +8,10 @@ reports and exercises.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable
 
 from .corpus import read_corpus
-from .nlp import annotate, annotate_many, load_backend
+from .nlp import annotate, load_backend
 from .quotes import QuoteExtractor
 from .speakers import Registry
 from .types import Article, Document, Quote
@@ -51,17 +51,6 @@ class Analyzer:
 
     def analyze(self, article: Article) -> ArticleResult:
         return self._finish(annotate(article, self.backend))
-
-    def analyze_many(self, articles: Iterable[Article], batch: int = 16) -> Iterator[ArticleResult]:
-        """Results in input order; stanza sees articles in batches."""
-        chunk: list[Article] = []
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) >= batch:
-                yield from (self._finish(d) for d in annotate_many(chunk, self.backend))
-                chunk = []
-        if chunk:
-            yield from (self._finish(d) for d in annotate_many(chunk, self.backend))
 
     def _finish(self, doc: Document) -> ArticleResult:
         quotes = self.extractor.extract(doc)

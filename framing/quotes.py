@@ -299,7 +299,7 @@ class QuoteExtractor:
         if k == j:
             return None
         mention = (toks[j].start, toks[k - 1].end)
-        first = self._clause_start(sent, i)
+        first = 0
         if first == i and k < len(toks) and toks[k].text == ",":  # According to X, P.
             content = (toks[k + 1].start, self._content_end(sent, k + 1)) if k + 1 < len(toks) else None
         else:  # P, according to X.
@@ -323,7 +323,7 @@ class QuoteExtractor:
         if k < len(toks) and low[k] == "that" and k + 1 < len(toks):
             content = (toks[k + 1].start, self._content_end(sent, k + 1))
         else:
-            first = self._clause_start(sent, i)
+            first = 0
             if low[first] == "it":
                 return None
             content = (toks[first].start, toks[k - 1].end)
@@ -527,10 +527,6 @@ class QuoteExtractor:
         start, end = _extend_over_marks(spans, start, end)
         return _trim(text, start, end)
 
-    def _clause_start(self, sent, i) -> int:
-        """First token of the clause that ends before token i (skips an intro phrase)."""
-        return 0
-
     def _content_end(self, sent, k) -> int:
         """Raw end of the content starting at token k: the sentence end, or before
         ', <participle>' that starts a new clause of the writer's."""
@@ -714,15 +710,11 @@ def _trim(text, start, end):
 def _extend_over_marks(spans, start, end):
     """Widen a content span to whole quoted passages it cuts into."""
     for s in spans.near(start, end):
-        if s.start < start < s.end - 1 and s.start < end:
-            start = s.start + 1 if text_is_outer(s, start, end) else start
-        if s.start < end < s.end and end > start and s.start >= start:
+        if s.start < start < s.end - 1 and s.end >= end:  # starts inside a passage that runs to its end
+            start = s.start + 1
+        if s.start < end < s.end and s.start >= start:  # ends inside a passage that began in it
             end = s.end
     return start, end
-
-
-def text_is_outer(span, start, end) -> bool:
-    return span.end >= end
 
 
 def _inner_of(spans, start, end):
