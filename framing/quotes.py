@@ -27,6 +27,7 @@ QUOTE_CHARS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 _QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]")
 _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
+_APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
 
 
 # ------------------------------------------------------------------ lexicons
@@ -270,7 +271,8 @@ class QuoteExtractor:
             m_last = self._mention_end(low, m_start, i)
         mention = (toks[m_start].start, toks[m_last].end)
         after = self._after_cue(low, j, verb)
-        if self._mention_after_comma(sent, m_start) and (self._nothing_clausal_after(low, after) or
+        after_quote = m_start > 1 and low[m_start - 1] in QUOTE_CHARS and low[m_start - 2] == ","
+        if self._mention_after_comma(sent, m_start) and (after_quote or self._nothing_clausal_after(low, after) or
                                                          (after < len(low) and low[after] in QUOTE_CHARS)):
             content = self._before_comma_content(text, sent, m_start, after, spans)
             if not content:
@@ -485,17 +487,20 @@ class QuoteExtractor:
         return k
 
     def _skip_addressee(self, low, k) -> int:
-        start = k
-        for n in range(k, min(k + 5, len(low))):
-            if low[n] in ("that", ",", ":", ".", "!", "?"):
+        """After 'told': skip who was told ('reporters', 'AFP', 'Russian President Vladimir Putin')."""
+        caps = self._capitalised
+        for n in range(k, min(k + 10, len(low))):
+            if low[n] in ("that", ":"):
                 return n
-            if low[n] in QUOTE_CHARS:
+            if low[n] in (",", ".", "!", "?", ";") or low[n] in QUOTE_CHARS:
                 break
+        start = k
         while k < len(low) and low[k] in ("the", "a", "an", "his", "her", "its", "their"):
             k += 1
-        if k < len(low) and (low[k] in self.words["addressee"] or low[k].isupper() or low[k][:1].isdigit()):
-            return k + 1
-        return start
+        named = k
+        while k < len(low) and (caps[k] or low[k] in self.words["addressee"]):
+            k += 1
+        return k if k > named else start
 
     def _continues_proposition(self, word: str) -> bool:
         """After 'P1, X said,' does this word carry on P1 (not the writer's own addition)?"""
@@ -509,6 +514,8 @@ class QuoteExtractor:
     def _nothing_clausal_after(self, low, after) -> bool:
         if 0 < after < len(low) and low[after - 1] == ",":
             return True  # 'P1, X said, ...'
+        if after < len(low) and low[after] in ("at", "during", "before", "from", "while", "via", "through"):
+            return True  # 'P, X said at a briefing.'
 
         return after >= len(low) or low[after] in (".", "!", "?", ",", ";") or \
             (low[after] in self.words["relative"]) or low[after].endswith("ing") or low[after] in ("to", "in", "on", "with", "as", "amid", "after")
@@ -535,7 +542,8 @@ class QuoteExtractor:
             if toks[n].text == "," or (toks[n].text in QUOTE_CHARS and toks[n - 1].text == ","):
                 nxt = toks[n + 1].text.casefold()
                 after = toks[n + 2].text.casefold() if n + 2 < len(toks) else ""
-                aside = nxt in self.words["resumptive"] or (nxt in ("a", "an") and after in self.words["resumptive"])
+                aside = nxt in self.words["resumptive"] or (nxt in ("a", "an") and after in self.words["resumptive"]) \
+                    or (nxt in ("but", "and") and self._finite_verb([after], 0) and after not in self.words["be"])
                 if aside or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4):
                     return toks[n].end if toks[n].text in QUOTE_CHARS else toks[n].start
         last = len(toks) - 1
@@ -584,6 +592,9 @@ class QuoteExtractor:
         speaker, how = discourse.resolve(mention, m_start)
         if speaker is None:
             return None
+        if how == "unregistered" and speaker.group == "other":
+            speaker, how = self._group_from_appositive(text, speaker, m_end, sent.end), how
+            how = speaker.source
         start, end = cand.content
         if end <= start:
             return None
@@ -601,6 +612,16 @@ class QuoteExtractor:
                      mention=mention, mention_start=m_start, mention_end=m_end,
                      speaker=speaker.name, group=speaker.group, confidence=round(confidence, 2),
                      sentence=sent.index, connotation=cand.verb.connotation, speaker_source=how)
+
+    def _group_from_appositive(self, text, speaker, after: int, limit: int):
+        """'Leif-Eric Easley, a professor at ...,': guess the group from the appositive."""
+        from dataclasses import replace
+
+        m = _APPOSITIVE.match(text, after, limit)
+        described = self.registry.describe(m.group(1)) if m else None
+        if described and described.group != "other":
+            return replace(speaker, group=described.group, source="guessed")
+        return speaker
 
     def _continuation(self, doc, sent, spans, last_direct, quotes) -> Quote | None:
         """A sentence that is wholly a quotation, right after a direct quote,

@@ -85,9 +85,13 @@ class Registry:
         matches = self.matcher.find(mention)
         if not matches:
             return None
-        persons = [m for m in matches if self.speakers[m.category].is_person]
+        possessive = [m for m in matches if mention[m.end:m.end + 2] in ("'s", "\u2019s")]
+        persons = [m for m in matches if self.speakers[m.category].is_person and m not in possessive]
         if persons:
             return self.speakers[persons[-1].category]
+        matches = [m for m in matches if not (m in possessive and self.speakers[m.category].is_person)]
+        if not matches:
+            return None  # "Putin's spokesman" is not Putin
         cut = self._head_end(mention, matches)
         heads = [m for m in matches if m.start < cut]
         if not heads:
@@ -137,6 +141,10 @@ class Registry:
                 return None
             if not group and nat:
                 group = nat[2] if kind == "media" else nat[1]
+            if not group:  # "Putin's spokesman": the possessor's group, as a guess
+                owner = next((self.speakers[m.category] for m in self.matcher.find(text)
+                              if text[m.end:m.end + 2] in ("'s", "\u2019s")), None)
+                group = owner.group if owner else ""
             kind = {"person": "person", "group": "group", "media": "media"}.get(kind, "organisation")
             return Speaker(canonical_description(text), group or "other", nat[0] if nat else "", (noun[0],), "", kind,
                            "guessed" if group else "unregistered")

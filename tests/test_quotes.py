@@ -208,3 +208,10 @@ def test_dependency_parse_supplies_the_speaker_when_present():
     assert q.content == "it had closed in March"
     # the tokenizer-only rules stop at "where" and find no valid speaker
     assert quotes_of(text) == [] or quotes_of(text)[0].mention != q.mention
+
+
+def test_a_possessive_name_is_not_the_speaker():
+    q = one("Putin's spokesman said the visit was a private matter for both sides.")
+    assert q.speaker != "Vladimir Putin"
+    q = one("Putin's spokesman Dmitry Peskov said the visit was a private matter.")
+    assert q.speaker == "Dmitry Peskov"
