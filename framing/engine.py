@@ -54,8 +54,11 @@ def tier_notice(config: AnalysisConfig, jobs: int = 1) -> str:
     return f"quality tier: {tier} - {where}" + (f"; {jobs} worker processes" if jobs > 1 else "")
 
 
+CACHE_FORMAT = "2"  # bump when the stored stage layout changes
+
+
 def _files_hash(paths: Iterable[Path]) -> str:
-    h = hashlib.sha256(__version__.encode())
+    h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
     for p in paths:
         h.update(str(p.name).encode())
         h.update(p.read_bytes() if p.is_file() else b"-")

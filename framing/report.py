@@ -20,6 +20,7 @@ from .io import atomic_dir, format_rows
 from .lexicon import lexicon_dir
 from .stance import LABELS, MARKER_FILES, MODEL_FILE, TOPICS, trained_path
 
+MAX_QUOTES_PER_OUTLET = 30
 FIGURES = ("share_of_voice", "speakers", "stance", "labels", "lexicon", "verbs")
 
 
@@ -83,13 +84,12 @@ def _percent_axis(ax):
     ax.set_xticklabels(["0", "25%", "50%", "75%", "100%"])
 
 
-def fig_share_of_voice(data: ReportData):
+def fig_share_of_voice(data: ReportData, fig):
     rows = data.tables["share_of_voice"]
     groups = [g for g in group_labels() if any(r["group"] == g for r in rows)]
     names = group_labels()
     palette = style.OKABE_ITO + ["#777777", "#BBBBBB"]
     colours = {g: palette[i % len(palette)] for i, g in enumerate(group_labels())}
-    fig = style.new_figure(style.HALF_A4)
     axes = fig.subplots(1, 2, sharey=True)
     for ax, key, label in zip(axes, ("quote_share", "word_share"), ("share of quotes", "share of quoted words")):
         left = [0.0] * len(data.outlets)
@@ -111,7 +111,7 @@ def fig_share_of_voice(data: ReportData):
     return fig
 
 
-def fig_speakers(data: ReportData):
+def fig_speakers(data: ReportData, fig):
     import numpy as np
 
     rows = data.tables["speakers"]
@@ -123,8 +123,7 @@ def fig_speakers(data: ReportData):
     for r in rows:
         if r["speaker"] in speakers and r["outlet"] in data.outlets:
             grid[speakers.index(r["speaker"]), data.outlets.index(r["outlet"])] += r["quotes"]
-    height = min(11.0, 2.2 + 0.32 * len(speakers))
-    fig = style.new_figure((8.27, height))
+    height = figure_size("speakers", data)[1]
     ax = fig.add_subplot()
     vmax = max(1, int(grid.max()))
     ax.imshow(grid, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
@@ -148,10 +147,9 @@ def fig_speakers(data: ReportData):
     return fig
 
 
-def fig_stance(data: ReportData):
+def fig_stance(data: ReportData, fig):
     rows = data.tables["stance"]
     colours = style.outlet_colours(data.outlets)
-    fig = style.new_figure(style.HALF_A4)
     axes = fig.subplots(1, 2, sharey=True)
     for ax, topic in zip(axes, TOPICS):
         ax.axvline(0, color="#999999", linewidth=0.8)
@@ -179,9 +177,8 @@ def fig_stance(data: ReportData):
     return fig
 
 
-def fig_labels(data: ReportData):
+def fig_labels(data: ReportData, fig):
     rows = data.tables["labels"]
-    fig = style.new_figure(style.HALF_A4)
     axes = fig.subplots(1, 2, sharey=True)
     for ax, topic in zip(axes, TOPICS):
         left = [0.0] * len(data.outlets)
@@ -202,11 +199,10 @@ def fig_labels(data: ReportData):
     return fig
 
 
-def fig_lexicon(data: ReportData):
+def fig_lexicon(data: ReportData, fig):
     rows = {r["outlet"]: r for r in data.tables["lexicon"]}
     colours = style.outlet_colours(data.outlets)
     cats = [("hedge", "hedges"), ("booster", "boosters"), ("allegation", "allegation markers"), ("denial", "denial markers")]
-    fig = style.new_figure(style.HALF_A4)
     axes = fig.subplots(1, 4, sharey=True)
     for ax, (cat, title) in zip(axes, cats):
         vals = [rows.get(o, {}).get(f"{cat}_per_1000", 0.0) for o in data.outlets]
@@ -223,9 +219,8 @@ def fig_lexicon(data: ReportData):
     return fig
 
 
-def fig_verbs(data: ReportData):
+def fig_verbs(data: ReportData, fig):
     rows = data.tables["verbs"]
-    fig = style.new_figure(style.HALF_A4)
     ax = fig.add_subplot()
     present = [c for c in style.CONNOTATION_ORDER if any(r["connotation"] == c for r in rows)]
     totals = {o: sum(r["count"] for r in rows if r["outlet"] == o) for o in data.outlets}
@@ -249,6 +244,62 @@ def fig_verbs(data: ReportData):
     fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=5, bbox_to_anchor=(0.45, 0.0))
     fig.subplots_adjust(left=0.2, right=0.72, top=0.87, bottom=0.24)
     return fig
+
+
+def figure_size(name: str, data: ReportData) -> tuple[float, float]:
+    """Width and height (inches) of a figure: half an A4 page, or more for many speakers."""
+    if name == "speakers":
+        speakers = {r["speaker"] for r in data.tables["speakers"]}
+        return (8.27, min(9.5, 2.2 + 0.32 * min(len(speakers), style.MAX_SPEAKERS)))
+    return style.HALF_A4
+
+
+READING_NOTES = {
+    "share_of_voice": [
+        "Each bar is one outlet; its segments are the speaker groups it quotes, as a share of its quotes "
+        "(left) and of the words it quotes (right).",
+        "Look for outlets that give most of their room to one side, and for groups that an outlet never quotes.",
+        "Quoted words weigh long quotations more than short attributions; the two panels can differ."],
+    "speakers": [
+        "Rows are the speakers quoted most often, columns the outlets; each cell counts that speaker's quotes "
+        "in that outlet.",
+        "Look for speakers that only some outlets quote, and for outlets that rely on one source.",
+        "Unnamed or vague sources ('analysts', 'an official') are listed under the words the article used."],
+    "stance": [
+        "The stance index runs from -1 (the outlet only reports denials) to +1 (it states the allegation as "
+        "fact in its own voice): assert +1, hedge +0.5, attribute +0.25, deny -1, averaged over the sentences "
+        "about the topic.",
+        "The line is a bootstrap 95% interval: with few sentences it is wide, and differences between outlets "
+        "whose intervals overlap may be chance.",
+        "The open diamond is the same index from the lexicons alone; where it sits far from the dot, read the "
+        "sentences (framing stance --by sentence) before trusting either."],
+    "labels": [
+        "For each outlet and topic, the share of topic sentences stating the claim as fact (assert), crediting "
+        "it to a source (attribute), softening it (hedge), reporting a denial (deny) or taking no position (none).",
+        "Compare the orange (assert) and dark blue (deny) ends across outlets."],
+    "lexicon": [
+        "Counts of words from framing's lexicons per 1,000 words of each outlet's text: hedges ('believed', "
+        "'may'), boosters ('clearly', 'proven'), allegation markers ('accused', 'alleged') and denial markers "
+        "('denied', 'unfounded').",
+        "These are word counts, blind to context: a denial marker can appear in a sentence that rejects the denial."],
+    "verbs": [
+        "How each outlet introduces what sources say, grouped by what the verb implies (the connotation column "
+        "of lexicons/reporting_verbs.csv); on the right, the verbs it uses most.",
+        "Neutral verbs ('said', 'told') report; 'claimed' or 'alleged' distance the writer; 'admitted' implies "
+        "a concession; 'accused', 'denied' frame a conflict."],
+}
+
+
+def reading_notes(panel, name: str) -> None:
+    """'How to read this figure' under a figure on its A4 page."""
+    panel.text(0.07, 0.95, "How to read this figure", fontsize=10, fontweight="bold", va="top")
+    y = 0.95 - 0.07
+    for note in READING_NOTES[name]:
+        lines = style.wrap(note, 100).splitlines()
+        for n, line in enumerate(lines):
+            panel.text(0.07, y, ("\u2022 " if n == 0 else "   ") + line, fontsize=8.5, va="top")
+            y -= 0.036
+        y -= 0.018
 
 
 FIGURE_BUILDERS = {"share_of_voice": fig_share_of_voice, "speakers": fig_speakers, "stance": fig_stance,
@@ -344,7 +395,10 @@ def quote_pages(pdf, data: ReportData):
                   colour="black")
         if not rows:
             page.line("no quotes found", colour="#666666", indent=0.02)
-        for r in rows:
+        if len(rows) > MAX_QUOTES_PER_OUTLET:
+            page.line(f"the first {MAX_QUOTES_PER_OUTLET}; all {len(rows)} are in data/quotes.csv", size=7.5,
+                      colour="#666666", indent=0.02)
+        for r in rows[:MAX_QUOTES_PER_OUTLET]:
             flag = "  (check)" if r["confidence"] < 0.7 else ""
             page.line(f"{style.shorten(r['speaker'], 40)} \u2014 {r['cue']} [{r['kind']}]{flag}", size=8, bold=True,
                       indent=0.02)
@@ -441,14 +495,21 @@ def write_report(analysis, outdir, *, title: str = "", config: dict | None = Non
         with PdfPages(tmp / "report.pdf", metadata=dict(style.PDF_METADATA, Title=data.title)) as pdf:
             cover(pdf, data)
             for n, name in enumerate(FIGURES, 1):
-                fig = FIGURE_BUILDERS[name](data)
+                size = figure_size(name, data)
+                fig = style.new_figure(size)
+                FIGURE_BUILDERS[name](data, fig)
                 fig.savefig(tmp / "figures" / f"{n}_{name}.png", metadata=style.PNG_METADATA)
                 written["figures"].append(f"figures/{n}_{name}.png")
                 if svg:
                     fig.savefig(tmp / "figures" / f"{n}_{name}.svg", metadata={"Date": None})
                     written["figures"].append(f"figures/{n}_{name}.svg")
-                pdf.savefig(fig)
                 plt.close(fig)
+                page = style.new_figure(style.A4)  # the same figure on an A4 page, with notes below
+                top, bottom = page.subfigures(2, 1, height_ratios=[size[1], style.A4[1] - size[1]])
+                FIGURE_BUILDERS[name](data, top)
+                reading_notes(bottom, name)
+                pdf.savefig(page)
+                plt.close(page)
             quote_pages(pdf, data)
             appendix(pdf, data, manifest)
         written["report"].append("report.pdf")

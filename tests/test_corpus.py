@@ -176,3 +176,22 @@ def test_dev_corpus_is_not_copied_into_the_project():
         if p.is_file() and p.suffix in (".txt", ".md", ".py", ".csv", ".jsonl", ".json", ".toml"):
             text = p.read_text(errors="ignore")
             assert not [s for s in dev_sentences if s in text], p
+
+
+def test_html_article_keeps_raw_offsets(tmp_path):
+    from framing.nlp import BuiltinSegmenter, annotate
+    from framing.quotes import QuoteExtractor
+
+    page = ("<html><head><title>Talks</title></head><body><h1>Talks in Pyongyang</h1>"
+            "<p>SEOUL, Nov. 15 (Yonhap) -- The delegation arrived on Tuesday, <a href='x'>KCNA</a> said.</p>"
+            "<figure><figcaption>Officials meet (C) in Pyongyang.</figcaption></figure>"
+            "<p>&quot;We agree,&quot; Kozlov said. <em>Peskov</em> said the claims were unfounded.</p></body></html>")
+    (tmp_path / "a.html").write_text(page)
+    [article] = read_corpus(tmp_path)
+    assert article.outlet == "Yonhap" and article.get("title") == "Talks"
+    doc = annotate(article, BuiltinSegmenter())
+    for s in doc.sentences:
+        assert page[s.start:s.end] == s.text and "<p>" not in s.text
+    quotes = QuoteExtractor().extract(doc)
+    assert [q.speaker for q in quotes] == ["KCNA", "Dmitry Peskov"]
+    assert all(page[q.start:q.end] == q.content for q in quotes)
