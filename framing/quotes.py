@@ -601,6 +601,8 @@ class QuoteExtractor:
         kind = _kind(text, start, end, spans)
         if kind == "direct":
             start, end = _inner_of(spans, start, end)
+            if end <= start:
+                return None  # an unbalanced mark with nothing inside
         cue_tok = sent.tokens
         i, j = cand.cue
         confidence = {"registry": 0.9, "coreference": 0.75, "unregistered": 0.75, "guessed": 0.7}.get(how, 0.6)
