@@ -79,11 +79,14 @@ def bootstrap_ci(labels: list[str], n: int = 2000, seed: int = 0, level: float =
 
     from .stance import INDEX_WEIGHTS
 
-    values = np.array([INDEX_WEIGHTS[l] for l in labels if l in INDEX_WEIGHTS], dtype=float)
-    if values.size == 0:
+    values = [INDEX_WEIGHTS[l] for l in labels if l in INDEX_WEIGHTS]
+    if not values:
         return None
+    # resampling sentences with replacement = drawing label counts from a multinomial
+    weights = np.array(sorted(set(values)))
+    probs = np.array([values.count(w) for w in weights], dtype=float) / len(values)
     rng = np.random.default_rng(seed)
-    means = values[rng.integers(0, values.size, size=(n, values.size))].mean(axis=1)
+    means = rng.multinomial(len(values), probs, size=n) @ weights / len(values)
     alpha = (1 - level) / 2
     return float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
 
