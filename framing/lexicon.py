@@ -12,7 +12,6 @@ import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 
@@ -22,10 +21,11 @@ class LexiconError(ValueError):
 
 def lexicon_dir() -> Path:
     """The directory holding the shipped lexicons (source tree or installed copy)."""
-    source_tree = Path(__file__).resolve().parent.parent / "lexicons"
-    if (source_tree / "outlets.csv").is_file():
-        return source_tree
-    return Path(str(resources.files("framing.lexicons")))
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "lexicons", here / "lexicons"):  # checkout, then installed package
+        if (candidate / "outlets.csv").is_file():
+            return candidate
+    raise LexiconError(f"framing's lexicons are missing (looked in {here.parent / 'lexicons'} and {here / 'lexicons'})")
 
 
 def _read(name_or_path: str | Path) -> tuple[str, str]:

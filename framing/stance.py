@@ -27,7 +27,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .lexicon import TermMatcher, load_csv, load_terms
@@ -250,7 +249,8 @@ class StanceModel:
 
 
 def trained_path(name: str) -> Path:
-    return Path(str(resources.files("framing.trained"))) / name
+    """A file of the shipped model directory (framing/trained)."""
+    return Path(__file__).resolve().parent / "trained" / name
 
 
 # ------------------------------------------------------------------- scoring
