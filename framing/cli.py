@@ -6,7 +6,6 @@ problem, 4 output cannot be written, 130 interrupted.
 """
 from __future__ import annotations
 
-import functools
 import logging
 import sys
 
@@ -16,7 +15,7 @@ from . import __version__
 from .corpus import CorpusError, read_corpus
 from .io import FORMATS, OutputError, write_rows
 from .lexicon import LexiconError
-from .nlp import ModelError, installed_processors, load_backend, models_dir, notice
+from .nlp import ModelError, installed_processors, models_dir
 
 EXIT_INPUT, EXIT_MODEL, EXIT_OUTPUT, EXIT_INTERRUPTED = 1, 3, 4, 130
 _ERRORS = ((CorpusError, EXIT_INPUT), (ModelError, EXIT_MODEL), (LexiconError, EXIT_MODEL),
@@ -332,10 +331,10 @@ def evaluate_quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, 
     """
     import json
 
-    from .evaluate import evaluate_quotes
+    from .evaluate import QUOTE_GOLD_COLUMNS, evaluate_quotes, read_gold
     from .io import read_jsonl
 
-    gold = _read_gold(gold_file)
+    gold = read_gold(gold_file, QUOTE_GOLD_COLUMNS)
     if system_file:
         system = read_jsonl(system_file)
     else:
@@ -371,13 +370,9 @@ def evaluate_stance_cmd(settings, corpus, max_size, outlets_file, models, tier, 
     """
     import json
 
-    from .evaluate import evaluate_stance
-    from .io import read_jsonl
+    from .evaluate import STANCE_GOLD_COLUMNS, evaluate_stance, read_gold
 
-    gold = read_jsonl(gold_file)
-    for n, row in enumerate(gold, 1):
-        if not {"doc", "topic", "label", "evidence"} <= set(row):
-            raise ValueError(f"{gold_file}: line {n} lacks one of doc, topic, label, evidence")
+    gold = read_gold(gold_file, STANCE_GOLD_COLUMNS)
     analysis = run_analysis(settings, corpus, max_size, outlets_file, models, tier, with_stance=model_file or True)
     result = evaluate_stance(gold, analysis.results)
     if as_json:
@@ -390,23 +385,6 @@ def evaluate_stance_cmd(settings, corpus, max_size, outlets_file, models, tier, 
         click.echo(f"\n{len(wrong)} errors:")
         for d in wrong:
             click.echo(f"  {d['doc']}  {d['topic']:9} gold {d['gold']:9} got {d['predicted']:9} {d['evidence'][:70]}")
-
-
-def _read_gold(path):
-    import json
-
-    from .io import read_jsonl
-
-    try:
-        rows = read_jsonl(path)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{path}: not a JSONL file ({exc})") from None
-    need = {"doc", "start", "end"}
-    for n, row in enumerate(rows, 1):
-        if not isinstance(row, dict) or not need <= set(row):
-            raise ValueError(f"{path}: line {n} lacks one of {', '.join(sorted(need))}")
-        row.setdefault("accept", [row.get("speaker", "")])
-    return rows
 
 
 @cli.command("stance")

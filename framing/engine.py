@@ -111,7 +111,6 @@ def _without_tokens(stages: dict) -> dict:
 
 def compute(article: Article, analyzer, have: dict | None = None) -> dict:
     """Stage results for one article, reusing the stages in ``have``."""
-    from .stance import ScoredSentence
 
     have = dict(have or {})
     if "nlp" in have:

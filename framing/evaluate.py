@@ -28,6 +28,28 @@ def speaker_matches(system: str | None, accept: list[str]) -> bool:
     return False
 
 
+QUOTE_GOLD_COLUMNS = ("doc", "start", "end")
+STANCE_GOLD_COLUMNS = ("doc", "topic", "label", "evidence")
+
+
+def read_gold(path, columns: tuple[str, ...]) -> list[dict]:
+    """Rows of a gold JSONL file, each checked for ``columns`` (ValueError with the line otherwise)."""
+    import json
+
+    from .io import read_jsonl
+
+    try:
+        rows = read_jsonl(path)
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: not a JSONL file ({exc})") from None
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or not set(columns) <= set(row):
+            raise ValueError(f"{path}: line {n} lacks one of {', '.join(sorted(columns))}")
+        if "start" in columns:
+            row.setdefault("accept", [row.get("speaker", "")])
+    return rows
+
+
 def _overlap(a: dict, b: dict) -> int:
     return min(a["end"], b["end"]) - max(a["start"], b["start"])
 

@@ -15,7 +15,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 FORMATS = ("table", "csv", "jsonl")
 
@@ -130,9 +130,3 @@ def write_rows(rows: Sequence[dict], fmt: str, output: str | None = None,
 def read_jsonl(path: str | os.PathLike) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
-
-
-def write_jsonl(rows: Iterable[dict], path: str | os.PathLike) -> None:
-    with atomic_write(path) as fh:
-        for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 from .lexicon import load_csv, split_list
 from .preprocessing import MONTHS
-from .types import Article, Block, Field
+from .types import Block, Field
 
 _MONTH_NUM = {m[:3].lower(): i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .types import Block
 
@@ -134,10 +135,14 @@ class CleanText:
         return self.raw_pos[start], self.raw_pos[end - 1] + 1
 
     def paragraph_of(self, pos: int) -> int:
-        for i, (s, e) in enumerate(self.paragraphs):
-            if pos < e:
-                return i
-        return max(0, len(self.paragraphs) - 1)
+        """Index of the paragraph holding cleaned offset ``pos``."""
+        from bisect import bisect_right
+
+        return min(bisect_right(self._paragraph_ends, pos), max(0, len(self.paragraphs) - 1))
+
+    @cached_property
+    def _paragraph_ends(self) -> list[int]:
+        return [e for _, e in self.paragraphs]
 
 
 class _Builder:

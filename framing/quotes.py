@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load_csv, split_list
-from .speakers import Discourse, Registry, Speaker, clean_mention, is_proper_name, is_pronoun
+from .speakers import Discourse, Registry, Speaker, clean_mention, is_proper_name
 from .types import Document, Quote, Sentence, Token
 
 OPEN_MARKS = "\u201c\u201e"

@@ -18,7 +18,7 @@ from . import style
 from .aggregate import group_labels, lexicon_rates, outlet_stance, share_of_voice, speaker_table, verb_table
 from .io import atomic_dir, format_rows
 from .lexicon import lexicon_dir
-from .stance import LABELS, MARKER_FILES, MODEL_FILE, TOPICS, trained_path
+from .stance import LABELS, MODEL_FILE, TOPICS, trained_path
 
 MAX_QUOTES_PER_OUTLET = 30
 FIGURES = ("share_of_voice", "speakers", "stance", "labels", "lexicon", "verbs")
@@ -361,7 +361,7 @@ def cover(pdf, data: ReportData):
     page.line("Outlets", bold=True, size=11, gap=0.005)
     counts = Counter(data.labels.values())
     for o in data.outlets:
-        page.line(f"\u25a0", size=10, colour=style.outlet_colours(data.outlets)[o])
+        page.line("\u25a0", size=10, colour=style.outlet_colours(data.outlets)[o])
         page.y += 10 * 1.45 / 72 / style.A4[1]
         page.line(f"{o}: {counts[o]} article{'s' * (counts[o] != 1)}", indent=0.03)
     page.y -= 0.02

@@ -21,7 +21,7 @@ import json
 import tomllib
 from pathlib import Path
 
-from .evaluate import evaluate_quotes, evaluate_stance
+from .evaluate import QUOTE_GOLD_COLUMNS, STANCE_GOLD_COLUMNS, evaluate_quotes, evaluate_stance, read_gold
 from .io import read_jsonl
 
 
@@ -69,9 +69,9 @@ def evaluate_gold(gold: dict, analysis) -> dict | None:
     out = {}
     if gold.get("quotes"):
         system = [{**q.to_dict(), "doc": q.doc} for q in analysis.quotes]
-        out["quotes"] = evaluate_quotes(read_jsonl(gold["quotes"]), system).summary()
+        out["quotes"] = evaluate_quotes(read_gold(gold["quotes"], QUOTE_GOLD_COLUMNS), system).summary()
     if gold.get("stance"):
-        result = evaluate_stance(read_jsonl(gold["stance"]), analysis.results)
+        result = evaluate_stance(read_gold(gold["stance"], STANCE_GOLD_COLUMNS), analysis.results)
         out["stance"] = {k: v for k, v in result.items() if k != "details"}
     return out or None
 

@@ -4,7 +4,6 @@ import random
 import subprocess
 import sys
 
-import pytest
 from click.testing import CliRunner
 
 from framing.cli import cli

@@ -7,7 +7,7 @@ from framing.nlp import (BuiltinSegmenter, ModelError, annotate, build_document,
                          tokens_from_stanza)
 from framing.preprocessing import clean_body
 
-from .conftest import DEV_CORPUS, EXAMPLES, FIXTURES, STANZA_DIR, needs_shared, needs_stanza
+from .conftest import DEV_CORPUS, EXAMPLES, FIXTURES, needs_shared, needs_stanza
 
 
 def assert_offsets_hold(doc):

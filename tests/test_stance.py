@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from framing.aggregate import bootstrap_ci, outlet_stance, stance_index
 from framing.cli import cli
 from framing.lexicon import LexiconError, header, lexicon_dir, load_csv, load_terms
-from framing.stance import (LABELS, MARKER_FILES, ScoredSentence, StanceLexicons, StanceModel,
+from framing.stance import (LABELS, ScoredSentence, StanceLexicons, StanceModel,
                             load_training_data, train)
 
 from .conftest import DEV_CORPUS, EXAMPLES, needs_shared
