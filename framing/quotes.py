@@ -125,7 +125,7 @@ class _Candidate:
     mention: tuple[int, int] | None  # raw offsets
     content: tuple[int, int]  # raw offsets
     pattern: str
-    mention_speaker: Speaker | None = None
+    resolved: tuple | None = None  # (speaker, how), set once per candidate
 
 
 class QuoteExtractor:
@@ -192,7 +192,9 @@ class QuoteExtractor:
             if not participial:
                 main_cue = True
             candidates.extend(found if isinstance(found, list) else [found])
-        candidates = [c for c in candidates if c.mention and discourse.resolve(doc.text[c.mention[0]:c.mention[1]], c.mention[0])[0]]
+        for c in candidates:
+            c.resolved = discourse.resolve(doc.text[c.mention[0]:c.mention[1]], c.mention[0]) if c.mention else (None, "")
+        candidates = [c for c in candidates if c.resolved[0] is not None]
         candidates = self._drop_nested(candidates, doc.text, discourse, sent.start)
         out = []
         for cand in candidates:
@@ -252,7 +254,8 @@ class QuoteExtractor:
         return k
 
     # ------------------------------------------------------------- patterns
-    def _analyse(self, text, sent, i, j, verb, spans) -> _Candidate | None:
+    def _analyse(self, text, sent, i, j, verb, spans) -> _Candidate | list[_Candidate] | None:
+        """The candidate quote(s) a reporting expression introduces (a split quote gives two)."""
         toks = sent.tokens
         low = [t.text.casefold() for t in toks]
         if verb.frame == "prep":
@@ -578,10 +581,9 @@ class QuoteExtractor:
         """Does the candidate's mention name a registered speaker or a proper name?"""
         if not cand.mention:
             return False
-        m = clean_mention(text[cand.mention[0]:cand.mention[1]])
-        if is_proper_name(m):
+        if is_proper_name(clean_mention(text[cand.mention[0]:cand.mention[1]])):
             return True
-        speaker, how = discourse.resolve(m, cand.mention[0])
+        speaker, how = cand.resolved
         return speaker is not None and how in ("registry", "coreference") and speaker.name in self.registry.speakers
 
     # ---------------------------------------------------------- to Quote
@@ -589,9 +591,7 @@ class QuoteExtractor:
         text = doc.text
         m_start, m_end = cand.mention
         mention = text[m_start:m_end]
-        speaker, how = discourse.resolve(mention, m_start)
-        if speaker is None:
-            return None
+        speaker, how = cand.resolved
         if how == "unregistered" and speaker.group == "other":
             speaker, how = self._group_from_appositive(text, speaker, m_end, sent.end), how
             how = speaker.source
