@@ -84,6 +84,16 @@ def _percent_axis(ax):
     ax.set_xticklabels(["0", "25%", "50%", "75%", "100%"])
 
 
+def _stacked_shares(ax, outlets, series) -> None:
+    """One 100% bar per outlet; ``series`` is (label, colour, one value per outlet), stacked in order."""
+    left = [0.0] * len(outlets)
+    for label, colour, values in series:
+        ax.barh(range(len(outlets)), values, left=left, color=colour, label=label, height=0.7,
+                edgecolor="white", linewidth=0.5)
+        left = [a + b for a, b in zip(left, values)]
+    _percent_axis(ax)
+
+
 def fig_share_of_voice(data: ReportData, fig):
     rows = data.tables["share_of_voice"]
     groups = [g for g in group_labels() if any(r["group"] == g for r in rows)]
@@ -92,13 +102,9 @@ def fig_share_of_voice(data: ReportData, fig):
     colours = {g: palette[i % len(palette)] for i, g in enumerate(group_labels())}
     axes = fig.subplots(1, 2, sharey=True)
     for ax, key, label in zip(axes, ("quote_share", "word_share"), ("share of quotes", "share of quoted words")):
-        left = [0.0] * len(data.outlets)
-        for g in groups:
-            vals = [next((r[key] for r in rows if r["outlet"] == o and r["group"] == g), 0.0) for o in data.outlets]
-            ax.barh(range(len(data.outlets)), vals, left=left, color=colours[g], label=names[g], height=0.7,
-                    edgecolor="white", linewidth=0.5)
-            left = [a + b for a, b in zip(left, vals)]
-        _percent_axis(ax)
+        _stacked_shares(ax, data.outlets, [
+            (names[g], colours[g], [next((r[key] for r in rows if r["outlet"] == o and r["group"] == g), 0.0)
+                                    for o in data.outlets]) for g in groups])
         ax.set_xlabel(label)
     _outlet_axis(axes[0], data.outlets)
     totals = {o: sum(r["quotes"] for r in rows if r["outlet"] == o) for o in data.outlets}
@@ -181,14 +187,10 @@ def fig_labels(data: ReportData, fig):
     rows = data.tables["labels"]
     axes = fig.subplots(1, 2, sharey=True)
     for ax, topic in zip(axes, TOPICS):
-        left = [0.0] * len(data.outlets)
-        for label in LABELS:
-            vals = [next((r[f"share_{label}"] for r in rows if r["outlet"] == o and r["topic"] == topic), 0.0)
-                    for o in data.outlets]
-            ax.barh(range(len(data.outlets)), vals, left=left, color=style.LABEL_COLOURS[label], label=label,
-                    height=0.7, edgecolor="white", linewidth=0.5)
-            left = [a + b for a, b in zip(left, vals)]
-        _percent_axis(ax)
+        _stacked_shares(ax, data.outlets, [
+            (label, style.LABEL_COLOURS[label],
+             [next((r[f"share_{label}"] for r in rows if r["outlet"] == o and r["topic"] == topic), 0.0)
+              for o in data.outlets]) for label in LABELS])
         ax.set_title("arms transfers" if topic == "arms" else "sanctions", fontsize=10)
         ax.set_xlabel("share of topic sentences")
     _outlet_axis(axes[0], data.outlets)
@@ -224,19 +226,14 @@ def fig_verbs(data: ReportData, fig):
     ax = fig.add_subplot()
     present = [c for c in style.CONNOTATION_ORDER if any(r["connotation"] == c for r in rows)]
     totals = {o: sum(r["count"] for r in rows if r["outlet"] == o) for o in data.outlets}
-    left = [0.0] * len(data.outlets)
-    for c in present:
-        vals = [sum(r["count"] for r in rows if r["outlet"] == o and r["connotation"] == c) / totals[o]
-                if totals[o] else 0.0 for o in data.outlets]
-        ax.barh(range(len(data.outlets)), vals, left=left, color=style.CONNOTATION_COLOURS[c], label=c, height=0.7,
-                edgecolor="white", linewidth=0.5)
-        left = [a + b for a, b in zip(left, vals)]
+    _stacked_shares(ax, data.outlets, [
+        (c, style.CONNOTATION_COLOURS[c],
+         [sum(r["count"] for r in rows if r["outlet"] == o and r["connotation"] == c) / totals[o] if totals[o] else 0.0
+          for o in data.outlets]) for c in present])
     for i, o in enumerate(data.outlets):
         top = [r for r in rows if r["outlet"] == o][:3]
         ax.text(1.02, i, ", ".join(f"{r['lemma']} {r['count']}" for r in top), va="center", fontsize=7,
                 transform=ax.get_yaxis_transform())
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
     ax.set_xlabel("share of reporting expressions, by what the verb implies")
     _outlet_axis(ax, data.outlets)
     fig.suptitle("Said, claimed or admitted? Reporting verbs per outlet (right: most used)", fontweight="bold",
