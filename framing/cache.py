@@ -1,7 +1,8 @@
 """Per-article result cache in SQLite.
 
 Each article's results are stored per pipeline stage (``nlp``, ``quotes``,
-``stance``), keyed by the sha256 of its text and the stage's fingerprint: the
+``stance``), keyed by the sha256 of its text and block layout (never its id,
+file or metadata: those come from the current read) and the stage's fingerprint: the
 package version and the hashes of exactly the files that stage depends on
 (models, lexicons, speaker files, stance model). Changing ``hedges.txt``
 invalidates the stance stage only; changing ``speakers.csv`` the quote and
@@ -34,6 +35,17 @@ def default_path() -> Path:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def analysis_key(article) -> str:
+    """What an article's analysis depends on, and nothing that names it.
+
+    The text and its block layout (HTML or plain, where the body starts: the
+    layout can follow from detected metadata), never the id, path or outlet,
+    which always come from the current read.
+    """
+    layout = ";".join(f"{b.start},{b.end},{b.kind}" for b in article.blocks)
+    return content_hash(article.text + "\x00" + layout)
 
 
 class ResultCache:

@@ -629,14 +629,16 @@ def analyze_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no
     from .io import atomic_dir
 
     config = AnalysisConfig(models, tier, tuple(speaker_files))
+    say_tier(settings, config, jobs if engine == "local" else 1)
     with atomic_dir(outdir, force=force) as tmp:
         if engine == "dask":
             entries = [(str(p), o) for p, o in corpus_entries(corpus, settings.warn)]
-            parts = run_dask(entries, config, tmp, scheduler=scheduler, workers=workers, per_part=per_part)
+            parts = run_dask(entries, config, tmp, scheduler=scheduler, workers=workers, per_part=per_part,
+                             log_level=logging.INFO if settings.verbose else logging.WARNING, warn=settings.warn,
+                             outlets=outlets_file, max_bytes=int(max_size * 1e6))
         else:
             cache = None if no_cache else ResultCache()
             articles = read_corpus(corpus, settings.warn, max_bytes=int(max_size * 1e6), outlets=outlets_file)
-            say_tier(settings, config, jobs)
             try:
                 results = analyze_articles(articles, config, jobs=jobs, cache=cache)
                 parts = write_partitions((result_record(r, r.article.source_label) for r in results), tmp, per_part)

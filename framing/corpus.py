@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from pathlib import Path
 from typing import Callable, Iterator
@@ -42,11 +43,11 @@ def read_corpus(path: str | Path, warn: Warn | None = None, *,
     seen: set[str] = set()
     count = 0
     for file, overrides in entries:
-        article = _read_entry(file, overrides, warn, max_bytes, outlets)
+        article = read_entry(file, overrides, warn, max_bytes=max_bytes, outlets=outlets)
         if article is None:
             continue
         if article.id in seen:
-            article.id = file.name
+            article.id = printable_name(file.name)
         seen.add(article.id)
         count += 1
         yield article
@@ -76,7 +77,7 @@ def corpus_entries(path: str | Path, warn: Warn | None = None) -> list[tuple[Pat
 def read_article(path: str | Path, **overrides: str) -> Article:
     """Read one article file; metadata keywords override what is detected."""
     errors: list[str] = []
-    article = _read_entry(Path(path), overrides, errors.append, DEFAULT_MAX_BYTES, None)
+    article = read_entry(Path(path), overrides, errors.append)
     if article is None:
         raise CorpusError(errors[0] if errors else f"{path}: unreadable")
     return article
@@ -87,7 +88,9 @@ def article_from_text(text: str, id: str = "text", **overrides: str) -> Article:
     return _build(id, text, "", "utf-8", overrides, None, html=False)
 
 
-def _read_entry(file: Path, overrides: dict, warn: Warn, max_bytes: int, outlets) -> Article | None:
+def read_entry(file: Path, overrides: dict, warn: Warn, *, max_bytes: int = DEFAULT_MAX_BYTES,
+               outlets: str | None = None) -> Article | None:
+    """One corpus entry as an Article, or None (and a warning) when it cannot be used."""
     try:
         size = file.stat().st_size
         if size > max_bytes:
@@ -118,7 +121,13 @@ def _read_entry(file: Path, overrides: dict, warn: Warn, max_bytes: int, outlets
     if text.startswith("\ufeff"):
         encoding += "-sig"
     html = file.suffix.lower() in (".html", ".htm")
-    return _build(overrides.get("id") or file.stem, text, str(file), encoding, overrides, outlets, html)
+    return _build(overrides.get("id") or printable_name(file.stem), text, printable_name(str(file)), encoding, overrides,
+                  outlets, html)
+
+
+def printable_name(name: str) -> str:
+    """A file name as text that can be written out (bytes that are not UTF-8 become U+FFFD)."""
+    return os.fsencode(name).decode("utf-8", "replace")
 
 
 def _build(id: str, text: str, path: str, encoding: str, overrides: dict, outlets, html: bool) -> Article:
@@ -152,19 +161,44 @@ def _split_off_dateline(text: str, blocks: list[Block], meta: dict) -> None:
 def _manifest_entries(path: Path, warn: Warn):
     rows = _manifest_rows(path)
     base = path.parent
-    for n, row in enumerate(rows, start=1):
-        file = row.get("path")
-        if not file:
-            warn(f"skipped {path} row {n}: no path")
-            continue
+    for n, row in rows:
+        file = row["path"]
         full = Path(file) if Path(file).is_absolute() else base / file
-        if not full.is_file():
+        try:
+            found = full.is_file()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+            warn(f"skipped {path} row {n}: {file!r}: {getattr(exc, 'strerror', None) or exc}")
+            continue
+        if not found:
             warn(f"skipped {path} row {n}: {full}: no such file")
             continue
-        yield full, {k: v for k, v in row.items() if k != "path" and v not in (None, "")}
+        yield full, {k: v for k, v in row.items() if k != "path" and v != ""}
 
 
-def _manifest_rows(path: Path) -> list[dict]:
+def _check_row(path: Path, n: int, row: dict, jsonl: bool) -> dict:
+    """A manifest row whose values are all strings, ``path`` non-empty (else CorpusError naming the cell).
+
+    A CSV cell left empty means "not given"; in JSONL a column is left out instead,
+    so a null, an empty string, a number or a list there is a mistake.
+    """
+    where = f"{path}: {'line' if jsonl else 'row'} {n}"
+    for column, value in row.items():
+        if column is None:  # csv: more cells than header columns
+            raise CorpusError(f"{where}: more values than the header has columns")
+        if value is None and not jsonl:
+            continue  # csv: fewer cells than header columns
+        if not isinstance(value, str):
+            kind = "null" if value is None else type(value).__name__.replace("dict", "object").replace("str", "string")
+            raise CorpusError(f"{where}: column '{column}' must be a string, not {kind} ({json.dumps(value)[:40]})")
+        if value.strip() == "" and (jsonl or column == "path"):
+            raise CorpusError(f"{where}: column '{column}' is empty")
+    if "path" not in row or row["path"] is None:
+        raise CorpusError(f"{where}: no path")
+    return row
+
+
+def _manifest_rows(path: Path) -> list[tuple[int, dict]]:
+    """(line or row number, row) pairs of a manifest, every value checked."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -180,15 +214,16 @@ def _manifest_rows(path: Path) -> list[dict]:
                 raise CorpusError(f"{path}: line {n} is not JSON ({exc.msg})") from None
             if not isinstance(row, dict):
                 raise CorpusError(f"{path}: line {n} is not a JSON object")
-            rows.append(row)
-        columns = set().union(*rows) if rows else set()
+            rows.append((n, row))
+        columns = set().union(*(row for _, row in rows)) if rows else set()
     else:
         reader = csv.DictReader(text.splitlines())
-        rows = list(reader)
+        rows = [(n, row) for n, row in enumerate(reader, start=1)]
         columns = set(reader.fieldnames or ())
     if "path" not in columns:
-        raise CorpusError(f"{path}: manifest has no 'path' column (columns: {', '.join(sorted(columns)) or 'none'})")
-    return rows
+        raise CorpusError(f"{path}: manifest has no 'path' column (columns: {', '.join(sorted(map(str, columns))) or 'none'})")
+    jsonl = path.suffix.lower() == ".jsonl"
+    return [(n, _check_row(path, n, row, jsonl)) for n, row in rows]
 
 
 # ----------------------------------------------------------------------- html

@@ -9,12 +9,13 @@ in input order and are identical whichever engine ran them.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__
-from .cache import ResultCache, content_hash
+from .cache import ResultCache, analysis_key
 from .lexicon import lexicon_dir
 from .types import Article, Document, Quote, Sentence, Token
 
@@ -140,8 +141,8 @@ def result_from_stages(article: Article, stages: dict):
     quotes = [Quote(**q) for q in stages["quotes"]]
     stance = stages.get("stance") or {"sentences": [], "markers": None}
     sentences = [ScoredSentence(**s) for s in stance["sentences"]]
-    for item in quotes + sentences:  # metadata may differ from when the stage was cached
-        item.outlet = article.outlet
+    for item in quotes + sentences:  # cached stages may come from another file with the same text
+        item.doc, item.outlet = article.id, article.outlet
     return ArticleResult(article, doc, quotes, sentences, stance["markers"])
 
 
@@ -183,7 +184,7 @@ def analyze_articles(articles: Iterable[Article], config: AnalysisConfig, *, ana
     def lookup(article):
         if not cache or not prints:
             return article, {}, None
-        key = content_hash(article.text)
+        key = analysis_key(article)
         have = {}
         for stage in wants:
             got = cache.get(key, stage, prints[stage])
@@ -272,37 +273,77 @@ def write_partitions(records: Iterable[dict], outdir: Path, per_part: int = 500)
 
 
 # --------------------------------------------------------------- dask engine
-def _dask_task(entries, config: AnalysisConfig, label_overrides: dict):
-    """Read and analyse a batch of (path, overrides) on a Dask worker."""
-    from .corpus import read_article
+def _dask_task(entries, config: AnalysisConfig, label_overrides: dict, read_options: dict):
+    """Read and analyse a batch of (path, overrides) on a Dask worker: (records, warnings)."""
+    from .corpus import read_entry
 
     analyzer = _WORKER.get(config)
     if analyzer is None:
         analyzer = _WORKER[config] = config.build()
-    out = []
+    out, warnings = [], []
     for path, overrides in entries:
-        article = read_article(path, **overrides)
+        article = read_entry(Path(path), overrides, warnings.append, **read_options)
+        if article is None:
+            continue
         result = result_from_stages(article, compute(article, analyzer))
         out.append(result_record(result, label_overrides.get(article.id, article.source_label)))
+    return out, warnings
+
+
+def _unique_ids(entries: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """Entries whose article ids are unique, as :func:`~framing.corpus.read_corpus` makes them."""
+    from .corpus import printable_name
+
+    seen, out = set(), []
+    for path, overrides in entries:
+        name = overrides.get("id") or Path(path).stem
+        if name in seen:
+            overrides = {**overrides, "id": printable_name(Path(path).name)}
+        seen.add(overrides.get("id") or name)
+        out.append((path, overrides))
     return out
 
 
 def run_dask(entries: list[tuple[str, dict]], config: AnalysisConfig, outdir: Path, *, scheduler: str | None = None,
-             workers: int = 2, per_part: int = 500, label_overrides: dict | None = None) -> list[str]:
-    """Analyse ``entries`` (path, metadata overrides) on a Dask cluster; write partitions."""
+             workers: int = 2, per_part: int = 500, label_overrides: dict | None = None,
+             log_level: int = logging.WARNING, warn=None, outlets: str | None = None,
+             max_bytes: int | None = None) -> list[str]:
+    """Analyse ``entries`` (path, metadata overrides) on a Dask cluster; write partitions.
+
+    Files that cannot be read are skipped and passed to ``warn``, as in a local run;
+    ``outlets`` and ``max_bytes`` are read options as for :func:`~framing.corpus.read_corpus`.
+    Dask's own log lines below ``log_level`` (cluster start, workers joining) are not shown.
+    """
+    from .corpus import DEFAULT_MAX_BYTES, CorpusError
+
     from dask.distributed import Client, LocalCluster
 
+    logging.getLogger("distributed").setLevel(log_level)  # importing distributed sets it to INFO
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=log_level)
         client = Client(cluster)
     try:
+        entries = _unique_ids(entries)
         batches = [entries[i:i + 16] for i in range(0, len(entries), 16)]
-        futures = client.map(_dask_task, batches, config=config, label_overrides=label_overrides or {}, pure=False)
-        records = (rec for fut in futures for rec in fut.result())
-        return write_partitions(records, outdir, per_part)
+        options = {"outlets": outlets, "max_bytes": max_bytes or DEFAULT_MAX_BYTES}
+        futures = client.map(_dask_task, batches, config=config, label_overrides=label_overrides or {},
+                             read_options=options, pure=False)
+
+        def records():
+            for fut in futures:
+                batch, warnings = fut.result()
+                for message in warnings:
+                    (warn or (lambda _: None))(message)
+                yield from batch
+
+        names = write_partitions(records(), outdir, per_part)
+        if not names:
+            raise CorpusError("no readable article (see the warnings above)")
+        return names
     finally:
         client.close()
         if cluster:

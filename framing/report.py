@@ -131,6 +131,11 @@ def fig_speakers(data: ReportData, fig):
             grid[speakers.index(r["speaker"]), data.outlets.index(r["outlet"])] += r["quotes"]
     height = figure_size("speakers", data)[1]
     ax = fig.add_subplot()
+    if not speakers:
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No quote was found in this corpus.", ha="center", va="center", transform=ax.transAxes)
+        fig.suptitle("Who is quoted where: quotes per speaker and outlet", fontweight="bold", x=0.02, ha="left")
+        return fig
     vmax = max(1, int(grid.max()))
     ax.imshow(grid, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
     for i in range(grid.shape[0]):
