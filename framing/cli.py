@@ -396,7 +396,7 @@ def evaluate_stance_cmd(settings, corpus, max_size, outlets_file, models, tier, 
                    "sentence with its label, confidence and the terms that drove it; lexicon: hedges, boosters, "
                    "allegation and denial markers per 1,000 words per outlet.")
 @click.option("--model", "model_file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Stance model JSON from 'framing train' [default: the shipped model].")
+              help="Stance model JSON from 'framing train stance' [default: the shipped model].")
 @output_options()
 @click.pass_obj
 def stance_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, speaker_files, by, model_file, fmt, output):
@@ -439,13 +439,66 @@ def stance_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_
         write_rows(rows, fmt, output, columns)
 
 
-@cli.command("train")
+@cli.group("train")
+def train_group():
+    """Rebuild framing's trained models (deterministic; plain JSON, never a pickle).
+
+    \b
+    framing train quotes PART   the quote extractor's decisions, from PolNeAR
+    framing train stance        the stance classifier, from labelled sentences
+    """
+
+
+@train_group.command("quotes")
+@click.argument("part", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the model JSON [default: replace the shipped model].")
+@click.option("--folds", default=5, show_default=True, help="Cross-validation folds (by article).")
+@click.pass_obj
+def train_quotes_cmd(settings, part, output, folds):
+    """Learn the quote extractor's decisions from a PolNeAR part (PART: its train/ folder).
+
+    Every candidate the extractor weighs (passages between quotation marks,
+    reporting expressions found by the rules) is labelled by PolNeAR's human
+    attributions; a logistic regression per decision is fitted on them. The
+    cross-validation (by article) is stored with the model and printed. The
+    model holds feature weights only, no text of the corpus.
+
+    \b
+    Example:
+      framing train quotes ../shared/polnear/train -o quote-model.json
+    """
+    from .io import atomic_write
+    from .polnear import train
+    from .quote_model import MODEL_FILE
+    from .trained import trained_path
+
+    def bar(items):
+        with settings.progress(items, length=len(items), label="candidates") as shown:
+            yield from shown
+
+    model = train(part, folds, progress=bar)
+    target = output or trained_path(MODEL_FILE)
+    with atomic_write(target) as fh:
+        fh.write(model.to_json())
+    cv = model.meta["cross_validation"]
+    settings.say(f"trained on {model.meta['trained_on']} -> {target}")
+    e2e = cv["end_to_end"]
+    click.echo(f"{folds}-fold cross-validation by article: precision {e2e['precision']}, recall speech "
+               f"{e2e['recall_speech']}, recall quoted {e2e['recall_quoted']}, attribution "
+               f"{e2e['attribution_accuracy']}, end-to-end F1 speech {e2e['end_to_end_f1_speech']}")
+    for name, figures in cv["decisions"].items():
+        click.echo(f"  decision {name}: precision {figures['precision']}, recall {figures['recall']}, "
+                   f"F1 {figures['f1']}")
+
+
+@train_group.command("stance")
 @click.option("--data", "data_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Labelled sentences JSONL (text, topic, label) [default: framing's own].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Where to write the model JSON [default: replace the shipped model].")
 @click.pass_obj
-def train_cmd(settings, data_file, output):
+def train_stance_cmd(settings, data_file, output):
     """Rebuild the stance classifier from labelled sentences (deterministic).
 
     Trains on all sentences, stores the cross-validated macro-F1 with the
@@ -455,7 +508,7 @@ def train_cmd(settings, data_file, output):
 
     \b
     Example:
-      framing train -o my-model.json && framing stance CORPUS --model my-model.json
+      framing train stance -o my-model.json && framing stance CORPUS --model my-model.json
     """
     from .stance import MODEL_FILE, cross_validate, load_training_data, train, trained_path
 

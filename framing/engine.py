@@ -55,7 +55,7 @@ def tier_notice(config: AnalysisConfig, jobs: int = 1) -> str:
     return f"quality tier: {tier} - {where}" + (f"; {jobs} worker processes" if jobs > 1 else "")
 
 
-CACHE_FORMAT = "2"  # bump when the stored stage layout changes
+CACHE_FORMAT = "3"  # bump when the stored stage layout changes
 
 
 def _files_hash(paths: Iterable[Path]) -> str:
@@ -69,7 +69,9 @@ def _files_hash(paths: Iterable[Path]) -> str:
 def fingerprints(config: AnalysisConfig, tier: str) -> dict[str, str]:
     """Per-stage fingerprints: each changes exactly when what that stage depends on does."""
     from .nlp import installed_processors, models_dir
-    from .stance import MODEL_FILE, trained_path
+    from .quote_model import MODEL_FILE as QUOTE_MODEL
+    from .stance import MODEL_FILE
+    from .trained import trained_path
 
     if tier == "builtin":
         nlp_files = [lexicon_dir() / "abbreviations.txt"]
@@ -78,7 +80,8 @@ def fingerprints(config: AnalysisConfig, tier: str) -> dict[str, str]:
         nlp_files = [directory / "resources.json"] + sorted(
             f for p in installed_processors(directory) for f in (directory / "en" / p).glob("*.pt"))
     nlp = tier + _files_hash(nlp_files)
-    quotes = nlp + _files_hash([lexicon_dir() / n for n in QUOTE_LEXICONS] + [Path(s) for s in config.speakers])
+    quotes = nlp + _files_hash([lexicon_dir() / n for n in QUOTE_LEXICONS] + [Path(s) for s in config.speakers]
+                               + [trained_path(QUOTE_MODEL)])
     model = Path(config.stance_model) if config.stance_model else trained_path(MODEL_FILE)
     stance = quotes + _files_hash([lexicon_dir() / n for n in STANCE_LEXICONS + ("reporting_verbs.csv",)] + [model])
     return {"nlp": _short(nlp), "quotes": _short(quotes), "stance": _short(stance)}
@@ -98,9 +101,9 @@ def doc_to_dict(doc: Document) -> dict:
 def doc_from_dict(article: Article, data: dict, tokens: bool = True) -> Document:
     """The Document of a cached ``nlp`` stage; ``tokens=False`` keeps sentences only
     (all that steps after quote extraction need)."""
-    text = article.text
+    text, view = article.text, article.view
     sentences = [Sentence(i, s, e, text[s:e],
-                          [Token(text[a:b], a, b, *rest) for a, b, *rest in toks] if tokens else [], par)
+                          [Token(view[a:b], a, b, *rest) for a, b, *rest in toks] if tokens else [], par)
                  for i, s, e, par, toks in data["sentences"]]
     return Document(article, sentences, data["tier"])
 

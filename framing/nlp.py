@@ -182,7 +182,7 @@ def notice(backend) -> str:
 def annotate(article: Article, backend=None) -> Document:
     """Sentences and tokens of the article's body, offsets into its raw text."""
     backend = backend or BuiltinSegmenter()
-    clean = clean_body(article.text, article.blocks)
+    clean = clean_body(article.view, article.blocks)
     return build_document(article, clean, backend.process(clean.text) if clean.text else [], backend.tier)
 
 
@@ -214,7 +214,7 @@ def build_document(article: Article, clean: CleanText, sentences: list[list[Toke
         raw_tokens = []
         for t in tokens:
             s, e = clean.to_raw(t.start, t.end)
-            raw_tokens.append(Token(article.text[s:e], s, e, t.lemma, t.upos, t.head, t.deprel, t.ner))
+            raw_tokens.append(Token(article.view[s:e], s, e, t.lemma, t.upos, t.head, t.deprel, t.ner))
         start, end = raw_tokens[0].start, raw_tokens[-1].end
         out.append(Sentence(len(out), start, end, article.text[start:end], raw_tokens,
                             clean.paragraph_of(tokens[0].start)))

@@ -205,3 +205,33 @@ def _add_normalised(text: str, start: int, end: int, b: _Builder) -> None:
             b.add(" ", m.start())
         pos = m.end()
     b.add(text[pos:end], pos)
+
+
+# ------------------------------------------------------------- reading view
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|''|\u2018\u2018|\u2019\u2019")
+_PAIRED = {"''": '"', "\u2018\u2018": "\u201c", "\u2019\u2019": "\u201d"}
+FILLER = "\u200b"  # zero width space: every step skips it (see _INVISIBLE)
+
+
+def reading_view(text: str) -> str:
+    """The text as a reader sees it, at the same length and offsets.
+
+    HTML character references (``&quot;``, ``&#8220;``, ``&amp;``) become the
+    character they stand for, and a doubled apostrophe (``''``, the quotation
+    mark of some wire feeds) a double quotation mark; the rest of the reference
+    is filled with zero-width spaces, so offsets into the view are offsets into
+    the raw text.
+    """
+    if "&" not in text and "''" not in text and "\u2018\u2018" not in text and "\u2019\u2019" not in text:
+        return text
+    return _ENTITY.sub(_replacement, text)
+
+
+def _replacement(m: re.Match) -> str:
+    import html
+
+    raw = m.group()
+    char = _PAIRED.get(raw) or html.unescape(raw)
+    if char == raw or len(char) > len(raw):  # not a known reference
+        return raw
+    return char + FILLER * (len(raw) - len(char))

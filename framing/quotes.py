@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load_csv, split_list
-from .speakers import Discourse, Registry, Speaker, clean_mention, is_proper_name
+from .marks import MarkAttributor, MarkCandidates
+from .preprocessing import FILLER
+from .quote_model import QuoteModel
+from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
 from .types import Document, Quote, Sentence, Token
 
 OPEN_MARKS = "\u201c\u201e"
@@ -64,10 +67,11 @@ class MarkSpan:
 
     start: int  # the opening mark
     end: int  # after the closing mark
+    open_len: int = 1  # the opening mark and the fillers of a character reference after it
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
+        return self.start + self.open_len, self.end - 1
 
 
 class MarkSpans(list):
@@ -103,18 +107,26 @@ def find_mark_spans(doc: Document) -> "MarkSpans":
                 if new_paragraph and pos == s.start and ch in OPEN_MARKS + STRAIGHT:
                     open_par = s.paragraph
                     continue
-                spans.append(MarkSpan(open_at, prev.end))  # unbalanced: close it where its paragraph ended
+                spans.append(MarkSpan(open_at, prev.end, _mark_length(text, open_at)))  # unbalanced: close at its paragraph's end
                 open_at = None
             if open_at is None:
                 if ch != CLOSE_MARKS[0] or pos == s.start:
                     open_at, open_par = pos, s.paragraph
             elif ch in CLOSE_MARKS + STRAIGHT:
-                spans.append(MarkSpan(open_at, pos + 1))
+                spans.append(MarkSpan(open_at, pos + 1, _mark_length(text, open_at)))
                 open_at = None
         prev = s
     if open_at is not None and prev is not None:
-        spans.append(MarkSpan(open_at, prev.end))
+        spans.append(MarkSpan(open_at, prev.end, _mark_length(text, open_at)))
     return MarkSpans(spans)
+
+
+def _mark_length(text: str, at: int) -> int:
+    """Length of the quotation mark at ``at`` with the fillers of its character reference."""
+    end = at + 1
+    while end < len(text) and text[end] == FILLER:
+        end += 1
+    return end - at
 
 
 # ------------------------------------------------------------------ extractor
@@ -135,20 +147,26 @@ class QuoteExtractor:
     >>> quotes = extractor.extract(doc)      # doctest: +SKIP
     """
 
-    def __init__(self, registry: Registry | None = None, verbs_path: str = "reporting_verbs.csv"):
+    def __init__(self, registry: Registry | None = None, verbs_path: str = "reporting_verbs.csv",
+                 model: QuoteModel | None = None):
         self.registry = registry or Registry()
         self.verbs = reporting_verbs(verbs_path)
         self.max_form = max(len(k) for k in self.verbs)
         self.first_words = {k[0] for k in self.verbs}
         self.words = clause_words()
+        self.marks = MarkCandidates(MarkAttributor(self.verbs, self.words))
+        self.model = model or QuoteModel.load()
+        self.trace: list | None = None  # when a list: (decision, features, quote) of every candidate judged
 
     # --------------------------------------------------------------- public
     def extract(self, doc: Document) -> list[Quote]:
         text = doc.text
         spans = find_mark_spans(doc)
+        marked = self._accepted_marks(doc, spans)
         discourse = Discourse(self.registry)
         quotes: list[Quote] = []
         last_direct: Quote | None = None
+        by_mention: dict[int, Quote] = {}
         if doc.sentences:  # every registered name in the body, once (coreference looks only backwards)
             discourse.observe_text(text, doc.sentences[0].start, doc.sentences[-1].end,
                                    [(s.start, s.end) for s in doc.sentences])
@@ -157,7 +175,16 @@ class QuoteExtractor:
             if not found:
                 cont = self._continuation(doc, sent, spans, last_direct, quotes)
                 found = [cont] if cont else []
+            for cand in marked.get(sent.index, ()):
+                q = self._mark_quote(doc, sent, cand, discourse, quotes + found, by_mention)
+                if q:
+                    found.append(q)
             for q in found:
+                if q.mention_start is not None:
+                    by_mention.setdefault(q.mention_start, q)
+            for q in found:
+                if q.speaker_source == "unresolved":
+                    continue  # words that name nobody known are no antecedent for a later pronoun
                 if q.mention_start is not None and q.speaker_source != "coreference":
                     sp = Speaker(q.speaker, q.group, kind=_kind_of(self.registry, q), source=q.speaker_source)
                     discourse.add(q.mention_start, self.registry.speakers.get(q.speaker, sp), q.mention)
@@ -170,10 +197,60 @@ class QuoteExtractor:
                 last_direct = direct[-1]
             elif found:
                 last_direct = None
-        outlet = doc.article.outlet
-        for q in quotes:
+        outlet, raw = doc.article.outlet, doc.raw
+        for q in quotes:  # strings as in the raw text (the view decodes character references)
             q.outlet = outlet
+            q.content = raw[q.start:q.end]
+            if q.mention_start is not None:
+                q.mention = raw[q.mention_start:q.mention_end]
+            if q.cue_start is not None:
+                q.cue = raw[q.cue_start:q.cue_end]
         return sorted(quotes, key=lambda q: (q.start, q.end))
+
+    # ------------------------------------------------------ marked passages
+    def _accepted_marks(self, doc, spans) -> dict[int, list]:
+        """Passages between marks that the model takes for quotes, by sentence (attributed ones only)."""
+        out: dict[int, list] = {}
+        for cand in self.marks.find(doc, spans):
+            if cand.attribution is not None and cand.attribution.mention and self.model.marks.accepts(cand.features):
+                out.setdefault(cand.last_sentence, []).append(cand)
+            if self.trace is not None:
+                self.trace.append(("marks", cand.features, (cand.attribution.content if cand.attribution and
+                                                             cand.attribution.content else (cand.start, cand.end))))  # after the rules have seen all its sentences
+        return out
+
+    def _mark_quote(self, doc, sent, cand, discourse, known: list[Quote], by_mention: dict) -> Quote | None:
+        """A Quote for an accepted passage the rules did not find (None when one covers it already)."""
+        text = doc.text
+        a = cand.attribution
+        if a.content:
+            start, end = _trim(text, *a.content)
+            kind = "mixed"
+        else:
+            start, end = _trim(text, cand.start + _mark_length(text, cand.start),
+                               cand.end - 1 if text[cand.end - 1] in QUOTE_CHARS else cand.end)
+            kind = "direct"
+        if end - start < 2 or any(q.start < end and start < q.end for q in known):
+            return None
+        m_start, m_end = a.mention
+        mention = text[m_start:m_end]
+        earlier = by_mention.get(m_start) if a.layout == "continuation" else None
+        if earlier is not None:
+            speaker = Speaker(earlier.speaker, earlier.group, source=earlier.speaker_source)
+            how = "coreference" if earlier.speaker_source == "registry" else earlier.speaker_source
+        else:
+            speaker, how = self._resolve(text, a.mention, discourse)
+            if how == "unregistered" and speaker.group == "other":
+                speaker = self._group_from_appositive(text, speaker, m_end, sent.end)
+                how = speaker.source
+        cue_start, cue_end = a.cue or (None, None)
+        confidence = {"registry": 0.9, "coreference": 0.75, "unregistered": 0.75, "guessed": 0.7}.get(how, 0.5)
+        return Quote(doc=doc.id, start=start, end=end, content=text[start:end], kind=kind,
+                     cue=text[cue_start:cue_end] if a.cue else a.lemma, cue_lemma=a.lemma,
+                     cue_start=cue_start, cue_end=cue_end, mention=mention, mention_start=m_start,
+                     mention_end=m_end, speaker=speaker.name, group=speaker.group,
+                     confidence=round(confidence * self.model.marks.probability(cand.features), 2),
+                     sentence=sent.index, connotation=a.connotation, speaker_source=how)
 
     # ------------------------------------------------------------ sentence
     def _sentence_quotes(self, doc, sent, spans, discourse) -> list[Quote]:
@@ -193,13 +270,19 @@ class QuoteExtractor:
                 main_cue = True
             candidates.extend(found if isinstance(found, list) else [found])
         for c in candidates:
-            c.resolved = discourse.resolve(doc.text[c.mention[0]:c.mention[1]], c.mention[0]) if c.mention else (None, "")
+            c.resolved = self._resolve(doc.text, c.mention, discourse) if c.mention else (None, "")
         candidates = [c for c in candidates if c.resolved[0] is not None]
         candidates = self._drop_nested(candidates, doc.text, discourse, sent.start)
         out = []
         for cand in candidates:
             q = self._to_quote(doc, sent, cand, spans, discourse)
-            if q:
+            if q is None:
+                continue
+            features = _cue_features(doc.text, sent, cand, q)
+            if self.trace is not None:
+                self.trace.append(("cues", features, (q.start, q.end)))
+            if self.model.cues.accepts(features):
+                q.confidence = round(q.confidence * self.model.cues.probability(features), 2)
                 out.append(q)
         return out
 
@@ -325,13 +408,9 @@ class QuoteExtractor:
         if k == j + 1:
             return None
         mention = (toks[j + 1].start, toks[k - 1].end)
-        if k < len(toks) and low[k] == "that" and k + 1 < len(toks):
-            content = (toks[k + 1].start, self._content_end(sent, k + 1))
-        else:
-            first = 0
-            if low[first] == "it":
-                return None
-            content = (toks[first].start, toks[k - 1].end)
+        if not (k + 1 < len(toks) and low[k] == "that" and verb.frame == "clause"):
+            return None  # "was rejected by voters", "was asked by the host": no proposition is reported
+        content = (toks[k + 1].start, self._content_end(sent, k + 1))
         return _Candidate((i, j), verb, mention, _trim(text, *content), "passive")
 
     def _participial(self, text, sent, i, j, verb):
@@ -586,6 +665,15 @@ class QuoteExtractor:
         speaker, how = cand.resolved
         return speaker is not None and how in ("registry", "coreference") and speaker.name in self.registry.speakers
 
+    @staticmethod
+    def _resolve(text: str, mention: tuple[int, int], discourse) -> tuple[Speaker | None, str]:
+        """(speaker, how) of a mention; one that names nobody known is kept as written ("unresolved")."""
+        words = text[mention[0]:mention[1]]
+        speaker, how = discourse.resolve(words, mention[0])
+        if speaker is None and clean_mention(words):
+            return Speaker(clean_mention(words), "other", source="unresolved"), "unresolved"
+        return speaker, how
+
     # ---------------------------------------------------------- to Quote
     def _to_quote(self, doc, sent, cand, spans, discourse) -> Quote | None:
         text = doc.text
@@ -649,6 +737,33 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+def _cue_features(text: str, sent: Sentence, cand: _Candidate, quote: Quote) -> dict[str, float]:
+    """What the ``cues`` decision weighs: the expression, its pattern, the speaker found, the lengths."""
+    mention = quote.mention
+    first = mention.split()[0].casefold() if mention.split() else ""
+    kind = "pronoun" if is_pronoun(mention) else "name" if mention[:1].isupper() else "description"
+    cue_at = quote.cue_start or sent.start
+    before = re.findall(r"[\w']+|[^\w\s]", text[max(sent.start, cue_at - 30):cue_at])
+    f = {"bias": 1.0, f"pattern={cand.pattern}": 1.0, f"lemma={quote.cue_lemma}": 1.0,
+         f"form={quote.cue.casefold()}": 1.0, f"how={quote.speaker_source}": 1.0, f"kind={quote.kind}": 1.0,
+         f"mention={kind}": 1.0, f"mention_words={_size(len(mention.split()))}": 1.0,
+         f"content_words={_size(len(quote.content.split()))}": 1.0,
+         f"prev={before[-1].casefold() if before else '<start>'}": 1.0,
+         f"frame={cand.verb.frame}": 1.0}
+    if first and not mention[:1].isupper():  # "the", "a", "its": names are left out (they do not generalise)
+        f[f"mention_first={first}"] = 1.0
+    if quote.mention_start is not None and quote.mention_start > cue_at:
+        f["mention_after_cue"] = 1.0
+    return f
+
+
+def _size(n: int) -> str:
+    for limit, name in ((1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (15, "9-15"), (30, "16-30")):
+        if n <= limit:
+            return name
+    return "31+"
+
+
 def _syntax_subject(sent: Sentence, i: int) -> tuple[int, int] | None:
     """Token range of the nominal subject of token i, from the dependency parse."""
     toks = sent.tokens
@@ -721,7 +836,7 @@ def _inside(spans, pos) -> bool:
 
 def _trim(text, start, end):
     """Strip spaces and a final comma or stop outside quotation marks."""
-    while start < end and (text[start].isspace() or text[start] in ",:;"):
+    while start < end and (text[start].isspace() or text[start] in ",:;" + FILLER):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
@@ -744,7 +859,7 @@ def _inner_of(spans, start, end):
     """Content without the outer quotation marks, when it is one quoted passage."""
     for s in spans.near(start, end):
         if s.start <= start and end <= s.end:
-            return s.start + 1, s.end - 1
+            return s.inner
     return start, end
 
 

@@ -20,6 +20,8 @@ PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "n", "they": "p
 _PREPOSITIONS = {"at", "in", "of", "from", "with", "for", "on", "to", "by", "within", "inside", "near", "who", "that", "which"}
 _DETERMINERS = {"the", "a", "an", "one", "its", "his", "her", "their", "this", "that", "these", "those", "some", "two",
                 "several", "many", "other", "another", "former", "senior", "top", "chief", "deputy", "vice", "ex"}
+_POSSESSIVE_DOCUMENT = re.compile(r"^(his|her|their|its)\s+(\w+)$", re.I)
+_SUBJECT_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DOCUMENT_OF = re.compile(r"^(.{1,40}?)\s+(?:from|of|by|carried by|released by)\s+(.+)$", re.S)
 _WORD = re.compile(r"[\w.'\u2019-]+")
 _NAME_WORD = re.compile(r"^[A-Z][\w.'\u2019-]*$")
@@ -226,6 +228,9 @@ class Discourse:
                 return unregistered, unregistered.source
         if sp:
             return sp, "registry"
+        owner = _POSSESSIVE_DOCUMENT.match(text)  # "her assessment", "his statement": whose it is
+        if owner and self.registry.head_noun(owner.group(2)) and self.registry.head_noun(owner.group(2))[1] == "document":
+            return self.resolve(_SUBJECT_OF[owner.group(1).casefold()], position)
         carrier = _DOCUMENT_OF.match(text)
         if carrier and self.registry.head_noun(carrier.group(1)) and \
                 self.registry.head_noun(carrier.group(1))[1] == "document":

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .trained import trained_path
 from .lexicon import TermMatcher, load_csv, load_terms
 from .quotes import reporting_verbs
 from .types import Document, Quote
@@ -246,11 +247,6 @@ class StanceModel:
             return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, json.JSONDecodeError, KeyError) as exc:
             raise ValueError(f"cannot load stance model {path}: {exc}") from None
-
-
-def trained_path(name: str) -> Path:
-    """A file of the shipped model directory (framing/trained)."""
-    return Path(__file__).resolve().parent / "trained" / name
 
 
 # ------------------------------------------------------------------- scoring

@@ -7,6 +7,7 @@ Every type converts to a flat ``dict`` (``to_dict``) for JSONL/CSV output.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 META_FIELDS = ("outlet", "byline", "date", "dateline", "publisher", "url", "title")
@@ -47,6 +48,13 @@ class Article:
     meta: dict[str, Field] = field(default_factory=dict)
     encoding: str = "utf-8"
     blocks: list[Block] = field(default_factory=list)
+
+    @cached_property
+    def view(self) -> str:
+        """The text as read (character references decoded), same length and offsets as ``text``."""
+        from .preprocessing import reading_view
+
+        return reading_view(self.text)
 
     def get(self, name: str) -> str | None:
         f = self.meta.get(name)
@@ -126,6 +134,11 @@ class Document:
 
     @property
     def text(self) -> str:
+        """The reading view of the article (see :attr:`Article.view`): same offsets as the raw text."""
+        return self.article.view
+
+    @property
+    def raw(self) -> str:
         return self.article.text
 
 

@@ -193,5 +193,6 @@ def test_html_article_keeps_raw_offsets(tmp_path):
     for s in doc.sentences:
         assert page[s.start:s.end] == s.text and "<p>" not in s.text
     quotes = QuoteExtractor().extract(doc)
-    assert [q.speaker for q in quotes] == ["KCNA", "Dmitry Peskov"]
+    assert [q.speaker for q in quotes] == ["KCNA", "Alexander Kozlov", "Dmitry Peskov"]
+    assert quotes[1].content == "We agree," == page[quotes[1].start:quotes[1].end]  # &quot; read as a mark
     assert all(page[q.start:q.end] == q.content for q in quotes)

@@ -73,7 +73,7 @@ def test_training_twice_gives_equal_parameters(tmp_path):
 
 def test_shipped_model_is_what_framing_train_builds(tmp_path):
     out = tmp_path / "model.json"
-    result = run("train", "-o", out)
+    result = run("train", "stance", "-o", out)
     assert result.exit_code == 0, result.output
     shipped = StanceModel.load().to_dict()
     assert json.loads(out.read_text()) == shipped

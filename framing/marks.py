@@ -1,0 +1,475 @@
+"""Quotes found from their quotation marks.
+
+Every passage between quotation marks is a candidate quote. For each,
+:class:`MarkAttributor` looks for the attribution around it, in the layouts
+news writing uses::
+
+    "Q," said Rep. Joseph Crowley (D-N.Y.), a leading advocate.   inverted
+    "Q," Melanie said to the nominee.                             after
+    The announcer said, "Q"   /   Kaine declared that "Q" ...     before (mixed when a clause leads in)
+    According to AZCentral, "Q"   /   "Q," according to aides.   according to
+    Wallnau wrote: "Q"   /   Trump: "Q"   /   "Q" -- Trump        colon and dash
+    "Q1," she said. "Q2"                                          continuation of the last speaker
+
+Then :class:`~framing.quote_model.QuoteModel` (trained on PolNeAR) decides
+from the candidate's features whether it is a quote or a scare quote, title or
+name. Only words are read here: the sentence splitter of either tier gives
+the sentence bounds, so both tiers find the same candidates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import load_terms
+
+# A word (with inner dots, hyphens, apostrophes: D-N.Y., O'Brien, U.S.) or one other character.
+_TOKEN = re.compile(r"\w+(?:[.'\u2019\-]\w+)*\.?|[^\w\s\u200b]")
+_DASH = "\u2014\u2013\u2015"
+_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
+_QUANTIFIERS = {"one", "another", "some", "many", "several", "two", "three", "four", "most", "other", "others",
+                "few", "both", "each", "all"}
+_INTRODUCERS = {"in", "on", "at", "during", "after", "before", "asked", "speaking", "earlier", "later", "meanwhile",
+                "still", "yet", "however", "instead", "now", "then", "last", "this", "for", "with", "without", "at",
+                "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately"}
+_NAME_LINKS = {"of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "der", "and", "&"}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.casefold() for a in load_terms("abbreviations.txt"))
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """Words and punctuation of text[start:end]; a final stop stays on abbreviations only."""
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        a, b, word = m.start(), m.end(), m.group()
+        if len(word) > 1 and word.endswith(".") and word[-2].isalnum():
+            core = word[:-1]
+            if not ("." in core or len(core) == 1 or core.casefold() in _abbreviations()):
+                out.append(Tok(a, b - 1, core))
+                out.append(Tok(b - 1, b, "."))
+                continue
+        out.append(Tok(a, b, word))
+    return out
+
+
+@dataclass
+class Attribution:
+    """Who a quoted passage is attributed to, and by which words."""
+
+    layout: str  # inverted, after, before, lead_in, according_to, colon, dash, continuation
+    cue: tuple[int, int] | None  # raw offsets of the cue words
+    lemma: str
+    mention: tuple[int, int] | None  # raw offsets of the words naming the speaker
+    content: tuple[int, int] | None = None  # when the quote is wider than the marks (mixed)
+    connotation: str = "neutral"
+
+
+@dataclass
+class Candidate:
+    """A passage between quotation marks with its context and attribution (if any)."""
+
+    start: int  # opening mark
+    end: int  # after the closing mark
+    sentence: int  # index of the sentence holding the opening mark
+    attribution: Attribution | None
+    last_sentence: int = -1  # index of the sentence holding the closing mark
+    features: dict = field(default_factory=dict)
+
+
+class MarkAttributor:
+    """Finds the attribution of one quoted passage from the words around it."""
+
+    def __init__(self, verbs: dict, words: dict[str, set[str]]):
+        self.verbs = verbs  # (form words...) -> Verb
+        self.max_form = max(len(k) for k in verbs)
+        self.stop = (words.get("boundary", set()) | words.get("relative", set()) | words.get("writer_continuation", set())
+                     | words.get("be", set()) | words.get("verb", set()) | {"to", "by", "from", "into", "about", "for"})
+        self.adverbs = words.get("auxiliary", set())
+        self.time = words.get("time", set()) | words.get("time_lead", set())
+        self.determiners = words.get("determiner", set()) | _QUANTIFIERS
+
+    # ------------------------------------------------------------- cues
+    def cue_at(self, toks: list[Tok], i: int):
+        """(end index, verb) of a reporting expression starting at toks[i], or None."""
+        for n in range(min(self.max_form, len(toks) - i), 0, -1):
+            key = tuple(t.low for t in toks[i:i + n])
+            verb = self.verbs.get(key)
+            if verb is not None and verb.frame != "none":
+                return i + n, verb
+        return None
+
+    # --------------------------------------------------------- mentions
+    def mention_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
+        """Token range [i, j) of the speaker named from toks[i] on ("said Rep. Joseph Crowley (D-N.Y.)")."""
+        if i >= len(toks) or not toks[i].word:
+            return None
+        if toks[i].low in _PRONOUNS:
+            return i, i + 1
+        j, led = i, toks[i].low in self.determiners or toks[i].low.endswith(("'s", "\u2019s"))
+        while j < len(toks) and j - i < 9:
+            t = toks[j]
+            if not t.word:
+                if t.text == "(" and j > i:  # a party tag or affiliation: (D-N.Y.)
+                    close = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].text == ")"), None)
+                    if close is not None:
+                        j = close + 1
+                        continue
+                break
+            if t.low in self.time or (t.low in self.stop and not (t.low in _NAME_LINKS and j > i)):
+                break
+            if j > i and t.low in self.verbs_first_words() and self.cue_at(toks, j):
+                break
+            if not (t.capitalised or led or t.low in _NAME_LINKS or t.text[:1].isdigit() or self._title_word(toks, j)):
+                break
+            j += 1
+        while j > i and toks[j - 1].low in _NAME_LINKS:
+            j -= 1
+        return (i, j) if j > i else None
+
+    def _title_word(self, toks: list[Tok], j: int) -> bool:
+        """A lower-case word inside a name's title: 'Ohio State University professor Paul Beck'."""
+        for k in range(j, min(j + 4, len(toks))):
+            t = toks[k]
+            if not t.word or t.low in self.stop or t.low in self.time:
+                return False
+            if t.capitalised:
+                return k > j
+        return False
+
+    def mention_before(self, toks: list[Tok], end: int, floor: int = 0) -> tuple[int, int] | None:
+        """Token range [i, end) of the speaker named right before toks[end] ("Sen. Marco Rubio (R-Fla.)",
+        "the Christie supporter", "Bush, Florida's former governor,")."""
+        j = end
+        while j > floor and toks[j - 1].low in self.adverbs or (j > floor and toks[j - 1].low.endswith("ly")
+                                                                 and toks[j - 1].low not in ("only",)):
+            j -= 1
+        if j > floor and toks[j - 1].text == ",":  # an appositive: "Bush, Florida's former governor, said"
+            comma = next((k for k in range(j - 2, max(floor, j - 14) - 1, -1) if toks[k].text == ","), None)
+            if comma is not None and comma > floor:
+                named = self._name_before(toks, comma, floor)
+                if named:
+                    return named[0], j - 1
+            return None
+        return self._name_before(toks, j, floor)
+
+    def _name_before(self, toks, end, floor):
+        i = end
+        if i > floor and toks[i - 1].text == ")":
+            open_ = next((k for k in range(i - 2, max(floor, i - 8) - 1, -1) if toks[k].text == "("), None)
+            if open_ is None:
+                return None
+            i = open_
+        stop_at = i
+        while i > floor and stop_at - i < 8:
+            t = toks[i - 1]
+            if not t.word or t.low in self.time:
+                break
+            if t.low in self.stop and t.low not in _NAME_LINKS:
+                break
+            if t.low in self.verbs_first_words():
+                break
+            i -= 1
+            if t.low in self.determiners or t.low in _PRONOUNS:
+                break
+        # a lower-case word leads the mention only after a determiner ("the ad") or as a pronoun
+        while i < stop_at and not (toks[i].capitalised or toks[i].low in self.determiners or toks[i].low in _PRONOUNS
+                                   or toks[i].text[:1].isdigit()
+                                   or (i > floor and toks[i - 1].low.endswith(("'s", "\u2019s")))):
+            i += 1
+        if i < stop_at and toks[i].low in _PRONOUNS and stop_at - i > 1:
+            return None  # "it is ..." is no speaker
+        if i >= stop_at:
+            return None
+        if all(toks[k].low in self.determiners for k in range(i, stop_at)):
+            return None
+        return i, end
+
+    @lru_cache(maxsize=1)
+    def verbs_first_words(self) -> frozenset[str]:
+        return frozenset(k[0] for k in self.verbs)
+
+    # ---------------------------------------------------------- layouts
+    def after(self, text: str, mark_end: int, sent_end: int, tail: bool = False) -> Attribution | None:
+        """'"Q," said X' / '"Q," X said' / '"Q," according to X' / '"Q" -- X' right after the closing mark
+        (``tail``: only when the attribution runs to the end of the sentence)."""
+        toks = tokens(text, mark_end, min(sent_end, mark_end + 240))
+        k = 0
+        while k < len(toks) and toks[k].text in (",", "\u201d", '"') + tuple(_DASH):
+            k += 1
+        dash = any(t.text in _DASH or t.text == "-" for t in toks[:k + 1])
+        if k < len(toks) and toks[k].text == "-":
+            k += 1
+        while k < len(toks) and toks[k].low in self.adverbs:
+            k += 1
+        cue = self.cue_at(toks, k)
+        if cue:
+            j, verb = cue
+            if verb.frame == "prep":  # according to X
+                m = self.mention_after(toks, j)
+                return self._make("according_to", toks, (k, j), m, verb) if m else None
+            m = self.mention_after(toks, j)
+            if m and not (toks[m[0]].low in _PRONOUNS and toks[m[0]].low not in ("he", "she", "they")) \
+                    and (not tail or self._closes(toks, m[1])):
+                return self._make("inverted", toks, (k, j), m, verb)
+            return None
+        m = self.mention_after(toks, k)
+        if m is None:
+            return None
+        if dash and (m[1] >= len(toks) or toks[m[1]].text in (",", ".", "(")):
+            return self._make("dash", toks, None, m, None)
+        j = m[1]
+        if j < len(toks) and toks[j].text == ",":  # "X, a leading advocate, said"
+            close = next((n for n in range(j + 1, min(j + 14, len(toks))) if toks[n].text == ","), None)
+            if close is None:
+                return None
+            j = close + 1
+        while j < len(toks) and toks[j].low in self.adverbs or (j < len(toks) and toks[j].low.endswith("ly")):
+            j += 1
+        cue = self.cue_at(toks, j)
+        if cue and cue[1].frame != "prep" and (not tail or self._closes(toks, cue[0])):
+            return self._make("after", toks, (j, cue[0]), m, cue[1])
+        return None
+
+    def _closes(self, toks: list[Tok], k: int) -> bool:
+        """Nothing but a short tail (a time, a place, an appositive) follows toks[k] to the end of the sentence."""
+        rest = toks[k:]
+        comma = next((n for n, t in enumerate(rest) if t.text == ","), len(rest))
+        head, appositive = rest[:comma], rest[comma + 1:]
+        if len(head) > 7 or any(t.low in self.stop and t.low not in ("in", "at", "on", "during", "after") for t in head):
+            return False
+        return len(appositive) <= 14 and not any(self.cue_at(rest, n) for n in range(len(rest)))
+
+    def before(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
+        """'X said, "Q"' / 'X told reporters: "Q"' / 'X: "Q"' / 'According to X, "Q"' / 'X said that "Q" ...'."""
+        toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
+        if not toks:
+            return None
+        last = toks[-1].text
+        if last == ":" and len(toks) > 1:
+            m = self.mention_before(toks, len(toks) - 1)
+            if m and m[0] == 0 or (m and toks[m[0] - 1].text in (".", "\u201d", '"')):
+                return self._make("colon", toks, None, m, None)
+        # the nearest cue within 12 words before the mark
+        for i in range(len(toks) - 1, max(-1, len(toks) - 32), -1):
+            t = toks[i]
+            if t.text in ("\u201d", '"', ";") or (t.text == "." and i < len(toks) - 1):
+                break
+            cue = self.cue_at(toks, i)
+            if not cue:
+                continue
+            j, verb = cue
+            gap = toks[j:]
+            if verb.frame == "prep":
+                m = self.mention_after(toks, j)
+                if m and m[1] < len(toks) and toks[m[1]].text == ",":
+                    return self._make("according_to", toks, (i, j), m, verb)
+                return None
+            m = self.mention_before(toks, i)
+            if (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1) and \
+                    (self._participle(toks, i) or self._coordinated(toks, i)):
+                m = self.subject(toks) if toks[0].start <= sent_start else None
+            if not m:
+                return None
+            if not gap or gap[-1].text in (",", ":"):
+                if any(g.text in (".", "\u201d", '"') for g in gap):
+                    return None
+                return self._make("before", toks, (i, j), m, verb)
+            return self._make("lead_in", toks, (i, j), m, verb, lead=gap)
+        return None
+
+    def _participle(self, toks: list[Tok], i: int) -> bool:
+        """'..., saying', '... before adding': a participle whose subject is the clause's."""
+        k = i - 1
+        while k >= 0 and toks[k].text in ('"', "\u201d"):
+            k -= 1
+        return toks[i].low.endswith("ing") and k >= 0 and (toks[k].text == "," or toks[k].low in
+                                                            ("before", "after", "while", "when", "by", "also", "and"))
+
+    def _coordinated(self, toks: list[Tok], i: int) -> bool:
+        """'... declined to comment but said': a second verb of the clause's subject."""
+        k = i - 1
+        while k >= 0 and (toks[k].low in self.adverbs or toks[k].low.endswith("ly")):
+            k -= 1
+        return k >= 0 and toks[k].low in ("and", "but")
+
+    def subject(self, toks: list[Tok]) -> tuple[int, int] | None:
+        """The speaker opening a sentence, after an introductory phrase ("On Monday, Sanders said ...")."""
+        i = 0
+        while i < len(toks) and not toks[i].word:
+            i += 1
+        if i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS):
+            comma = next((k for k in range(i, min(i + 14, len(toks))) if toks[k].text == ","), None)
+            if comma is None:
+                return None
+            i = comma + 1
+        return self.mention_after(toks, i)
+
+    def postposed(self, text: str, sent_start: int, mark_end: int, sent_end: int) -> Attribution | None:
+        """'Clinton "drew quite well ..." in 2008, said Paul Beck.': the attribution closes the sentence."""
+        toks = tokens(text, mark_end, sent_end)
+        for c in range(len(toks) - 2, -1, -1):
+            if toks[c].text != ",":
+                continue
+            found = self.after(text, toks[c].start, sent_end, tail=True)
+            if found and found.layout in ("inverted", "after", "according_to"):
+                found.layout = "postposed"
+                found.content = (sent_start, toks[c].start)
+                return found
+            break
+        return None
+
+    def _make(self, layout, toks, cue, mention, verb, lead=None) -> Attribution:
+        a = Attribution(layout, (toks[cue[0]].start, toks[cue[1] - 1].end) if cue else None,
+                        verb.lemma if verb else ("colon" if layout == "colon" else "dash"),
+                        (toks[mention[0]].start, toks[mention[1] - 1].end) if mention else None,
+                        connotation=verb.connotation if verb else "neutral")
+        if lead:
+            first = lead[0]
+            if first.low == "that" and len(lead) > 1:
+                first = lead[1]
+            a.content = (first.start, None)  # the mixed quote starts here; its end is set by the caller
+        return a
+
+
+# ------------------------------------------------------------ candidates
+class MarkCandidates:
+    """Every passage between quotation marks in a document, with its attribution and features."""
+
+    def __init__(self, attributor: MarkAttributor):
+        self.attributor = attributor
+
+    def find(self, doc, spans) -> list[Candidate]:
+        from bisect import bisect_right
+
+        text, sentences = doc.text, doc.sentences
+        starts = [s.start for s in sentences]
+        out: list[Candidate] = []
+        last: Candidate | None = None
+        for span in spans:
+            k = bisect_right(starts, span.start) - 1
+            if k < 0:
+                continue
+            first = sentences[k]
+            e = min(len(sentences) - 1, max(k, bisect_right(starts, span.end - 1) - 1))
+            final = sentences[e]
+            attribution = None
+            at_start = _only_space(text, first.start, span.start)
+            if not at_start:
+                attribution = self.attributor.before(text, span.start, first.start)
+            if attribution is None:
+                tail_end = final.end
+                if _only_space_or_punct(text, span.end, final.end) and e + 1 < len(sentences) \
+                        and sentences[e + 1].paragraph == final.paragraph:
+                    tail_end = sentences[e + 1].end  # '"... Trump!" Sessions said.' split after the mark
+                attribution = self.attributor.after(text, span.end, max(tail_end, span.end))
+            if attribution is None and span.end < final.end:
+                attribution = self.attributor.postposed(text, first.start, span.end, final.end)
+            if attribution and attribution.content is not None and attribution.content[1] is None:
+                attribution.content = (attribution.content[0], _content_end(text, span.end, final.end))
+            if attribution is None and last is not None and last.attribution is not None \
+                    and (at_start or last.sentence == k) \
+                    and first.paragraph - sentences[last.sentence].paragraph <= 1 and _gap_is_quotes(doc, last, span):
+                prev = last.attribution
+                attribution = Attribution("continuation", prev.cue, prev.lemma, prev.mention,
+                                          connotation=prev.connotation)
+            cand = Candidate(span.start, span.end, k, attribution, last_sentence=e)
+            cand.features = self.features(text, cand, first, final, at_start)
+            out.append(cand)
+            last = cand
+        return out
+
+    def features(self, text: str, cand: Candidate, first, final, at_start: bool) -> dict[str, float]:
+        inner = text[cand.start + 1:cand.end - 1]
+        words = inner.split()
+        n = len(words)
+        f = {"bias": 1.0, f"words={_bucket(n)}": 1.0}
+        a = cand.attribution
+        f[f"layout={a.layout if a else 'none'}"] = 1.0
+        if a and a.mention:
+            mention = text[a.mention[0]:a.mention[1]]
+            kind = "pronoun" if mention.casefold() in _PRONOUNS else "name" if mention[:1].isupper() else "description"
+            f[f"mention={kind}"] = 1.0
+        if a and a.lemma:
+            f[f"cue={a.lemma}"] = 1.0
+        if a and a.cue and a.layout == "lead_in":
+            f[f"lead_words={_bucket(len(text[a.cue[1]:cand.start].split()))}"] = 1.0
+        stripped = inner.rstrip()
+        if stripped[-1:] in ",.?!":
+            f["ends_with_punct"] = 1.0
+        if inner[:1].isupper():
+            f["starts_capital"] = 1.0
+        if at_start:
+            f["starts_sentence"] = 1.0
+        if _only_space_or_punct(text, cand.end, final.end):
+            f["ends_sentence"] = 1.0
+        if n and n <= 6 and sum(w[:1].isupper() for w in words) >= max(2, n - 1):
+            f["title_case"] = 1.0
+        if text[cand.end - 1:cand.end] not in '"\u201d':
+            f["unclosed"] = 1.0
+        if "\n" in inner:
+            f["paragraphs"] = 1.0
+        before = tokens(text, max(first.start, cand.start - 40), cand.start)
+        if before and before[-1].word:
+            f[f"prev={before[-1].low}"] = 1.0
+        elif not before:
+            f["prev=<start>"] = 1.0
+        return f
+
+
+def _bucket(n: int) -> str:
+    for limit, name in ((1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (15, "9-15")):
+        if n <= limit:
+            return name
+    return "16+"
+
+
+def _only_space(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip()
+
+
+def _only_space_or_punct(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip(" \t\r\n.,;:!?)\u201d\"'")
+
+
+_NEXT_ATTRIBUTION = re.compile(r",\s*(?:\w+ly\s+)?\w+ing\b|;")
+
+
+def _content_end(text: str, after_mark: int, sent_end: int) -> int:
+    """Where a mixed quote led in by a clause ends: the end of its sentence, before the final stop,
+    or before ', adding ...' / a semicolon."""
+    end = max(after_mark, sent_end)
+    cut = _NEXT_ATTRIBUTION.search(text, after_mark, end)
+    if cut:
+        end = cut.start()
+    while end > after_mark and text[end - 1] in " \t\r\n.":
+        end -= 1
+    return end
+
+
+def _gap_is_quotes(doc, last: Candidate, span) -> bool:
+    """Between the last attributed passage and this one there is no narration of more than a sentence."""
+    between = doc.text[last.end:span.start]
+    return len(between) < 400 and between.count(".") <= 2
