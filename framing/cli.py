@@ -69,6 +69,11 @@ class FramingGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("framing: interrupted; no partial output was kept", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # the reader left ("framing quotes ... | head"): stop quietly
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except Exception as exc:
             for kind, code in _ERRORS:
                 if isinstance(exc, kind):
@@ -309,7 +314,8 @@ def evaluate_group():
 @model_options
 @speaker_option
 @click.option("--gold", "gold_file", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Gold quotes JSONL (doc, start, end, speaker, accept), as in the development set.")
+              help="Gold quotes JSONL (doc, start, end, speaker, accept), as in the development set, "
+                   "or PolNeAR's attributions.jsonl.")
 @click.option("--system", "system_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Score this quotes JSONL instead of running the extractor.")
 @click.option("--errors/--no-errors", default=True, show_default=True, help="List each error after the figures.")
@@ -324,30 +330,42 @@ def evaluate_quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, 
     way, as the shared score_quotes.py), then each error: missed,
     spurious, wrong speaker.
 
+    GOLD may also be PolNeAR's attributions.jsonl (recognised by its keys):
+    then the figures are those of score_polnear.py (precision; recall over
+    all attributions, attributions of saying and quoted ones; attribution
+    accuracy; end-to-end F1 on attributions of saying).
+
     \b
-    Example:
+    Examples:
       framing evaluate quotes ../shared/corpus/kozlov-2023 \\
           --gold ../shared/corpus/kozlov-2023/gold/quotes.jsonl
+      framing evaluate quotes ../shared/polnear/dev/text \\
+          --gold ../shared/polnear/dev/attributions.jsonl --no-errors
     """
     import json
 
     from .evaluate import QUOTE_GOLD_COLUMNS, evaluate_quotes, read_gold
     from .io import read_jsonl
+    from .polnear import errors as polnear_errors, is_polnear, score as polnear_score
 
     gold = read_gold(gold_file, QUOTE_GOLD_COLUMNS)
     if system_file:
         system = read_jsonl(system_file)
     else:
         system = quote_rows(run_analysis(settings, corpus, max_size, outlets_file, models, tier, speaker_files))
-    result = evaluate_quotes(gold, system)
-    if as_json:
-        click.echo(json.dumps(result.summary()))
+    if is_polnear(gold):
+        summary, found = polnear_score(gold, system), polnear_errors(gold, system) if errors else []
     else:
-        for key, value in result.summary().items():
+        result = evaluate_quotes(gold, system)
+        summary, found = result.summary(), result.errors
+    if as_json:
+        click.echo(json.dumps(summary))
+    else:
+        for key, value in summary.items():
             click.echo(f"{key:22} {value}")
-    if errors and not as_json and result.errors:
-        click.echo(f"\n{len(result.errors)} errors:")
-        for e in result.errors:
+    if errors and not as_json and found:
+        click.echo(f"\n{len(found)} errors:")
+        for e in found:
             who = f"got {e['speaker']!r}, want {e['expected']!r}" if e["error"] == "wrong speaker" else \
                 e["speaker"] or e["expected"]
             click.echo(f"  {e['error']:13} {e['doc']}  {who}: {' '.join(e['text'].split())[:100]}")

@@ -30,6 +30,8 @@ QUOTE_CHARS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 _QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]")
 _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
+_SUBORDINATORS = {"as", "when", "while", "after", "before", "if", "because", "since", "although", "though", "until",
+                  "once", "whenever", "unless"}
 _APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
 
 
@@ -175,10 +177,12 @@ class QuoteExtractor:
             if not found:
                 cont = self._continuation(doc, sent, spans, last_direct, quotes)
                 found = [cont] if cont else []
-            for cand in marked.get(sent.index, ()):
-                q = self._mark_quote(doc, sent, cand, discourse, quotes + found, by_mention)
+            for cand in marked.get(sent.index, ()):  # a passage between marks: its layout beats the rules
+                rivals = [q for q in found if q.kind == "direct" and q.start < cand.end and cand.start < q.end]
+                q = self._mark_quote(doc, sent, cand, discourse, quotes + [q for q in found if q not in rivals],
+                                     by_mention)
                 if q:
-                    found.append(q)
+                    found = [r for r in found if r not in rivals] + [q]
             for q in found:
                 if q.mention_start is not None:
                     by_mention.setdefault(q.mention_start, q)
@@ -227,8 +231,8 @@ class QuoteExtractor:
             start, end = _trim(text, *a.content)
             kind = "mixed"
         else:
-            start, end = _trim(text, cand.start + _mark_length(text, cand.start),
-                               cand.end - 1 if text[cand.end - 1] in QUOTE_CHARS else cand.end)
+            start, end = _strip(text, cand.start + _mark_length(text, cand.start),
+                                cand.end - 1 if text[cand.end - 1] in QUOTE_CHARS else cand.end)
             kind = "direct"
         if end - start < 2 or any(q.start < end and start < q.end for q in known):
             return None
@@ -372,6 +376,9 @@ class QuoteExtractor:
             return found
         if after >= len(toks) or toks[after].text in ".!?":
             return None
+        if after > j and low[after - 1] == "," and (low[after] in self.words["writer_continuation"]
+                                                     or low[after] in ("or", "so", "yet", "then")):
+            return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on
         start = toks[i].start if verb.frame == "np" else toks[after].start
         end = self._content_end(sent, after)
         start, end = _extend_over_marks(spans, start, end)
@@ -611,6 +618,8 @@ class QuoteExtractor:
         start, end = toks[0].start, toks[comma].start
         if toks[comma - 1].text in QUOTE_CHARS:  # '... ,"' the comma sits inside the marks
             end = toks[comma - 1].end
+        if toks[0].text.casefold() in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
+            return None  # 'As a phone rang, the announcer said, ...': a clause of time or reason, not a claim
         if 0 < after < len(toks) and toks[after - 1].text == "," and self._continues_proposition(toks[after].text):
             end = self._content_end(sent, after)  # 'P1, X said, P2': the attribution sits inside
         start, end = _extend_over_marks(spans, start, end)
@@ -727,7 +736,7 @@ class QuoteExtractor:
         if span.start != sent.start:
             return None
         start, end = span.inner
-        start, end = _trim(doc.text, start, end)
+        start, end = _strip(doc.text, start, end)
         if end - start < 3:
             return None
         q = Quote(**{**last_direct.to_dict(), "start": start, "end": end, "content": doc.text[start:end],
@@ -832,6 +841,15 @@ def _cue_pos(c: _Candidate) -> int:
 
 def _inside(spans, pos) -> bool:
     return any(s.start < pos < s.end for s in spans.near(pos, pos))
+
+
+def _strip(text, start, end):
+    """Without the spaces (and fillers of character references) at either end."""
+    while start < end and (text[start].isspace() or text[start] == FILLER):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == FILLER):
+        end -= 1
+    return start, end
 
 
 def _trim(text, start, end):

@@ -11,11 +11,13 @@ from .conftest import DEV_CORPUS, EXAMPLES, FIXTURES, needs_shared, needs_stanza
 
 
 def assert_offsets_hold(doc):
-    text = doc.text
+    """Sentences are raw text; tokens are the reading view, which has the raw text's offsets."""
+    raw, view = doc.raw, doc.text
+    assert len(view) == len(raw)
     for s in doc.sentences:
-        assert text[s.start:s.end] == s.text
+        assert raw[s.start:s.end] == s.text
         for t in s.tokens:
-            assert text[t.start:t.end] == t.text
+            assert view[t.start:t.end] == t.text
             assert s.start <= t.start <= t.end <= s.end
 
 

@@ -215,3 +215,46 @@ def test_a_possessive_name_is_not_the_speaker():
     assert q.speaker != "Vladimir Putin"
     q = one("Putin's spokesman Dmitry Peskov said the visit was a private matter.")
     assert q.speaker == "Dmitry Peskov"
+
+
+# ------------------------------------------------ real news layouts (PolNeAR)
+def test_a_name_inside_the_quote_and_an_addressee_after_the_cue():
+    one("\u201cThat is right, Donald,\u201d Melanie said to the nominee.", speaker="Melanie", kind="direct",
+        content="That is right, Donald,", mention="Melanie", cue="said")
+
+
+def test_a_pronoun_with_nothing_to_resolve_it_to_is_kept_unresolved():
+    one("\u201cYou winning?\u201d she said, but Kevin was drifting away.", speaker="she",
+        speaker_source="unresolved", content="You winning?", mention="she")
+
+
+def test_a_title_abbreviation_and_a_party_tag_after_the_cue():
+    q = one('"George Bush was engaged," said Rep. Joseph Crowley (D-N.Y.), a leading advocate.',
+            content="George Bush was engaged,", cue="said")
+    assert q.mention.startswith("Rep. Joseph Crowley") and "Joseph Crowley" in q.speaker
+
+
+def test_a_described_unregistered_speaker_before_said_and_a_comma():
+    one("As a phone rang, the announcer said, \u201cIt is 3 a.m. Who do you want answering the phone?\u201d",
+        mention="the announcer", content="It is 3 a.m. Who do you want answering the phone?", kind="direct")
+
+
+def test_a_quote_continues_after_its_attribution():
+    found = quotes_of('"We won tonight," Kasich tweeted. "Now comes Ohio."')
+    assert [(q.content, q.mention) for q in found] == [("We won tonight,", "Kasich"), ("Now comes Ohio.", "Kasich")]
+
+
+def test_character_references_and_doubled_apostrophes_are_quotation_marks():
+    text = "&quot;We agree,&quot; Kozlov said. Mr. Lew said, ''They are under pressure.''"
+    found = quotes_of(text)
+    assert [(q.content, q.speaker) for q in found] == [("We agree,", "Alexander Kozlov"),
+                                                      ("They are under pressure.", "Mr. Lew")]
+
+
+def test_a_hard_line_break_inside_a_sentence_does_not_split_the_quote():
+    one('"We will not\ncomment on that," said Antony Blinken.', content="We will not\ncomment on that,",
+        speaker="Antony Blinken")
+
+
+def test_a_scare_quote_is_no_quote():
+    assert quotes_of('Critics call the plan a "reset" of relations with Moscow.') == []
