@@ -163,8 +163,9 @@ class MarkAttributor:
         """Token range [i, end) of the speaker named right before toks[end] ("Sen. Marco Rubio (R-Fla.)",
         "the Christie supporter", "Bush, Florida's former governor,")."""
         j = end
-        while j > floor and toks[j - 1].low in self.adverbs or (j > floor and toks[j - 1].low.endswith("ly")
-                                                                 and toks[j - 1].low not in ("only",)):
+        progressive = end < len(toks) and toks[end].low.endswith("ing")
+        while j > floor and (toks[j - 1].low in self.adverbs or (toks[j - 1].low.endswith("ly") and toks[j - 1].low != "only")
+                             or (progressive and toks[j - 1].low in ("is", "are", "was", "were", "been", "be"))):
             j -= 1
         if j > floor and toks[j - 1].text == ",":  # an appositive: "Bush, Florida's former governor, said"
             comma = next((k for k in range(j - 2, max(floor, j - 14) - 1, -1) if toks[k].text == ","), None)
@@ -318,7 +319,7 @@ class MarkAttributor:
     def subject(self, toks: list[Tok]) -> tuple[int, int] | None:
         """The speaker opening a sentence, after an introductory phrase ("On Monday, Sanders said ...")."""
         i = 0
-        while i < len(toks) and not toks[i].word:
+        while i < len(toks) and (not toks[i].word or toks[i].low in ("and", "but", "so", "yet", "still")):
             i += 1
         if i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS):
             comma = next((k for k in range(i, min(i + 14, len(toks))) if toks[k].text == ","), None)
@@ -379,6 +380,9 @@ class MarkCandidates:
             at_start = _only_space(text, first.start, span.start)
             if not at_start:
                 attribution = self.attributor.before(text, span.start, first.start)
+            elif k > 0 and text[sentences[k - 1].start:sentences[k - 1].end].rstrip().endswith(":"):
+                # 'he declared:' closing the paragraph before a quoted one
+                attribution = self.attributor.before(text, span.start, sentences[k - 1].start)
             if attribution is None:
                 tail_end = final.end
                 if _only_space_or_punct(text, span.end, final.end) and e + 1 < len(sentences) \
