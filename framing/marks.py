@@ -33,6 +33,7 @@ _QUANTIFIERS = {"one", "another", "some", "many", "several", "two", "three", "fo
 _INTRODUCERS = {"in", "on", "at", "during", "after", "before", "asked", "speaking", "earlier", "later", "meanwhile",
                 "still", "yet", "however", "instead", "now", "then", "last", "this", "for", "with", "without", "at",
                 "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately"}
+_IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "made", "put", "read", "gave", "took"}
 _NAME_LINKS = {"of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "der", "and", "&"}
 
 
@@ -144,6 +145,8 @@ class MarkAttributor:
                 break
             if not (t.capitalised or led or t.low in _NAME_LINKS or t.text[:1].isdigit() or self._title_word(toks, j)):
                 break
+            if led and not t.capitalised and j > i and (t.low.endswith("ed") or j - i >= 5):
+                break  # 'the setting provided ...': a verb ends a described speaker
             j += 1
         while j > i and toks[j - 1].low in _NAME_LINKS:
             j -= 1
@@ -177,6 +180,8 @@ class MarkAttributor:
         return self._name_before(toks, j, floor)
 
     def _name_before(self, toks, end, floor):
+        if end > floor and toks[end - 1].low in ("and", "or", "but"):
+            return None  # a second verb: its subject is the clause's
         i = end
         if i > floor and toks[i - 1].text == ")":
             open_ = next((k for k in range(i - 2, max(floor, i - 8) - 1, -1) if toks[k].text == "("), None)
@@ -257,10 +262,21 @@ class MarkAttributor:
     def _closes(self, toks: list[Tok], k: int) -> bool:
         """Nothing but a short tail (a time, a place, an appositive) follows toks[k] to the end of the sentence."""
         rest = toks[k:]
+        lead = [t for t in rest[:3] if t.text not in (",", ":")]
+        if lead and lead[0].text in ('"', "\u201c"):
+            return False  # 'X said, "..."': a quotation follows
         comma = next((n for n, t in enumerate(rest) if t.text == ","), len(rest))
         head, appositive = rest[:comma], rest[comma + 1:]
         if len(head) > 7 or any(t.low in self.stop and t.low not in ("in", "at", "on", "during", "after") for t in head):
             return False
+        if any(self.cue_at(rest, n) for n in range(len(head))):
+            return False
+        if not all(not t.word or t.capitalised or t.text[:1].isdigit() or t.low in self.time
+                   or t.low in ("in", "at", "on", "during", "after", "the", "a", "last", "this", "night", "of")
+                   for t in head):
+            return False  # ', told AFP the trade would grow': a clause follows, the attribution does not close
+        if appositive and (appositive[0].low in self.stop or appositive[0].low.endswith("ing")):
+            return True  # ', to discuss ...' / ', as ties grow': the writer's own clause follows
         return len(appositive) <= 14 and not any(self.cue_at(rest, n) for n in range(len(rest)))
 
     def before(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
@@ -298,6 +314,8 @@ class MarkAttributor:
                 if any(g.text in (".", "\u201d", '"') for g in gap):
                     return None
                 return self._make("before", toks, (i, j), m, verb)
+            if gap[0].text == ",":
+                return None  # 'KCNA reported, to discuss "..."': the writer's own clause follows the cue
             return self._make("lead_in", toks, (i, j), m, verb, lead=gap)
         return None
 
@@ -310,7 +328,10 @@ class MarkAttributor:
                                                             ("before", "after", "while", "when", "by", "also", "and"))
 
     def _coordinated(self, toks: list[Tok], i: int) -> bool:
-        """'... declined to comment but said': a second verb of the clause's subject."""
+        """'... declined to comment but said': a second finite verb of the clause's subject
+        (not 'to exchange views and reaffirm', an infinitive)."""
+        if not (toks[i].low.endswith(("ed", "s")) or toks[i].low in _IRREGULAR_PAST):
+            return False
         k = i - 1
         while k >= 0 and (toks[k].low in self.adverbs or toks[k].low.endswith("ly")):
             k -= 1

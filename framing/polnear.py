@@ -190,8 +190,10 @@ def fit_model(rows, exclude: set[str] = frozenset(), meta: dict | None = None):
 
 def decision_scores(rows, model) -> dict[str, dict]:
     """Precision, recall and F1 of each decision of ``model`` on ``rows``."""
+    from .quote_model import DECISIONS
+
     out = {}
-    for name in ("marks", "cues"):
+    for name in DECISIONS:
         decision = getattr(model, name)
         tp = fp = fn = 0
         for _, d, features, label in rows:
@@ -220,24 +222,60 @@ def extract_part(texts: Path, model, docs: set[str] | None = None, backend=None)
             for q in extractor.extract(annotate(article, backend))]
 
 
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def choose_thresholds(out_of_fold: list[tuple[str, float, int]], beta: float = 0.5) -> dict[str, float]:
+    """Per decision, the threshold on out-of-fold probabilities that maximises F-beta
+    (beta 0.5: a spurious quote costs more than a missed one, as end-to-end scores count them)."""
+    from .quote_model import DECISIONS
+
+    chosen = {}
+    for name in DECISIONS:
+        rows = [(p, y) for d, p, y in out_of_fold if d == name]
+
+        def f_beta(t):
+            tp = sum(1 for p, y in rows if p >= t and y)
+            fp = sum(1 for p, y in rows if p >= t and not y)
+            fn = sum(1 for p, y in rows if p < t and y)
+            precision, recall = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+            b2 = beta * beta
+            return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
+
+        chosen[name] = max(THRESHOLDS, key=lambda t: (round(f_beta(t), 6), -abs(t - 0.5)))
+    return chosen
+
+
 def train(directory: str | Path, folds: int = 5, progress=None):
     """The quote model learned from a PolNeAR part, with its cross-validation by article in ``meta``.
 
+    Each decision's weights come from all candidates; its threshold from the out-of-fold
+    probabilities of a ``folds``-fold cross-validation by article, which is then run end to end
+    (extracting the held-out articles' quotes with the model of the other folds) and reported.
     Deterministic: the same part gives the same model, byte for byte.
     """
-    from .quote_model import CREDIT
+    from .quote_model import CREDIT, DECISIONS
 
     texts, gold = read_part(directory)
     rows = candidate_rows(directory, progress=progress)
     docs = sorted({g["doc"] for g in gold} | {r[0] for r in rows})
+    held_outs = folds_by_article(docs, folds)
+    models = [fit_model(rows, exclude=held_out) for held_out in held_outs]
+    out_of_fold = [(d, getattr(model, d).probability(f), y)
+                   for held_out, model in zip(held_outs, models) for doc, d, f, y in rows if doc in held_out]
+    thresholds = choose_thresholds(out_of_fold)
     per_fold, system = [], []
-    for held_out in folds_by_article(docs, folds):
-        model = fit_model(rows, exclude=held_out)
+    for held_out, model in zip(held_outs, models):
+        for name, t in thresholds.items():
+            getattr(model, name).threshold = t
         per_fold.append(decision_scores([r for r in rows if r[0] in held_out], model))
         system.extend(extract_part(texts, model, held_out))
     cv = {"folds": folds, "by": "article", "end_to_end": score(gold, system),
           "decisions": {name: {k: round(sum(f[name][k] for f in per_fold) / folds, 3)
-                               for k in ("precision", "recall", "f1")} for name in ("marks", "cues")}}
+                               for k in ("precision", "recall", "f1")} for name in DECISIONS}}
     meta = {"credit": CREDIT, "trained_on": f"{Path(directory).name}: {len(docs)} articles, {len(gold)} attributions, "
                                             f"{len(rows)} candidates", "cross_validation": cv}
-    return fit_model(rows, meta=meta)
+    model = fit_model(rows, meta=meta)
+    for name, t in thresholds.items():
+        getattr(model, name).threshold = t
+    return model

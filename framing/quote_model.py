@@ -1,6 +1,6 @@
 """The learned decisions of the quote extractor.
 
-Two yes/no decisions, each a logistic regression over named features:
+Three yes/no decisions, each a logistic regression over named features:
 
 ``marks``  is a passage between quotation marks a quote, or a scare quote,
            title or name? (features of :class:`~framing.marks.Candidate`:
@@ -9,6 +9,9 @@ Two yes/no decisions, each a logistic regression over named features:
 ``cues``   is a reporting expression found by the rules ("X said ...",
            "according to X") really an attribution? (cue form and lemma,
            pattern, how the speaker was resolved, lengths, the word before)
+``clauses`` is a verb of saying that the rules left alone the cue of a
+           reported clause? (see :mod:`framing.clauses`: order, cue, kind of
+           speaker mention, lengths, the words around the cue)
 
 Both are trained on the ``train`` part of PolNeAR (Newell, Margolin and Ruths,
 "An Attribution Relations Corpus for Political News", LREC 2018): a candidate
@@ -26,7 +29,7 @@ from pathlib import Path
 from .trained import trained_path
 
 MODEL_FILE = "quote_model.json"
-DECISIONS = ("marks", "cues")
+DECISIONS = ("marks", "cues", "clauses")
 CREDIT = ("PolNeAR v1.0.0 train part (Newell, Margolin and Ruths, LREC 2018): "
           "the model holds feature weights learned from it, no text")
 
@@ -55,6 +58,7 @@ class QuoteModel:
 
     marks: Decision = field(default_factory=lambda: ACCEPT_ALL)
     cues: Decision = field(default_factory=lambda: ACCEPT_ALL)
+    clauses: Decision = field(default_factory=lambda: ACCEPT_ALL)
     meta: dict = field(default_factory=dict)
 
     @classmethod

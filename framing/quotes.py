@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load_csv, split_list
+from .clauses import _SUBORDINATORS, ClauseCandidates
 from .marks import MarkAttributor, MarkCandidates
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
@@ -30,8 +31,6 @@ QUOTE_CHARS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 _QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]")
 _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
-_SUBORDINATORS = {"as", "when", "while", "after", "before", "if", "because", "since", "although", "though", "until",
-                  "once", "whenever", "unless"}
 _APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
 
 
@@ -156,15 +155,18 @@ class QuoteExtractor:
         self.max_form = max(len(k) for k in self.verbs)
         self.first_words = {k[0] for k in self.verbs}
         self.words = clause_words()
-        self.marks = MarkCandidates(MarkAttributor(self.verbs, self.words))
+        attributor = MarkAttributor(self.verbs, self.words)
+        self.marks = MarkCandidates(attributor)
+        self.clauses = ClauseCandidates(attributor, self.words)
         self.model = model or QuoteModel.load()
         self.trace: list | None = None  # when a list: (decision, features, quote) of every candidate judged
+        self._second_opinion: dict[int, float] = {}
 
     # --------------------------------------------------------------- public
     def extract(self, doc: Document) -> list[Quote]:
         text = doc.text
         spans = find_mark_spans(doc)
-        marked = self._accepted_marks(doc, spans)
+        accepted = self._accepted(doc, spans)
         discourse = Discourse(self.registry)
         quotes: list[Quote] = []
         last_direct: Quote | None = None
@@ -177,10 +179,12 @@ class QuoteExtractor:
             if not found:
                 cont = self._continuation(doc, sent, spans, last_direct, quotes)
                 found = [cont] if cont else []
-            for cand in marked.get(sent.index, ()):  # a passage between marks: its layout beats the rules
-                rivals = [q for q in found if q.kind == "direct" and q.start < cand.end and cand.start < q.end]
-                q = self._mark_quote(doc, sent, cand, discourse, quotes + [q for q in found if q not in rivals],
-                                     by_mention)
+            for decision, cand in accepted.get(sent.index, ()):
+                # a passage between marks takes its speaker from its own layout rather than the rules'
+                rivals = [q for q in found if decision == "marks" and q.kind == "direct"
+                          and q.start < cand.end and cand.start < q.end]
+                known = quotes + [q for q in found if q not in rivals]
+                q = self._candidate_quote(doc, sent, decision, cand, discourse, known, by_mention, spans)
                 if q:
                     found = [r for r in found if r not in rivals] + [q]
             for q in found:
@@ -211,25 +215,32 @@ class QuoteExtractor:
                 q.cue = raw[q.cue_start:q.cue_end]
         return sorted(quotes, key=lambda q: (q.start, q.end))
 
-    # ------------------------------------------------------ marked passages
-    def _accepted_marks(self, doc, spans) -> dict[int, list]:
-        """Passages between marks that the model takes for quotes, by sentence (attributed ones only)."""
+    # ----------------------------------------------- learned candidates
+    def _accepted(self, doc, spans) -> dict[int, list]:
+        """(decision, candidate) pairs the model accepts, by the sentence where the candidate ends
+        (so that the rules have seen all its sentences first): passages between marks, then clauses."""
         out: dict[int, list] = {}
-        for cand in self.marks.find(doc, spans):
-            if cand.attribution is not None and cand.attribution.mention and self.model.marks.accepts(cand.features):
-                out.setdefault(cand.last_sentence, []).append(cand)
-            if self.trace is not None:
-                self.trace.append(("marks", cand.features, (cand.attribution.content if cand.attribution and
-                                                             cand.attribution.content else (cand.start, cand.end))))  # after the rules have seen all its sentences
+        self._second_opinion = {}  # cue offset -> probability the clause reader gives it
+        for decision, finder in (("marks", self.marks), ("clauses", self.clauses)):
+            judge = getattr(self.model, decision)
+            for cand in finder.find(doc, spans):
+                a = cand.attribution
+                if decision == "clauses" and a.cue:
+                    self._second_opinion[a.cue[0]] = judge.probability(cand.features)
+                if a is not None and a.mention and judge.accepts(cand.features):
+                    out.setdefault(cand.last_sentence, []).append((decision, cand))
+                if self.trace is not None:
+                    self.trace.append((decision, cand.features, a.content if a and a.content else (cand.start, cand.end)))
         return out
 
-    def _mark_quote(self, doc, sent, cand, discourse, known: list[Quote], by_mention: dict) -> Quote | None:
-        """A Quote for an accepted passage the rules did not find (None when one covers it already)."""
+    def _candidate_quote(self, doc, sent, decision, cand, discourse, known: list[Quote], by_mention: dict,
+                         spans) -> Quote | None:
+        """A Quote for an accepted candidate (None when a quote found already covers it)."""
         text = doc.text
         a = cand.attribution
         if a.content:
             start, end = _trim(text, *a.content)
-            kind = "mixed"
+            kind = "mixed" if decision == "marks" else _kind(text, start, end, spans)
         else:
             start, end = _strip(text, cand.start + _mark_length(text, cand.start),
                                 cand.end - 1 if text[cand.end - 1] in QUOTE_CHARS else cand.end)
@@ -253,7 +264,7 @@ class QuoteExtractor:
                      cue=text[cue_start:cue_end] if a.cue else a.lemma, cue_lemma=a.lemma,
                      cue_start=cue_start, cue_end=cue_end, mention=mention, mention_start=m_start,
                      mention_end=m_end, speaker=speaker.name, group=speaker.group,
-                     confidence=round(confidence * self.model.marks.probability(cand.features), 2),
+                     confidence=round(confidence * getattr(self.model, decision).probability(cand.features), 2),
                      sentence=sent.index, connotation=a.connotation, speaker_source=how)
 
     # ------------------------------------------------------------ sentence
@@ -285,8 +296,12 @@ class QuoteExtractor:
             features = _cue_features(doc.text, sent, cand, q)
             if self.trace is not None:
                 self.trace.append(("cues", features, (q.start, q.end)))
-            if self.model.cues.accepts(features):
-                q.confidence = round(q.confidence * self.model.cues.probability(features), 2)
+            p = self.model.cues.probability(features)
+            second = self._second_opinion.get(q.cue_start)
+            if second is not None:  # the clause reader found the same cue: two detectors agree (noisy-or)
+                p = 1 - (1 - p) * (1 - second)
+            if p >= self.model.cues.threshold:
+                q.confidence = round(q.confidence * p, 2)
                 out.append(q)
         return out
 

@@ -1,0 +1,206 @@
+"""Reported speech found from its cue: every verb of saying outside quotation marks is a candidate.
+
+For each reporting expression (``lexicons/reporting_verbs.csv``) used as a
+verb, :class:`ClauseCandidates` finds the speaker with the same attribution
+reader as quoted passages (:class:`~framing.marks.MarkAttributor`) and the
+reported clause in the two orders news writing uses::
+
+    Brian Murphy, the county chairman, for example, said Trump hurt his cause.   preposed
+    Sanders is suggesting he beat expectations.                                   preposed (progressive)
+    Clark said the race was open, noting he would back any nominee.               participle: the clause's subject
+    Fundraising has surged, the campaign said.   /   ..., said Paul Beck.        postposed
+
+:class:`~framing.quote_model.QuoteModel` (its ``clauses`` decision, trained on
+PolNeAR) then decides whether the candidate is an attribution.
+"""
+from __future__ import annotations
+
+import re
+
+from .marks import Attribution, Candidate, MarkAttributor, Tok, _bucket, tokens
+
+_ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
+            "no", "any", "every", "each", "whose"}
+_PREPOSITIONS = {"to", "by", "of", "for", "about", "on", "with", "in", "at", "during", "after", "before", "through",
+                 "via", "from", "into", "over", "under", "against", "as", "while", "when"}
+_SUBORDINATORS = {"as", "when", "while", "after", "before", "if", "because", "since", "although", "though", "until",
+                  "once", "whenever", "unless"}
+_ASIDE = re.compile(r"[;]|,\s*(?:\w+ly\s+)?\w+ing\b")
+
+
+class ClauseCandidates:
+    """Reporting verbs outside quotation marks, with their speaker and reported clause."""
+
+    def __init__(self, attributor: MarkAttributor, words: dict[str, set[str]]):
+        self.attributor = attributor
+        self.addressees = words.get("addressee", set())
+
+    def find(self, doc, spans) -> list[Candidate]:
+        from bisect import bisect_right
+
+        text = doc.text
+        marks = [(s.start, s.end) for s in spans]
+        mark_starts = [a for a, _ in marks]
+        out = []
+        for sent in doc.sentences:
+            toks = tokens(text, sent.start, sent.end)
+            self._earlier = None  # the speaker of an earlier cue in this sentence
+            i = 0
+            while i < len(toks):
+                cue = self.attributor.cue_at(toks, i)
+                if cue is None:
+                    i += 1
+                    continue
+                j, verb = cue
+                k = bisect_right(mark_starts, toks[i].start) - 1
+                quoted = k >= 0 and marks[k][0] <= toks[i].start < marks[k][1]
+                if not quoted and verb.frame not in ("none", "prep", "object_to") and self._used_as_verb(toks, i):
+                    cand = self._candidate(text, sent, toks, i, j, verb)
+                    if cand is not None:
+                        out.append(cand)
+                        self._earlier = cand.attribution.mention
+                i = j
+        return out
+
+    @staticmethod
+    def _used_as_verb(toks: list[Tok], i: int) -> bool:
+        """Not a noun ('the report', 'a statement'), an infinitive ('to say') or part of a name ('United States')."""
+        if i > 0 and toks[i].capitalised:
+            return False
+        return not (i > 0 and toks[i - 1].low in _ARTICLE)
+
+    def _candidate(self, text, sent, toks, i, j, verb) -> Candidate | None:
+        a = self.attributor
+        postposed = self._postposed(text, sent, toks, i, j, verb)
+        if postposed is not None:
+            return postposed
+        passive = self._passive(text, sent, toks, i, j, verb)
+        if passive is not None:
+            return passive
+        m = a.mention_before(toks, i)
+        how = "preposed"
+        if (m is None or (toks[m[0]].low in a.determiners and m[1] - m[0] == 1)) and \
+                (a._participle(toks, i) or a._coordinated(toks, i)):
+            how = "participle"
+            if self._earlier is not None:  # 'Blinken warned that ..., urging China to ...': Blinken urges
+                found = next((n for n, t in enumerate(toks) if t.start == self._earlier[0]), None)
+                end = next((n for n, t in enumerate(toks) if t.end == self._earlier[1]), None)
+                m = (found, end + 1) if found is not None and end is not None else None
+            else:
+                m = a.subject(toks)
+        if m is None:
+            return None
+        k = self._content_start(toks, j, verb)
+        if k is None or len(toks) - k < 3:
+            return None
+        start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
+        if len(text[start:end].split()) < 3:
+            return None
+        attribution = a._make(how, toks, (i, j), m, verb)
+        attribution.content = (start, end)
+        cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)
+        cand.features = self.features(text, toks, i, j, k, cand, verb)
+        return cand
+
+    def _postposed(self, text, sent, toks, i, j, verb) -> Candidate | None:
+        """'Fundraising has surged, the campaign said.' / '..., said Paul Beck, a professor.'"""
+        a = self.attributor
+        comma = None
+        for n in range(i - 1, max(-1, i - 12), -1):
+            if toks[n].text == ",":
+                comma = n
+                break
+        if comma is None or comma < 3:
+            return None
+        if comma == i - 1:  # ', said X'
+            m = a.mention_after(toks, j)
+            if m is None or not a._closes(toks, m[1]):
+                return None
+        else:  # ', X said'
+            m = a.mention_before(toks, i, floor=comma + 1)
+            if m is None or m[0] != comma + 1 or not a._closes(toks, j):
+                return None
+        start, end = sent.start, toks[comma].start
+        while start < end and not text[start].isalnum() and text[start] not in "\"\u201c'":
+            start += 1
+        if len(text[start:end].split()) < 3:
+            return None
+        if toks[0].low in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
+            return None  # 'As a phone rang, the announcer said ...': a clause of time or reason
+        attribution = a._make("postposed", toks, (i, j), m, verb)
+        attribution.content = (start, end)
+        cand = Candidate(start, end, sent.index, attribution, last_sentence=sent.index)
+        cand.features = self.features(text, toks, i, j, j, cand, verb)
+        return cand
+
+    def _passive(self, text, sent, toks, i, j, verb) -> Candidate | None:
+        """'It was reported by Yonhap that the talks had ended.': the agent speaks, the that-clause is said."""
+        if not (i > 0 and toks[i - 1].low in ("was", "is", "been", "were") and j < len(toks) and toks[j].low == "by"):
+            return None
+        m = self.attributor.mention_after(toks, j + 1)
+        if m is None or m[1] >= len(toks) or toks[m[1]].low != "that" or m[1] + 1 >= len(toks):
+            return None
+        k = m[1] + 1
+        start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
+        attribution = self.attributor._make("passive", toks, (i, j), m, verb)
+        attribution.content = (start, end)
+        cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)
+        cand.features = self.features(text, toks, i, j, k, cand, verb)
+        return cand
+
+    def _content_start(self, toks: list[Tok], j: int, verb) -> int | None:
+        """Token where the reported clause starts: after time words, an addressee and 'that'."""
+        k = j
+        while k < len(toks) and (toks[k].low in self.attributor.time or toks[k].low in ("on", "last", "this")
+                                 and k + 1 < len(toks) and toks[k + 1].low in self.attributor.time):
+            k += 1
+        if verb.frame == "object_clause":
+            n = k
+            while n < len(toks) and n - k < 6 and (toks[n].capitalised or toks[n].low in self.addressees
+                                                   or toks[n].low in ("the", "a", "an")):
+                n += 1
+            k = n
+        if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and \
+                (toks[k + 1].low in self.attributor.stop or toks[k + 1].low.endswith("ing")):
+            return None  # 'KCNA said Wednesday, as ties grow' / ', using ...': the writer's narration goes on
+        if k < len(toks) and toks[k].text in (",", ":"):
+            k += 1
+        if k < len(toks) and toks[k].low == "that":
+            k += 1
+        if k < len(toks) and toks[k].low in _PREPOSITIONS:  # 'said in a statement that ...'
+            that = next((n for n in range(k + 1, min(k + 9, len(toks))) if toks[n].low == "that"), None)
+            if that is None:
+                return None
+            k = that + 1
+        if k >= len(toks) or not toks[k].word:
+            return None
+        return k
+
+    @staticmethod
+    def _content_end(text: str, start: int, sent_end: int) -> int:
+        end = sent_end
+        cut = _ASIDE.search(text, start, sent_end)
+        if cut:
+            end = cut.start()
+        while end > start and text[end - 1] in " \t\r\n.!?":
+            end -= 1
+        return end
+
+    @staticmethod
+    def features(text, toks, i, j, k, cand, verb) -> dict[str, float]:
+        a = cand.attribution
+        mention = text[a.mention[0]:a.mention[1]]
+        kind = "pronoun" if mention.casefold() in ("he", "she", "they", "we", "i", "you", "it") else \
+            "name" if mention[:1].isupper() else "description"
+        f = {"bias": 1.0, f"layout={a.layout}": 1.0, f"lemma={verb.lemma}": 1.0, f"form={toks[i].low}": 1.0,
+             f"frame={verb.frame}": 1.0, f"mention={kind}": 1.0,
+             f"mention_words={_bucket(len(mention.split()))}": 1.0,
+             f"content_words={_bucket(len(text[a.content[0]:a.content[1]].split()))}": 1.0,
+             f"prev={toks[i - 1].low if i > 0 else '<start>'}": 1.0}
+        if k > j and toks[k - 1].low == "that":
+            f["that"] = 1.0
+        if j < len(toks):
+            f[f"next={toks[j].low if toks[j].word else toks[j].text}"] = 1.0
+        if mention[:1].islower() and mention.split():
+            f[f"mention_first={mention.split()[0].casefold()}"] = 1.0
+        return f
