@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .lexicon import load_csv, split_list
 from .clauses import _SUBORDINATORS, ClauseCandidates
@@ -291,8 +291,8 @@ class QuoteExtractor:
         out = []
         for cand in candidates:
             q = self._to_quote(doc, sent, cand, spans, discourse)
-            if q is None:
-                continue
+            if q is None or not self._plausible_mention(q.mention):
+                continue  # the clause reader may still find this cue's speaker
             features = _cue_features(doc.text, sent, cand, q)
             if self.trace is not None:
                 self.trace.append(("cues", features, (q.start, q.end)))
@@ -688,6 +688,24 @@ class QuoteExtractor:
             return True
         speaker, how = cand.resolved
         return speaker is not None and how in ("registry", "coreference") and speaker.name in self.registry.speakers
+
+    def _plausible_mention(self, mention: str) -> bool:
+        """Words that can name a speaker: not 'the', 'On', '2018' or 'news' alone."""
+        words = clean_mention(mention).split()
+        if not words:
+            return False
+        first = words[0].casefold()
+        if first in self._function_words and first not in self.words["determiner"] or first.isdigit():
+            return False
+        return not words[0][:1].islower() or first in self.words["determiner"] or is_pronoun(first) \
+            or first in ("one", "another", "some", "many", "several", "two", "three", "both", "most", "other") \
+            or bool(self.registry.head_noun(" ".join(words))) or (len(words) <= 3 and words[-1].endswith("s"))
+
+    @cached_property
+    def _function_words(self) -> frozenset[str]:
+        w = self.words
+        return frozenset(w["boundary"] | w["relative"] | w["writer_continuation"] | w["time"] | w["time_lead"]
+                         | w["determiner"] | {"according", "during", "from", "by", "of", "into", "over", "under"})
 
     @staticmethod
     def _resolve(text: str, mention: tuple[int, int], discourse) -> tuple[Speaker | None, str]:
