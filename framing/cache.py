@@ -51,10 +51,12 @@ def analysis_key(article) -> str:
 class ResultCache:
     """A small key-value store: (content hash, stage, fingerprint) -> JSON."""
 
+    default_path = staticmethod(default_path)
+
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path)
+        self.db = sqlite3.connect(self.path, timeout=60)  # worker processes share one cache file
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute(SCHEMA)
         self.hits = self.misses = 0

@@ -696,7 +696,7 @@ def analyze_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no
     """
     from .cache import ResultCache
     from .corpus import corpus_entries, read_corpus
-    from .engine import AnalysisConfig, analyze_articles, result_record, run_dask, write_partitions
+    from .engine import AnalysisConfig, analyze_articles, result_record, run_dask, run_partitions, write_partitions
     from .io import atomic_dir
 
     config = AnalysisConfig(models, tier, tuple(speaker_files))
@@ -707,6 +707,11 @@ def analyze_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no
             parts = run_dask(entries, config, tmp, scheduler=scheduler, workers=workers, per_part=per_part,
                              log_level=logging.INFO if settings.verbose else logging.WARNING, warn=settings.warn,
                              outlets=outlets_file, max_bytes=int(max_size * 1e6))
+        elif jobs > 1:  # each worker reads its articles and writes its own partitions
+            entries = [(str(p), o) for p, o in corpus_entries(corpus, settings.warn)]
+            parts = run_partitions(entries, config, tmp, jobs=jobs, per_part=per_part,
+                                   cache_path=None if no_cache else str(ResultCache.default_path()),
+                                   warn=settings.warn, outlets=outlets_file, max_bytes=int(max_size * 1e6))
         else:
             cache = None if no_cache else ResultCache()
             articles = read_corpus(corpus, settings.warn, max_bytes=int(max_size * 1e6), outlets=outlets_file)

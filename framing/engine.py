@@ -275,6 +275,95 @@ def write_partitions(records: Iterable[dict], outdir: Path, per_part: int = 500)
     return names
 
 
+# ------------------------------------------------- worker-written partitions
+def _partition_task(task):
+    """Read, analyse and write one partition in a worker: (file name, warnings)."""
+    import json
+
+    from .corpus import read_entry
+
+    index, entries, outdir, read_options, cache_path = task
+    analyzer = _WORKER["analyzer"]
+    warnings: list[str] = []
+    cache = ResultCache(cache_path) if cache_path else None
+    config = _WORKER["config"]
+    prints = fingerprints(config, analyzer.tier) if cache else {}
+    wants = ("nlp", "quotes", "stance") if config.with_stance else ("nlp", "quotes")
+    name = f"part-{index:05d}.jsonl"
+    fresh = []  # stage results to store, written in one short transaction at the end (workers share the file)
+    try:
+        with open(Path(outdir) / name, "w", encoding="utf-8") as fh:
+            for path, overrides in entries:
+                article = read_entry(Path(path), overrides, warnings.append, **read_options)
+                if article is None:
+                    continue
+                have, key = {}, analysis_key(article) if cache else None
+                for stage in wants if cache else ():
+                    got = cache.get(key, stage, prints[stage])
+                    if got is None:
+                        break
+                    have[stage] = got
+                stages = have if all(s in have for s in wants) else compute(article, analyzer, have)
+                fresh.extend((key, stage, prints[stage], stages[stage]) for stage in (wants if cache else ())
+                             if stage not in have)
+                record = result_record(result_from_stages(article, stages), article.source_label)
+                fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        for row in fresh:
+            cache.put(*row)
+    finally:
+        if cache:
+            cache.close()
+    return name, warnings
+
+
+def _init_partition_worker(config: AnalysisConfig) -> None:
+    _init_worker(config)
+    _WORKER["config"] = config
+
+
+def run_partitions(entries: list[tuple[str, dict]], config: AnalysisConfig, outdir: Path, *, jobs: int = 2,
+                   per_part: int = 500, cache_path: str | None = None, warn=None, outlets: str | None = None,
+                   max_bytes: int | None = None, progress=None) -> list[str]:
+    """Analyse ``entries`` in ``jobs`` worker processes, each reading its own articles and writing
+    its own partition files (the files are those of a one-process run, in the same order)."""
+    import multiprocessing as mp
+
+    from .corpus import DEFAULT_MAX_BYTES, CorpusError
+
+    entries = _unique_ids(entries)
+    options = {"outlets": outlets, "max_bytes": max_bytes or DEFAULT_MAX_BYTES}
+    tasks = [(n, entries[i:i + per_part], str(outdir), options, cache_path)
+             for n, i in enumerate(range(0, len(entries), per_part))]
+    ctx = mp.get_context("spawn" if _uses_torch(config) else "fork")
+    names = []
+    with ctx.Pool(jobs, initializer=_init_partition_worker, initargs=(config,)) as pool:
+        done = pool.imap(_partition_task, tasks)
+        for name, warnings in (progress(done, len(tasks)) if progress else done):
+            for message in warnings:
+                (warn or (lambda _: None))(message)
+            names.append(name)
+    kept = []
+    for name in names:  # a partition whose articles were all unreadable holds nothing
+        if (Path(outdir) / name).stat().st_size:
+            kept.append(name)
+        else:
+            (Path(outdir) / name).unlink()
+    if not kept:
+        raise CorpusError("no readable article (see the warnings above)")
+    return _renumber(Path(outdir), kept)
+
+
+def _renumber(outdir: Path, names: list[str]) -> list[str]:
+    """part-00000, part-00001 ... without gaps, as a one-process run names them."""
+    out = []
+    for n, name in enumerate(names):
+        want = f"part-{n:05d}.jsonl"
+        if name != want:
+            (outdir / name).rename(outdir / want)
+        out.append(want)
+    return out
+
+
 # --------------------------------------------------------------- dask engine
 def _dask_task(entries, config: AnalysisConfig, label_overrides: dict, read_options: dict):
     """Read and analyse a batch of (path, overrides) on a Dask worker: (records, warnings)."""

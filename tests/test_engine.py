@@ -104,3 +104,19 @@ def test_dask_engine_on_a_two_worker_local_cluster_equals_the_local_run(tmp_path
     write_partitions(local, local_dir, per_part=4)
     for part in sorted(p.name for p in local_dir.iterdir()):
         assert (dask_dir / part).read_text() == (local_dir / part).read_text()
+
+
+def test_worker_processes_write_the_partitions_a_single_process_writes(tmp_path, monkeypatch):
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, corpus, ignore=shutil.ignore_patterns("gold"))
+    shutil.copy(EXAMPLES / "02_meridian-wire.txt", corpus / "07_copy.txt")  # a duplicate text
+    (corpus / "08_empty.txt").write_text("")  # skipped with a warning, in either run
+    outputs = {}
+    for name, args in (("one", ("--no-cache",)), ("two", ("--jobs", "2", "--no-cache")),
+                       ("two-cold", ("--jobs", "2")), ("two-warm", ("--jobs", "2"))):
+        result = run("-q", "analyze", corpus, "-o", tmp_path / name, "--tier", "builtin", "--per-part", "3", *args)
+        assert result.exit_code == 0, result.output
+        outputs[name] = {p.name: p.read_text() for p in sorted((tmp_path / name).iterdir())}
+    assert list(outputs["one"]) == ["part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
+    assert outputs["two"] == outputs["one"] == outputs["two-cold"] == outputs["two-warm"]
