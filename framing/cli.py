@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import click
 
@@ -578,6 +579,47 @@ def report_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_
     for kind, paths in written.items():
         settings.say(f"{kind:8} {', '.join(paths) if len(paths) < 4 else f'{len(paths)} files in {outdir}'}")
     settings.say(f"report written to {outdir}/report.pdf")
+
+
+@cli.command("view")
+@corpus_options
+@model_options
+@speaker_option
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Directory for the pages (must not exist, or be empty, unless --force).")
+@click.option("--exercise", is_flag=True, help="Classroom mode: speakers, groups and labels hidden until 'Show'.")
+@click.option("--title", default="", help="Title of the index page.")
+@click.option("--force", is_flag=True, help="Replace OUTDIR if it exists.")
+@click.pass_obj
+def view_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, speaker_files, outdir, exercise,
+             title, force):
+    """Write an annotated HTML view of CORPUS: read each article with its analysis on it.
+
+    A static site that opens from the file system in any browser (no server,
+    nothing loaded from the network):
+
+    \b
+    OUTDIR/index.html            every article: outlet, date, headline, quotes,
+                                 speakers, stance per topic (sort, filter)
+    OUTDIR/articles/*.html       the text with quotes highlighted by speaker
+                                 group, speaker and cue marked, topic sentences
+                                 labelled; hover or focus a quote for details
+    OUTDIR/speakers/*.html       every quote of one speaker, outlet by outlet
+
+    With --exercise the answers (speakers, groups, stance labels) stay hidden
+    until the reader chooses "Show", for class discussion.
+
+    \b
+    Example:
+      framing view examples/kozlov-visit -o out/view && open out/view/index.html
+    """
+    from .io import atomic_dir
+    from .view import write_view
+
+    analysis = run_analysis(settings, corpus, max_size, outlets_file, models, tier, speaker_files, with_stance=True)
+    with atomic_dir(outdir, force=force) as tmp:
+        files = write_view(analysis, tmp, exercise=exercise, title=title)
+    settings.say(f"{len(files)} files written; open {Path(outdir) / 'index.html'}")
 
 
 @cli.command("reproduce")

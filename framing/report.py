@@ -19,6 +19,7 @@ from .aggregate import group_labels, lexicon_rates, outlet_stance, share_of_voic
 from .io import atomic_dir, format_rows
 from .lexicon import lexicon_dir
 from .stance import LABELS, MODEL_FILE, TOPICS, trained_path
+from .view import write_view
 
 MAX_QUOTES_PER_OUTLET = 30
 FIGURES = ("share_of_voice", "speakers", "stance", "labels", "lexicon", "verbs")
@@ -515,6 +516,8 @@ def write_report(analysis, outdir, *, title: str = "", config: dict | None = Non
             quote_pages(pdf, data)
             appendix(pdf, data, manifest)
         written["report"].append("report.pdf")
+        for path in write_view(analysis, tmp / "html", title=data.title):  # the same pages as framing view
+            written["html"].append(path.relative_to(tmp).as_posix())
         manifest["outputs"] = {k: sorted(v) for k, v in written.items()}
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         written["manifest"].append("manifest.json")
