@@ -151,3 +151,35 @@ def test_the_python_api_writes_the_view(tmp_path):
 def test_a_missing_corpus_is_one_line(tmp_path, bad):
     result = run("view", tmp_path / bad, "-o", tmp_path / "out")
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and not (tmp_path / "out").exists()
+
+
+def _luminance(hex_colour):
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a, b):
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _tint(hex_colour, share=0.18):
+    """color-mix(in srgb, colour 18%, white), as view.css paints a quote highlight."""
+    mixed = [round(int(hex_colour[i:i + 2], 16) * share + 255 * (1 - share)) for i in (1, 3, 5)]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def test_text_keeps_a_contrast_of_at_least_4_5_to_1():
+    from importlib.resources import files
+
+    from framing.view import GROUP_COLOURS
+
+    css = (files("framing") / "templates" / "view.css").read_text()
+    text, muted, link = (re.search(rf"--{name}: (#[0-9a-fA-F]{{6}})", css).group(1) for name in ("text", "muted", "link"))
+    for colour in GROUP_COLOURS.values():  # quote text on its group's highlight
+        assert _contrast(text, _tint(colour)) >= 4.5, colour
+    for badge in re.findall(r"\.badge\.s-\w+ \{ background: (#[0-9a-fA-F]{6})", css):
+        assert _contrast(text, badge) >= 4.5, badge
+    assert _contrast(muted, "#ffffff") >= 4.5 and _contrast(link, "#ffffff") >= 4.5
+    assert _contrast("#7a0000", "#ffffff") >= 4.5  # the 'speaker not resolved' flag
