@@ -382,10 +382,18 @@ def evaluate_quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, 
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.pass_obj
 def evaluate_stance_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_cache, gold_file, model_file, as_json):
-    """Label accuracy of the stance classifier on gold sentences.
+    """Stance labels against gold sentences: where it fails, and how.
 
-    Each gold row is matched to the sentence containing its evidence; the
-    lexicon-only labels are scored beside the classifier's.
+    Each gold row is matched to the sentence containing its evidence. Prints
+    accuracy (a row is right when the label is one the gold accepts), the
+    lexicon-only rule's accuracy beside it, per-label precision and recall, a
+    confusion matrix, the rows never labelled (topic missed) apart from the
+    rows labelled wrong, and each error with its sentence.
+
+    \b
+    Example:
+      framing evaluate stance ../shared/corpus/nk-russia-2023-24 \\
+          --gold ../shared/corpus/nk-russia-2023-24/gold/stance.jsonl
     """
     import json
 
@@ -397,13 +405,24 @@ def evaluate_stance_cmd(settings, corpus, max_size, outlets_file, models, tier, 
     if as_json:
         click.echo(json.dumps({k: v for k, v in result.items() if k != "details"}))
         return
-    for key in ("rows", "correct", "accuracy", "lexicon_accuracy"):
+    for key in ("rows", "correct", "accuracy", "lexicon_accuracy", "unlabelled", "labelled_wrong"):
         click.echo(f"{key:22} {result[key]}")
-    wrong = [d for d in result["details"] if d["predicted"] != d["gold"]]
+    click.echo("\nper label              precision  recall  gold  predicted")
+    for label, f in result["per_label"].items():
+        show = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
+        click.echo(f"  {label:20} {show(f['precision']):>9}  {show(f['recall']):>6}  {f['gold']:>4}  {f['predicted']:>9}")
+    columns = list(next(iter(result["confusion"].values())))
+    click.echo("\nconfusion (rows: gold, columns: framing)")
+    click.echo("  " + " " * 10 + "".join(f"{c:>12}" for c in columns))
+    for gold_label, counts in result["confusion"].items():
+        click.echo(f"  {gold_label:10}" + "".join(f"{counts[c]:>12}" for c in columns))
+    wrong = [d for d in result["details"] if not d["right"]]
     if wrong:
         click.echo(f"\n{len(wrong)} errors:")
-        for d in wrong:
-            click.echo(f"  {d['doc']}  {d['topic']:9} gold {d['gold']:9} got {d['predicted']:9} {d['evidence'][:70]}")
+        for d in sorted(wrong, key=lambda d: d["predicted"] not in ("no-topic", "no-sentence")):
+            kind = "topic missed" if d["predicted"] in ("no-topic", "no-sentence", "missing-doc") else "wrong label"
+            click.echo(f"  {kind:13} {d['doc']}  {d['topic']:9} gold {d['gold']:9} got {d['predicted']:11} "
+                       f"{' '.join(d['evidence'].split())[:90]}")
 
 
 @cli.command("stance")
@@ -442,10 +461,10 @@ def stance_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_
     labels = analysis.labels
     if by == "sentence":
         rows = [{**s.to_dict(), "outlet": labels.get(s.doc, s.doc)} for s in analysis.sentences]
-        columns = ["doc", "outlet", "sentence", "start", "end", "topic", "label", "confidence", "lexicon_label",
-                   "in_quote", "speaker_group", "terms", "text"]
+        columns = ["doc", "outlet", "sentence", "start", "end", "headline", "topic", "label", "why", "confidence",
+                   "model_label", "lexicon_label", "in_quote", "speaker_group", "terms", "text"]
         if fmt == "table":
-            columns = ["doc", "topic", "label", "confidence", "lexicon_label", "terms", "text"]
+            columns = ["doc", "topic", "label", "why", "terms", "text"]
         write_rows(rows, fmt, output, columns)
     elif by == "lexicon":
         write_rows(lexicon_rates(analysis.results, labels), fmt, output)

@@ -22,7 +22,7 @@ from .types import Article, Document, Quote, Sentence, Token
 QUOTE_LEXICONS = ("reporting_verbs.csv", "clause_words.csv", "speakers.csv", "source_nouns.csv",
                   "nationalities.csv", "abbreviations.txt")
 STANCE_LEXICONS = ("hedges.txt", "boosters.txt", "allegation_markers.txt", "denial_markers.txt",
-                   "factive_verbs.txt", "topics.csv")
+                   "factive_verbs.txt", "topics.csv", "parties.csv")
 
 
 @dataclass(frozen=True)

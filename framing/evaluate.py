@@ -129,12 +129,17 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def evaluate_stance(gold: list[dict], results) -> dict:
-    """Label accuracy on gold stance rows.
+STANCE_OUTCOMES = ("assert", "attribute", "hedge", "deny", "none")
 
-    A gold row (doc, topic, label, evidence) is matched to the sentence that
-    contains its evidence; the prediction is framing's label for that sentence
-    and topic, or ``none`` when framing did not find the topic there.
+
+def evaluate_stance(gold: list[dict], results) -> dict:
+    """Label accuracy on gold stance rows, per-label precision and recall, and a confusion matrix.
+
+    A gold row (doc, topic, label, evidence; optional ``accept``: the labels that count as
+    right) is matched to the sentence that contains its evidence; the prediction is
+    framing's label for that sentence and topic, or ``none`` when framing did not find the
+    topic there: ``no-topic`` (``no-sentence`` when no sentence holds the evidence). Rows never
+    labelled (``no-topic``, ``no-sentence``) are counted apart from rows labelled wrong.
     """
     by_doc = {r.article.id: r for r in results}
     rows, correct = [], 0
@@ -144,16 +149,34 @@ def evaluate_stance(gold: list[dict], results) -> dict:
         if r is not None:
             ev = _squash(g["evidence"])
             hit = next((s for s in r.document.sentences if ev in _squash(s.text)), None)
+            scored_rows = [s for s in r.sentences if ev in _squash(s.text) and s.topic == g["topic"]]
             pred = "no-sentence"
-            if hit is not None:
-                sentence = hit.index
-                scored = next((s for s in r.sentences if s.sentence == hit.index and s.topic == g["topic"]), None)
-                pred = scored.label if scored else "none"
-                lexicon = scored.lexicon_label if scored else "none"
-        correct += pred == g["label"]
-        rows.append({"doc": g["doc"], "topic": g["topic"], "gold": g["label"], "predicted": pred,
-                     "lexicon": lexicon, "sentence": sentence, "evidence": g["evidence"]})
-    return {"rows": len(gold), "correct": correct,
-            "accuracy": round(correct / len(gold), 3) if gold else 0.0,
-            "lexicon_accuracy": round(sum(r["lexicon"] == r["gold"] for r in rows) / len(gold), 3) if gold else 0.0,
-            "details": rows}
+            if hit is not None or scored_rows:
+                sentence = scored_rows[0].sentence if scored_rows else hit.index
+                scored = scored_rows[0] if scored_rows else next(
+                    (s for s in r.sentences if s.sentence == hit.index and s.topic == g["topic"]), None)
+                pred = scored.label if scored else "no-topic"
+                lexicon = scored.lexicon_label if scored else "no-topic"
+        accept = g.get("accept") or [g["label"]]
+        right = pred in accept
+        correct += right
+        rows.append({"doc": g["doc"], "topic": g["topic"], "gold": g["label"], "accept": accept, "predicted": pred,
+                     "right": right, "lexicon": lexicon, "sentence": sentence, "evidence": g["evidence"]})
+    n = len(gold)
+    labelled = [d for d in rows if d["predicted"] in STANCE_OUTCOMES]
+    per_label = {}
+    for label in STANCE_OUTCOMES[:4]:
+        said = [d for d in rows if d["predicted"] == label]
+        truly = [d for d in rows if d["gold"] == label]
+        per_label[label] = {
+            "precision": round(sum(label in d["accept"] for d in said) / len(said), 3) if said else None,
+            "recall": round(sum(d["predicted"] in d["accept"] for d in truly) / len(truly), 3) if truly else None,
+            "gold": len(truly), "predicted": len(said)}
+    columns = list(STANCE_OUTCOMES) + ["no-topic", "no-sentence", "missing-doc"]
+    confusion = {g: {p: sum(1 for d in rows if d["gold"] == g and d["predicted"] == p) for p in columns}
+                 for g in STANCE_OUTCOMES[:4]}
+    return {"rows": n, "correct": correct,
+            "accuracy": round(correct / n, 3) if n else 0.0,
+            "lexicon_accuracy": round(sum(d["lexicon"] in d["accept"] for d in rows) / n, 3) if n else 0.0,
+            "unlabelled": n - len(labelled), "labelled_wrong": sum(1 for d in labelled if not d["right"]),
+            "per_label": per_label, "confusion": confusion, "details": rows}

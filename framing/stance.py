@@ -42,7 +42,11 @@ MARKER_FILES = {"hedge": "hedges.txt", "booster": "boosters.txt", "allegation": 
 MODEL_FILE = "stance_model.json"
 DATA_FILE = "stance_sentences.jsonl"
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
-_ANAPHORIC_CLAIM = re.compile(r"\b(?:such|these|those|the|this|that)\s+(?:accusations?|allegations?|claims?|charges?|reports?)\b", re.I)
+# A reference back to what the last topic sentence spoke of: "such accusations", "the claims",
+# "this initiative", "these statements", "their activities", or a sentence opening with "It", "This" or "They".
+_REFERENCE = re.compile(r"\b(?:such|these|those|this)\s+[\u201c\"]?\w|\b(?:the|that)\s+[\u201c\"]?(?:\w+\s+)?"
+                        r"(?:accusations?|allegations?|claims?|charges?|reports?|statements?)\b|\btheir\s+\w+ities\b"
+                        r"|^[\u201c\"]?(?:It|This|They|These|Such)\b", re.I)
 
 
 # ------------------------------------------------------------------ lexicons
@@ -54,6 +58,7 @@ class StanceLexicons:
     topics: TermMatcher
     topic_weights: dict[str, float]
     connotations: dict[str, str]
+    parties: TermMatcher | None = None  # the two sides of the story (lexicons/parties.csv)
 
     @classmethod
     @lru_cache(maxsize=4)
@@ -69,7 +74,8 @@ class StanceLexicons:
             topic_terms[row["term"]] = row["topic"]
             weights[row["term"]] = float(row["weight"])
         connotations = {" ".join(k): v.connotation for k, v in reporting_verbs().items()}
-        return cls(TermMatcher(terms), TermMatcher(topic_terms), weights, connotations)
+        parties = TermMatcher({row["term"]: row["party"] for row in load_csv("parties.csv", ("term", "party"))})
+        return cls(TermMatcher(terms), TermMatcher(topic_terms), weights, connotations, parties)
 
     def strongest(self, matches: list) -> list:
         """The matches of terms that name the topic alone, else all matches."""
@@ -81,7 +87,8 @@ class StanceLexicons:
         found: dict[str, list] = {}
         for m in self.topics.find(text, start, end):
             found.setdefault(m.category, []).append(m)
-        return {t: ms for t, ms in found.items() if sum(self.topic_weights[m.term] for m in ms) >= 2}
+        both = 1.0 if self.parties and len({m.category for m in self.parties.find(text, start, end)}) >= 2 else 0.0
+        return {t: ms for t, ms in found.items() if sum(self.topic_weights[m.term] for m in ms) + both >= 2}
 
 
 # ------------------------------------------------------------------ features
@@ -93,7 +100,8 @@ class SentenceContext:
     topic: str
     markers: list  # lexicon Matches, offsets relative to text
     topic_spans: list[tuple[int, int]]
-    quotes: list[tuple[int, int, str, str]]  # (start, end, connotation, group), relative offsets
+    quotes: list[tuple]  # (start, end, connotation, group, content start, end, mention start, end), relative;
+    # start..end is the attributed stretch (content with the words naming the source)
 
 
 def features(ctx: SentenceContext) -> dict[str, float]:
@@ -265,12 +273,46 @@ class ScoredSentence:
     lexicon_label: str
     terms: list[str] = field(default_factory=list)  # "category:term" that drove it
     counts: dict[str, int] = field(default_factory=dict)
+    why: str = ""  # the decisions behind the label (voice, denial, hedge), in words
+    model_label: str = ""  # the classifier's label, shown beside the decisions'
+    headline: bool = False
     in_quote: bool = False
     speaker_group: str | None = None
     outlet: str | None = None
 
     def to_dict(self) -> dict:
         return {**self.__dict__, "terms": list(self.terms), "counts": dict(self.counts)}
+
+
+def decide(ctx: SentenceContext) -> tuple[str, str]:
+    """The label as the outcome of separate decisions, and a short account of them (``why``).
+
+    Voice: attributed when a quote found by the extractor covers the topic or the sentence
+    reports what a source said (a quote in it, an allegation noun or verb: "claims that",
+    "accused"); own voice otherwise. Denied: a denial cue (verbs of rejection and dismissal,
+    "baseless", "no evidence", a quote introduced by "denied"). Hedged: a hedge cue in the
+    outlet's own voice. Then: denied -> deny; attributed -> attribute; hedged -> hedge;
+    else assert.
+    """
+    inside = lambda pos: any(q[4] <= pos < q[5] for q in ctx.quotes)  # noqa: E731  (in reported content)
+    named = lambda pos: any(q[6] <= pos < q[7] for q in ctx.quotes)  # noqa: E731  (in the source's name)
+    own = [m for m in ctx.markers if m.category != "hedge" or not inside(m.start)]  # a hedge counts in own voice
+    cats = {m.category for m in own}
+    words = lambda category: ", ".join(sorted({ctx.text[m.start:m.end] for m in own  # noqa: E731
+                                               if m.category == category}))
+    covered = any(inside(s) or named(s) for s, _ in ctx.topic_spans)  # not the writer's words between them
+    if "denial" in cats or any(q[2] == "denying" for q in ctx.quotes):
+        cue = words("denial") or "a quote introduced as a denial"
+        return "deny", f"denied ({cue})"
+    if covered:
+        speakers = sorted({q[3] for q in ctx.quotes if any(q[4] <= s < q[5] or q[6] <= s < q[7]
+                                                           for s, _ in ctx.topic_spans)})
+        return "attribute", f"attributed to a source ({', '.join(speakers)})"
+    if "allegation" in cats:
+        return "attribute", f"attributed by an allegation word ({words('allegation')})"
+    if "hedge" in cats:
+        return "hedge", f"own voice, hedged ({words('hedge')})"
+    return "assert", "own voice, no hedge or denial"
 
 
 def lexicon_label(ctx: SentenceContext) -> str:
@@ -301,15 +343,18 @@ class StanceScorer:
         """(sentence, context) for every sentence and topic it is about."""
         out = []
         previous: dict[str, list] = {}
+        previous_at = -10
         by_sentence = _quotes_by_sentence(doc, quotes)
         for sent in doc.sentences:
             topics = self.lexicons.topics_of(doc.text, sent.start, sent.end)
-            if not topics and previous and _ANAPHORIC_CLAIM.search(sent.text):
-                topics = {t: [] for t in previous}  # "such accusations" continues the last topic
-            previous = topics or previous
+            if not topics and previous and sent.index - previous_at <= 2 and _REFERENCE.search(sent.text):
+                topics = {t: [] for t in previous}  # "such accusations", "this initiative": the last topic goes on
+            if topics:
+                previous, previous_at = topics, sent.index
             found = markers[sent.index] if markers is not None else \
                 [_shift(m, sent.start) for m in self.lexicons.markers.find(doc.text, sent.start, sent.end)]
-            qs = [(max(a, sent.start) - sent.start, min(b, sent.end) - sent.start, q.connotation, q.group)
+            qs = [(max(a, sent.start) - sent.start, min(b, sent.end) - sent.start, q.connotation, q.group,
+                   q.start - sent.start, q.end - sent.start, *_mention_span(q, sent.start))
                   for q in by_sentence.get(sent.index, ()) for a, b in [_attributed_stretch(q)]
                   if a < sent.end and b > sent.start]
             for topic, matches in sorted(topics.items()):
@@ -345,15 +390,17 @@ class StanceScorer:
         out = []
         for (sent, ctx), p in zip(pairs, probs):
             best = int(p.argmax())
+            label, why = decide(ctx)
             in_quote = any(q[0] <= s < q[1] for q in ctx.quotes for s, _ in ctx.topic_spans)
             counts: dict[str, int] = {}
             for m in ctx.markers:
                 counts[m.category] = counts.get(m.category, 0) + 1
             out.append(ScoredSentence(
                 doc=doc.id, sentence=sent.index, start=sent.start, end=sent.end, text=sent.text, topic=ctx.topic,
-                label=classes[best], confidence=round(float(p[best]), 3), lexicon_label=lexicon_label(ctx),
+                label=label, confidence=round(float(p[classes.index(label)]) if label in classes else 0.0, 3),
+                lexicon_label=lexicon_label(ctx), why=why, model_label=classes[best],
                 terms=[f"{m.category}:{ctx.text[m.start:m.end]}" for m in ctx.markers],
-                counts=counts, in_quote=in_quote,
+                counts=counts, in_quote=in_quote, headline=sent.kind == "heading",
                 speaker_group=ctx.quotes[0][3] if ctx.quotes else None, outlet=doc.article.outlet))
         return out
 
@@ -378,6 +425,13 @@ def _attributed_stretch(q: Quote) -> tuple[int, int]:
     if q.mention_start is None:
         return q.start, q.end
     return min(q.start, q.mention_start), max(q.end, q.mention_end)
+
+
+def _mention_span(q: Quote, offset: int) -> tuple[int, int]:
+    """The words naming the source, relative to ``offset`` (an empty span when there are none)."""
+    if q.mention_start is None or q.mention_end is None:
+        return -1, -1
+    return q.mention_start - offset, q.mention_end - offset
 
 
 def _shift(m, offset):
@@ -412,7 +466,7 @@ def training_contexts(rows: list[dict]) -> list[SentenceContext]:
         quotes = extractor.extract(doc)
         matches = lex.strongest(lex.topics_of(text).get(r["topic"], []))
         spans = [(m.start, m.end) for m in matches] or [(0, 0)]
-        qs = [(*_attributed_stretch(q), q.connotation, q.group) for q in quotes]
+        qs = [(*_attributed_stretch(q), q.connotation, q.group, q.start, q.end, *_mention_span(q, 0)) for q in quotes]
         out.append(SentenceContext(text, r["topic"], lex.markers.find(text), spans, qs))
     return out
 
