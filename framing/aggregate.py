@@ -92,8 +92,9 @@ def bootstrap_ci(labels: list[str], n: int = 2000, seed: int = 0, level: float =
 
 
 def outlet_stance(sentences, labels: dict[str, str], seed: int = 0) -> list[dict]:
-    """Per outlet and topic: label shares, stance index with a 95% bootstrap CI,
-    and the same index computed from the lexicon-only labels."""
+    """Per outlet and topic: label shares, stance index with a 95% bootstrap CI (headlines and
+    standfirsts together with the body), the index of headlines alone and of the body alone, and
+    the index computed from the lexicon-only labels."""
     from .stance import LABELS, TOPICS
 
     groups: dict[tuple, list] = defaultdict(list)
@@ -107,9 +108,13 @@ def outlet_stance(sentences, labels: dict[str, str], seed: int = 0) -> list[dict
         lex_index = stance_index([s.lexicon_label for s in items])
         row = {"outlet": outlet, "topic": topic, "sentences": len(items)}
         row.update({f"share_{l}": round(got.count(l) / len(got), 4) for l in LABELS})
+        heads = [s.label for s in items if getattr(s, "headline", False)]
+        body = [s.label for s in items if not getattr(s, "headline", False)]
         row.update({"index": _r(index), "ci_low": _r(ci[0]) if ci else None, "ci_high": _r(ci[1]) if ci else None,
                     "lexicon_index": _r(lex_index),
-                    "agreement": round(sum(s.label == s.lexicon_label for s in items) / len(items), 4)})
+                    "agreement": round(sum(s.label == s.lexicon_label for s in items) / len(items), 4),
+                    "headline_sentences": len(heads), "headline_index": _r(stance_index(heads)),
+                    "body_index": _r(stance_index(body))})
         rows.append(row)
     return rows
 

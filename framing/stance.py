@@ -32,7 +32,7 @@ from pathlib import Path
 from .trained import trained_path
 from .lexicon import TermMatcher, load_csv, load_terms
 from .quotes import reporting_verbs
-from .types import Document, Quote
+from .types import Document, Quote, Sentence
 
 TOPICS = ("arms", "sanctions")
 LABELS = ("assert", "attribute", "hedge", "deny", "none")
@@ -304,15 +304,42 @@ def decide(ctx: SentenceContext) -> tuple[str, str]:
     if "denial" in cats or any(q[2] == "denying" for q in ctx.quotes):
         cue = words("denial") or "a quote introduced as a denial"
         return "deny", f"denied ({cue})"
+    negation = _negated_by_party(ctx)
+    if negation:
+        return "deny", f"denied: a party to the claim negates it ({negation})"
     if covered:
         speakers = sorted({q[3] for q in ctx.quotes if any(q[4] <= s < q[5] or q[6] <= s < q[7]
                                                            for s, _ in ctx.topic_spans)})
-        return "attribute", f"attributed to a source ({', '.join(speakers)})"
+        named = [g for g in speakers if g]
+        return "attribute", "attributed to a source" + (f" ({', '.join(named)})" if named else "")
     if "allegation" in cats:
         return "attribute", f"attributed by an allegation word ({words('allegation')})"
     if "hedge" in cats:
         return "hedge", f"own voice, hedged ({words('hedge')})"
     return "assert", "own voice, no hedge or denial"
+
+
+_DOUBLE_NEGATION = re.compile(r"\b(?:rule[sd]?\s+out|ruling\s+out|exclud\w*|den\w+|stop\w*|halt\w*)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|neither|nor|without)\b|n['\u2019]t\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _party_groups() -> frozenset[str]:
+    """Speaker groups that speak for a party to the contested claims (lexicons/groups.csv, column party)."""
+    return frozenset(r["group"] for r in load_csv("groups.csv", ("group", "label")) if (r.get("party") or "").strip())
+
+
+def _negated_by_party(ctx: SentenceContext) -> str:
+    """The negation, when a party to the claim (Russia, North Korea) negates the topic in its own words:
+    "Russia was not going to violate anything" (a few words before the topic term, inside the quote)."""
+    for s, _ in ctx.topic_spans:
+        for q in ctx.quotes:
+            if q[3] in _party_groups() and q[4] <= s < q[5]:
+                window = ctx.text[max(q[4], s - 40):s]
+                m = list(_NEGATION.finditer(window))
+                if m and len(window[m[-1].end():].split()) <= 4 and not _DOUBLE_NEGATION.search(window[m[-1].end():]):
+                    return m[-1].group()
+    return ""
 
 
 def lexicon_label(ctx: SentenceContext) -> str:
@@ -345,18 +372,20 @@ class StanceScorer:
         previous: dict[str, list] = {}
         previous_at = -10
         by_sentence = _quotes_by_sentence(doc, quotes)
-        for sent in doc.sentences:
+        for sent in headlines(doc) + doc.sentences:
             topics = self.lexicons.topics_of(doc.text, sent.start, sent.end)
             if not topics and previous and sent.index - previous_at <= 2 and _REFERENCE.search(sent.text):
                 topics = {t: [] for t in previous}  # "such accusations", "this initiative": the last topic goes on
             if topics:
                 previous, previous_at = topics, sent.index
-            found = markers[sent.index] if markers is not None else \
+            found = markers[sent.index] if markers is not None and sent.index in markers else \
                 [_shift(m, sent.start) for m in self.lexicons.markers.find(doc.text, sent.start, sent.end)]
             qs = [(max(a, sent.start) - sent.start, min(b, sent.end) - sent.start, q.connotation, q.group,
                    q.start - sent.start, q.end - sent.start, *_mention_span(q, sent.start))
                   for q in by_sentence.get(sent.index, ()) for a, b in [_attributed_stretch(q)]
                   if a < sent.end and b > sent.start]
+            if sent.kind == "heading":
+                qs = _headline_attribution(sent.text)
             for topic, matches in sorted(topics.items()):
                 spans = [(m.start - sent.start, m.end - sent.start) for m in self.lexicons.strongest(matches)] or [(0, 0)]
                 out.append((sent, SentenceContext(sent.text, topic, found, spans, qs)))
@@ -403,6 +432,39 @@ class StanceScorer:
                 counts=counts, in_quote=in_quote, headline=sent.kind == "heading",
                 speaker_group=ctx.quotes[0][3] if ctx.quotes else None, outlet=doc.article.outlet))
         return out
+
+
+# Headline style attributes with a colon or a verb of saying at either end:
+# "N. Korea will pay a price: Sullivan", "Kremlin says ...", "..., Zakharova said".
+_HEADLINE_SOURCE = re.compile(r"^(?P<claim>.+?)\s*[:\u2014\u2013-]\s*(?P<who>(?:[A-Z][\w.'\u2019-]*\s?){1,5})$"
+                              r"|^(?P<claim2>.+?),?\s+(?P<who2>(?:[A-Z][\w.'\u2019-]*\s?){1,5})\s+(?:says?|said|warns?|claims?)$"
+                              r"|^(?P<who3>(?:[A-Z][\w.'\u2019-]*\s?){1,5})\s+(?:says?|warns?|claims?|tells?)\s+(?P<claim3>.+)$")
+
+
+def _headline_attribution(text: str) -> list[tuple]:
+    """A headline's attribution as a quote tuple (see :class:`SentenceContext`), or none."""
+    m = _HEADLINE_SOURCE.match(text.strip())
+    if not m:
+        return []
+    for claim, who in (("claim", "who"), ("claim2", "who2"), ("claim3", "who3")):
+        if m.group(claim):
+            a, b = m.span(claim)
+            c, d = m.span(who)
+            return [(min(a, c), max(b, d), "neutral", "", a, b, c, d)]
+    return []
+
+
+def headlines(doc: Document) -> list[Sentence]:
+    """The headline and standfirst: heading blocks before the first body paragraph, each a sentence of
+    its own (kind ``heading``, negative index: they are not part of the body the other steps read)."""
+    article, out = doc.article, []
+    first_body = min((b.start for b in article.blocks if b.kind == "body"), default=len(article.text))
+    for b in article.blocks:
+        if b.kind == "heading" and b.end <= first_body:
+            text = doc.raw[b.start:b.end]
+            if len(text.split()) >= 3:
+                out.append(Sentence(-1 - len(out), b.start, b.end, text, [], -1, "heading"))
+    return out
 
 
 def _quotes_by_sentence(doc: Document, quotes: list[Quote]) -> dict[int, list[Quote]]:
