@@ -95,13 +95,13 @@ def outlet_stance(sentences, labels: dict[str, str], seed: int = 0) -> list[dict
     """Per outlet and topic: label shares, stance index with a 95% bootstrap CI (headlines and
     standfirsts together with the body), the index of headlines alone and of the body alone, and
     the index computed from the lexicon-only labels."""
-    from .stance import LABELS, TOPICS
+    from .stance import LABELS, topic_order
 
     groups: dict[tuple, list] = defaultdict(list)
     for s in sentences:
         groups[(labels.get(s.doc, s.doc), s.topic)].append(s)
     rows = []
-    for (outlet, topic), items in sorted(groups.items(), key=lambda kv: (kv[0][0], TOPICS.index(kv[0][1]))):
+    for (outlet, topic), items in sorted(groups.items(), key=lambda kv: (kv[0][0], topic_order(kv[0][1]))):
         got = [s.label for s in items]
         index = stance_index(got)
         ci = bootstrap_ci(got, seed=seed)

@@ -211,6 +211,26 @@ def models_download(settings, models, processors):
     settings.say(f"models installed in {directory}")
 
 
+def topics_option(f):
+    """--topics FILE / --extend-topics: the claims whose framing is scored (kept in ctx.meta for run_analysis)."""
+    def keep(ctx, param, value):
+        ctx.meta[param.name] = value
+        return value
+
+    f = click.option("--extend-topics", is_flag=True, expose_value=False, callback=keep,
+                     help="Score the topics of --topics FILE besides the built-in ones (arms, sanctions).")(f)
+    return click.option("--topics", "topics_file", type=click.Path(exists=True, dir_okay=False), default=None,
+                        expose_value=False, callback=keep,
+                        help="Topics to score instead of the built-in ones: a CSV with columns term, topic, "
+                             "weight, as lexicons/topics.csv (see its header).")(f)
+
+
+def topic_settings() -> tuple[str | None, bool]:
+    """(topics file, extend) given to the running command."""
+    meta = click.get_current_context().meta
+    return meta.get("topics_file"), bool(meta.get("extend_topics"))
+
+
 def speaker_option(f):
     return click.option("--speakers", "speaker_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                         help="Your own speaker registry CSV (columns as lexicons/speakers.csv); repeatable.")(f)
@@ -227,7 +247,8 @@ def run_analysis(settings: Settings, corpus, max_size, outlets_file, models, tie
 
     params = click.get_current_context().params
     config = AnalysisConfig(models, tier, tuple(speaker_files),
-                            with_stance if isinstance(with_stance, str) else None, bool(with_stance))
+                            with_stance if isinstance(with_stance, str) else None, bool(with_stance),
+                            *topic_settings())
 
     def progress(stream, length):
         with settings.progress(stream, length=length, label="analysing") as bar:
@@ -375,6 +396,7 @@ def evaluate_quotes_cmd(settings, corpus, max_size, outlets_file, models, tier, 
 @evaluate_group.command("stance")
 @corpus_options
 @model_options
+@topics_option
 @click.option("--gold", "gold_file", required=True, type=click.Path(exists=True, dir_okay=False),
               help="Gold stance JSONL (doc, topic, label, evidence).")
 @click.option("--model", "model_file", type=click.Path(exists=True, dir_okay=False), default=None,
@@ -428,6 +450,7 @@ def evaluate_stance_cmd(settings, corpus, max_size, outlets_file, models, tier, 
 @cli.command("stance")
 @corpus_options
 @model_options
+@topics_option
 @speaker_option
 @click.option("--by", type=click.Choice(["outlet", "sentence", "lexicon"]), default="outlet", show_default=True,
               help="outlet: label shares and stance index per outlet and topic; sentence: every scored "
@@ -563,6 +586,7 @@ def train_stance_cmd(settings, data_file, output):
 @cli.command("report")
 @corpus_options
 @model_options
+@topics_option
 @speaker_option
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
               help="Directory to write the report into (must not exist, or be empty, unless --force).")
@@ -603,6 +627,7 @@ def report_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no_
 @cli.command("view")
 @corpus_options
 @model_options
+@topics_option
 @speaker_option
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
               help="Directory for the pages (must not exist, or be empty, unless --force).")
@@ -692,6 +717,7 @@ def reproduce_cmd(settings, config_file, outdir, check, store_expected, force, m
 @cli.command("exercise")
 @corpus_options
 @model_options
+@topics_option
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
               help="Directory for the worksheets and answer keys.")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["sources", "verbs", "hedges", "compare"]),
@@ -731,6 +757,7 @@ def exercise_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, n
 @cli.command("analyze")
 @corpus_options
 @model_options
+@topics_option
 @speaker_option
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
               help="Directory for the partitioned results (part-00000.jsonl, ...).")
@@ -760,7 +787,8 @@ def analyze_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no
     from .engine import AnalysisConfig, analyze_articles, result_record, run_dask, run_partitions, write_partitions
     from .io import atomic_dir
 
-    config = AnalysisConfig(models, tier, tuple(speaker_files))
+    config = AnalysisConfig(models, tier, tuple(speaker_files), topics=topic_settings()[0],
+                            extend_topics=topic_settings()[1])
     say_tier(settings, config, jobs if engine == "local" else 1)
     with atomic_dir(outdir, force=force) as tmp:
         if engine == "dask":

@@ -34,13 +34,15 @@ class AnalysisConfig:
     speakers: tuple[str, ...] = ()
     stance_model: str | None = None
     with_stance: bool = True
+    topics: str | None = None  # a topics file (term, topic, weight) replacing the built-in topics
+    extend_topics: bool = False  # ... or besides them
 
     def build(self):
         from .nlp import load_backend
         from .pipeline import Analyzer
         from .stance import StanceScorer
 
-        scorer = StanceScorer.load(self.stance_model) if self.with_stance else None
+        scorer = StanceScorer.load(self.stance_model, self.topics, self.extend_topics) if self.with_stance else None
         return Analyzer(load_backend(self.models, self.tier), stance=scorer, speakers=self.speakers,
                         with_stance=self.with_stance)
 
@@ -83,7 +85,9 @@ def fingerprints(config: AnalysisConfig, tier: str) -> dict[str, str]:
     quotes = nlp + _files_hash([lexicon_dir() / n for n in QUOTE_LEXICONS] + [Path(s) for s in config.speakers]
                                + [trained_path(QUOTE_MODEL)])
     model = Path(config.stance_model) if config.stance_model else trained_path(MODEL_FILE)
-    stance = quotes + _files_hash([lexicon_dir() / n for n in STANCE_LEXICONS + ("reporting_verbs.csv",)] + [model])
+    topics = [Path(config.topics)] if config.topics else []
+    stance = quotes + _files_hash([lexicon_dir() / n for n in STANCE_LEXICONS + ("reporting_verbs.csv",)] + [model]
+                                  + topics) + ("+" if config.extend_topics else "")
     return {"nlp": _short(nlp), "quotes": _short(quotes), "stance": _short(stance)}
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .aggregate import group_labels, lexicon_rates, outlet_stance
 from .io import atomic_dir
-from .stance import TOPICS
+from .stance import topic_order, topic_title
 
 KINDS = ("sources", "verbs", "hedges", "compare")
 LEVELS = ("intro", "advanced")
@@ -216,7 +216,7 @@ def build_hedges(analysis, rng, level, articles) -> Exercise:
         extra = " Which words tell you?" if level == "advanced" else ""
         answer = (f"{s.label.upper()} (topic: {s.topic}; confidence {s.confidence:.2f}). Signal words: {signals}."
                   + (" A quoted or attributed source carries the claim." if s.in_quote else ""))
-        items.append(Item(f"Is this sentence's claim about the {'arms transfers' if s.topic == 'arms' else 'sanctions'} "
+        items.append(Item(f"Is this sentence's claim about the {topic_title(s.topic)} "
                           f"stated as FACT (assert), given as someone's CLAIM (attribute), HEDGED, or DENIED?{extra}",
                           answer, numbered(s.text), _source(r, labels), s.confidence < UNSURE, 2))
     return Exercise("hedges", "Fact, claim, hedge or denial?", level, 0,
@@ -269,7 +269,8 @@ def _compare_answer(analysis, a, b, stance, lex, score):
         labelled = [x for x in r.sentences if x.sentence == s.index]
         who = "; ".join(f"{q.speaker} ({q.cue})" for q in quotes) or "no attributed source (the outlet's own voice)"
         how = "; ".join(f"{x.topic}: {x.label}" for x in labelled) or "not about the contested claims"
-        figures = "; ".join(f"{t} index {stance[(outlet, t)]['index']:+.2f}" for t in TOPICS
+        figures = "; ".join(f"{t} index {stance[(outlet, t)]['index']:+.2f}"
+                            for t in sorted({t for _, t in stance}, key=topic_order)
                             if (outlet, t) in stance and stance[(outlet, t)]["index"] is not None)
         rates = lex.get(outlet, {})
         parts.append(f"{tag} ({outlet}): source: {who}. Framing: {how}. Whole outlet: {figures or 'no index'}; "

@@ -18,7 +18,7 @@ from . import style
 from .aggregate import group_labels, lexicon_rates, outlet_stance, share_of_voice, speaker_table, verb_table
 from .io import atomic_dir, format_rows
 from .lexicon import lexicon_dir
-from .stance import LABELS, MODEL_FILE, TOPICS, trained_path
+from .stance import LABELS, MODEL_FILE, TOPICS, topic_order, topic_title, trained_path
 from .view import write_view
 
 MAX_QUOTES_PER_OUTLET = 30
@@ -162,8 +162,9 @@ def fig_speakers(data: ReportData, fig):
 def fig_stance(data: ReportData, fig):
     rows = data.tables["stance"]
     colours = style.outlet_colours(data.outlets)
-    axes = fig.subplots(1, 2, sharey=True)
-    for ax, topic in zip(axes, TOPICS):
+    topics = _topics(rows)
+    axes = fig.subplots(1, len(topics), sharey=True, squeeze=False)[0]
+    for ax, topic in zip(axes, topics):
         ax.axvline(0, color="#999999", linewidth=0.8)
         for i, o in enumerate(data.outlets):
             r = next((r for r in rows if r["outlet"] == o and r["topic"] == topic), None)
@@ -178,26 +179,27 @@ def fig_stance(data: ReportData, fig):
             ax.text(1.02, i, f"n={r['sentences']}", va="center", fontsize=7, transform=ax.get_yaxis_transform())
         ax.set_xlim(-1.1, 1.1)
         ax.set_xticks([-1, -0.5, 0, 0.5, 1])
-        ax.set_title("arms transfers" if topic == "arms" else "sanctions", fontsize=10)
+        ax.set_title(topic_title(topic), fontsize=10)
         ax.set_xlabel("denial  \u2190  stance index  \u2192  assertion")
     _outlet_axis(axes[0], data.outlets)
     fig.suptitle("Does the outlet state the allegation as fact, attribute, hedge or deny it?",
                  fontweight="bold", x=0.02, ha="left")
-    fig.text(0.02, 0.02, "Dots: classifier index with bootstrap 95% interval.  Open diamonds: the same index from "
-             "the lexicons alone.  n: topic sentences.", fontsize=7, color="#444444")
+    fig.text(0.02, 0.02, "Dots: index of the sentence labels with bootstrap 95% interval.  Open diamonds: the same "
+             "index from the lexicon rule alone.  n: topic sentences (headlines included).", fontsize=7, color="#444444")
     fig.subplots_adjust(left=0.2, right=0.94, top=0.85, bottom=0.17, wspace=0.2)
     return fig
 
 
 def fig_labels(data: ReportData, fig):
     rows = data.tables["labels"]
-    axes = fig.subplots(1, 2, sharey=True)
-    for ax, topic in zip(axes, TOPICS):
+    topics = _topics(rows)
+    axes = fig.subplots(1, len(topics), sharey=True, squeeze=False)[0]
+    for ax, topic in zip(axes, topics):
         _stacked_shares(ax, data.outlets, [
             (label, style.LABEL_COLOURS[label],
              [next((r[f"share_{label}"] for r in rows if r["outlet"] == o and r["topic"] == topic), 0.0)
               for o in data.outlets]) for label in LABELS])
-        ax.set_title("arms transfers" if topic == "arms" else "sanctions", fontsize=10)
+        ax.set_title(topic_title(topic), fontsize=10)
         ax.set_xlabel("share of topic sentences")
     _outlet_axis(axes[0], data.outlets)
     fig.suptitle("How each outlet presents the claims, sentence by sentence", fontweight="bold", x=0.02, ha="left")
@@ -359,8 +361,9 @@ def cover(pdf, data: ReportData):
     s = data.summary
     dates = f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "not stated in the texts"
     page.line(f"{s['articles']} articles from {s['outlets']} outlets, {s['words']:,} words; dates {dates}.", size=10)
-    page.line(f"{s['quotes']} quotes extracted; {s['topic_sentences']} sentences about the arms transfers or the "
-              f"sanctions.", size=10, gap=0.02)
+    topics = " or the ".join(topic_title(t) for t in _topics(data.tables["stance"]))
+    page.line(f"{s['quotes']} quotes extracted; {s['topic_sentences']} sentences about the {topics}.",
+              size=10, gap=0.02)
     page.line("Outlets", bold=True, size=11, gap=0.005)
     counts = Counter(data.labels.values())
     for o in data.outlets:
@@ -522,6 +525,11 @@ def write_report(analysis, outdir, *, title: str = "", config: dict | None = Non
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         written["manifest"].append("manifest.json")
     return dict(written)
+
+
+def _topics(rows: list[dict]) -> list[str]:
+    """The topics of a stance table (the built-in ones when it is empty), in their order."""
+    return sorted({r["topic"] for r in rows}, key=topic_order) or list(TOPICS)
 
 
 def _columns(rows: list[dict]) -> list[str] | None:

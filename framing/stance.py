@@ -30,11 +30,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from .trained import trained_path
-from .lexicon import TermMatcher, load_csv, load_terms
+from .lexicon import LexiconError, TermMatcher, load_csv, load_terms
 from .quotes import reporting_verbs
 from .types import Document, Quote, Sentence
 
-TOPICS = ("arms", "sanctions")
+TOPICS = ("arms", "sanctions")  # the built-in topics; --topics FILE replaces or extends them
+TOPIC_TITLES = {"arms": "arms transfers", "sanctions": "sanctions"}
+
+
+def topic_order(topic: str) -> tuple:
+    """Sort key: built-in topics first, in their order, then the others by name."""
+    return (TOPICS.index(topic), "") if topic in TOPICS else (len(TOPICS), topic)
+
+
+def topic_title(topic: str) -> str:
+    """How a topic is named in figures and worksheets."""
+    return TOPIC_TITLES.get(topic, topic.replace("_", " ").replace("-", " "))
 LABELS = ("assert", "attribute", "hedge", "deny", "none")
 INDEX_WEIGHTS = {"assert": 1.0, "hedge": 0.5, "attribute": 0.25, "deny": -1.0}
 MARKER_FILES = {"hedge": "hedges.txt", "booster": "boosters.txt", "allegation": "allegation_markers.txt",
@@ -59,23 +70,36 @@ class StanceLexicons:
     topic_weights: dict[str, float]
     connotations: dict[str, str]
     parties: TermMatcher | None = None  # the two sides of the story (lexicons/parties.csv)
+    topic_names: tuple[str, ...] = TOPICS  # the topics scored, built-in ones first
 
     @classmethod
-    @lru_cache(maxsize=4)
-    def load(cls) -> "StanceLexicons":
+    @lru_cache(maxsize=8)
+    def load(cls, topics: str | None = None, extend: bool = False) -> "StanceLexicons":
+        """The lexicons, with the topics of ``lexicons/topics.csv``, or of the file ``topics`` instead
+        (``extend``: besides them). A topics file has the columns term, topic, weight."""
         terms: dict[str, str] = {}
         for category, name in MARKER_FILES.items():
             for term in load_terms(name):
                 terms.setdefault(term, category)
+        sources = (["topics.csv"] if not topics or extend else []) + ([topics] if topics else [])
         topic_terms, weights = {}, {}
-        for row in load_csv("topics.csv", ("term", "topic", "weight")):
-            if row["topic"] not in TOPICS:
-                raise ValueError(f"topics.csv: unknown topic {row['topic']!r}")
-            topic_terms[row["term"]] = row["topic"]
-            weights[row["term"]] = float(row["weight"])
+        for source in sources:
+            for n, row in enumerate(load_csv(source, ("term", "topic", "weight")), 1):
+                topic = (row["topic"] or "").strip()
+                try:
+                    weight = float(row["weight"])
+                except (TypeError, ValueError):
+                    weight = -1.0
+                if not topic or not re.fullmatch(r"[\w-]+", topic) or weight <= 0 or not (row["term"] or "").strip():
+                    raise LexiconError(f"{source}: row {n} needs a term, a topic name (letters, digits, _ or -) "
+                                       f"and a positive weight")
+                topic_terms[row["term"].strip()] = topic
+                weights[row["term"].strip()] = weight
         connotations = {" ".join(k): v.connotation for k, v in reporting_verbs().items()}
         parties = TermMatcher({row["term"]: row["party"] for row in load_csv("parties.csv", ("term", "party"))})
-        return cls(TermMatcher(terms), TermMatcher(topic_terms), weights, connotations, parties)
+        order = list(dict.fromkeys(topic_terms.values()))
+        return cls(TermMatcher(terms), TermMatcher(topic_terms), weights, connotations, parties,
+                   tuple(sorted(order, key=topic_order)))
 
     def strongest(self, matches: list) -> list:
         """The matches of terms that name the topic alone, else all matches."""
@@ -363,8 +387,9 @@ class StanceScorer:
         self.lexicons = lexicons or StanceLexicons.load()
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "StanceScorer":
-        return cls(StanceModel.load(path))
+    def load(cls, path: str | Path | None = None, topics: str | None = None, extend: bool = False) -> "StanceScorer":
+        """The shipped (or ``path``) model with the built-in topics, or those of the file ``topics``."""
+        return cls(StanceModel.load(path), StanceLexicons.load(str(topics) if topics else None, extend))
 
     def contexts(self, doc: Document, quotes: list[Quote], markers: dict | None = None) -> list[tuple[object, SentenceContext]]:
         """(sentence, context) for every sentence and topic it is about."""
@@ -461,9 +486,12 @@ def headlines(doc: Document) -> list[Sentence]:
     first_body = min((b.start for b in article.blocks if b.kind == "body"), default=len(article.text))
     for b in article.blocks:
         if b.kind == "heading" and b.end <= first_body:
-            text = doc.raw[b.start:b.end]
+            start = b.start
+            while start < b.end and doc.raw[start] in "#*_ \t":  # markdown heading marks
+                start += 1
+            text = doc.raw[start:b.end]
             if len(text.split()) >= 3:
-                out.append(Sentence(-1 - len(out), b.start, b.end, text, [], -1, "heading"))
+                out.append(Sentence(-1 - len(out), start, b.end, text, [], -1, "heading"))
     return out
 
 

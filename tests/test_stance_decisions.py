@@ -1,0 +1,156 @@
+"""Stance decisions on real-news constructions: topic, voice, denial, hedge, headlines, user topics."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import cli
+from framing.corpus import article_from_text
+from framing.pipeline import Analyzer
+
+from .conftest import DEV_CORPUS, EXAMPLES, SHARED, needs_shared
+
+ANALYZER = Analyzer(tier="builtin")
+NK = SHARED / "corpus" / "nk-russia-2023-24"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def labels(text, **meta):
+    """(topic, label, headline) for every scored sentence of a text, with the sentence's first words."""
+    result = ANALYZER.analyze(article_from_text(text, **meta))
+    return [(s.text.split()[0], s.topic, s.label, s.headline) for s in result.sentences]
+
+
+def only(text, topic="arms"):
+    found = [(label, headline) for _, t, label, headline in labels(text) if t == topic]
+    assert len(found) == 1, labels(text)
+    return found[0][0]
+
+
+# ------------------------------------------------------------------ topic
+@pytest.mark.parametrize("text", [
+    "North Korea has sent military equipment to Russia for its war.",
+    "Pyongyang gave Moscow lethal aid last year.",
+    "Thousands of North Korean troops were sent to Russia.",
+])
+def test_the_kinds_of_weapons_and_military_aid_name_the_topic(text):
+    assert only(text) == "assert"
+
+
+def test_a_reference_back_carries_the_topic_to_the_next_sentence():
+    found = labels("North Korea shipped artillery shells to Russia, officials said. "
+                   "Moscow dismissed these claims as lies.")
+    assert [(w, t, label) for w, t, label, _ in found] == [("North", "arms", "attribute"), ("Moscow", "arms", "deny")]
+
+
+def test_a_sentence_without_a_reference_does_not_inherit_the_topic():
+    found = labels("North Korea shipped artillery shells to Russia. The weather in Seoul was mild.")
+    assert [w for w, *_ in found] == ["North"]
+
+
+# ------------------------------------------------------------------ voice
+def test_attribution_after_the_content_is_attributed():
+    assert only("North Korea sent artillery shells to Russia, South Korean officials said.") == "attribute"
+
+
+def test_attribution_by_a_noun_phrase_is_attributed():
+    assert only("Moscow rejected U.S. claims that the North sent weapons to Russia.") == "deny"
+    assert only("Seoul repeated its accusation that the North supplied weapons to Russia.") == "attribute"
+
+
+def test_own_voice_with_a_hedge_is_hedged_and_a_hedge_inside_a_quote_is_not_the_outlets():
+    assert only("North Korea is believed to have supplied weapons to Russia.") == "hedge"
+    assert only('Experts said the North "may be sending more shells", something prohibited by UN sanctions.',
+                "sanctions") == "assert"
+
+
+# ----------------------------------------------------------------- denial
+@pytest.mark.parametrize("text", [
+    "The Kremlin dismissed reports of arms deliveries from North Korea as baseless.",
+    "Pyongyang rejected the allegations that it sold weapons to Russia.",
+    "Moscow said there was no evidence that North Korea supplied weapons.",
+])
+def test_denials_worded_beyond_denied(text):
+    assert only(text) == "deny"
+
+
+def test_a_party_negating_the_claim_in_its_own_words_denies_it():
+    assert only('"Russia is not going to violate any sanctions," Dmitry Peskov said.', "sanctions") == "deny"
+
+
+def test_a_double_negation_is_no_denial():
+    assert only('Russia "does not rule out military cooperation" with North Korea, Dmitry Peskov said.') == "attribute"
+
+
+# -------------------------------------------------------------- headlines
+def test_headline_and_standfirst_are_scored_and_marked():
+    text = ("# North Korea will pay a price if it sends weapons to Russia: Sullivan\n\n"
+            "SEOUL, Sept. 6 (Yonhap) -- The top US security adviser spoke on Tuesday.\n")
+    found = labels(text)
+    assert ("North", "arms", "attribute", True) in found
+
+
+def test_outlet_index_reports_headlines_and_body_apart(tmp_path):
+    result = run("-q", "stance", EXAMPLES, "--tier", "builtin", "--no-cache", "--format", "jsonl")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all({"headline_index", "body_index", "headline_sentences"} <= set(r) for r in rows)
+    assert any(r["headline_sentences"] for r in rows)
+
+
+# ------------------------------------------------------------ user topics
+TOPICS = "term,topic,weight\neconomy,economy,2\ntrade,economy,1\neconomic,economy,1\nnatural resources,economy,2\n"
+
+
+def test_a_report_on_a_made_up_topic(tmp_path):
+    topics = tmp_path / "topics.csv"
+    topics.write_text(TOPICS)
+    out = tmp_path / "report"
+    result = run("-q", "report", EXAMPLES, "-o", out, "--topics", topics, "--tier", "builtin", "--no-cache")
+    assert result.exit_code == 0, result.output
+    stance = [json.loads(line) for line in (out / "data" / "stance.jsonl").read_text().splitlines()]
+    assert stance and {r["topic"] for r in stance} == {"economy"}
+    assert (out / "figures" / "3_stance.png").stat().st_size > 10_000 and (out / "report.pdf").is_file()
+    both = run("-q", "stance", EXAMPLES, "--topics", topics, "--extend-topics", "--tier", "builtin", "--no-cache",
+               "--format", "jsonl")
+    assert {json.loads(line)["topic"] for line in both.stdout.splitlines()} == {"arms", "sanctions", "economy"}
+
+
+def test_exercises_and_view_follow_the_topics_given(tmp_path):
+    topics = tmp_path / "topics.csv"
+    topics.write_text(TOPICS)
+    result = run("-q", "exercise", EXAMPLES, "-o", tmp_path / "ex", "--topics", topics, "--kind", "hedges",
+                 "--tier", "builtin", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "economy" in (tmp_path / "ex" / "hedges_key.md").read_text()
+    result = run("-q", "view", EXAMPLES, "-o", tmp_path / "view", "--topics", topics, "--tier", "builtin", "--no-cache")
+    assert result.exit_code == 0 and "Stance: economy" in (tmp_path / "view" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("bad", ["term,topic,weight\nweapons,arms,heavy\n", "term,topic,weight\nweapons,,2\n",
+                                 "term,topic\nweapons,arms\n"])
+def test_a_bad_topics_file_is_one_line_exit_3(tmp_path, bad):
+    topics = tmp_path / "topics.csv"
+    topics.write_text(bad)
+    result = run("stance", EXAMPLES, "--topics", topics, "--tier", "builtin", "--no-cache")
+    assert result.exit_code == 3 and "topics.csv" in result.stderr and "Traceback" not in result.output
+
+
+# ------------------------------------------------------------------ figures
+@needs_shared
+def test_evaluate_stance_shows_where_it_fails():
+    result = run("-q", "evaluate", "stance", DEV_CORPUS, "--gold", DEV_CORPUS / "gold" / "stance.jsonl",
+                 "--tier", "builtin", "--no-cache")
+    assert result.exit_code == 0, result.output
+    for part in ("accuracy", "per label", "confusion (rows: gold, columns: framing)", "unlabelled", "labelled_wrong"):
+        assert part in result.stdout
+
+
+@pytest.mark.skipif(not (NK / "gold" / "stance.jsonl").is_file(), reason="../shared/corpus/nk-russia-2023-24 is absent")
+def test_real_development_articles_stance_figures():
+    result = run("-q", "evaluate", "stance", NK, "--gold", NK / "gold" / "stance.jsonl", "--tier", "builtin",
+                 "--no-cache", "--json")
+    figures = json.loads(result.stdout)
+    assert figures["accuracy"] >= 0.7 and figures["unlabelled"] <= 10  # measured 0.734 and 8 of 64
