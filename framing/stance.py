@@ -336,13 +336,15 @@ def decide(ctx: SentenceContext) -> tuple[str, str]:
                                                            for s, _ in ctx.topic_spans)})
         named = [g for g in speakers if g]
         return "attribute", "attributed to a source" + (f" ({', '.join(named)})" if named else "")
-    if "allegation" in cats:
-        return "attribute", f"attributed by an allegation word ({words('allegation')})"
+    framing_words = [m for m in own if m.category == "allegation" and _ATTRIBUTING.match(ctx.text[m.start:m.end])]
+    if framing_words:  # "U.S. claims that ...", "the accusations": someone's claim, not the outlet's
+        return "attribute", f"attributed by an allegation word ({ctx.text[framing_words[0].start:framing_words[0].end]})"
     if "hedge" in cats:
         return "hedge", f"own voice, hedged ({words('hedge')})"
     return "assert", "own voice, no hedge or denial"
 
 
+_ATTRIBUTING = re.compile(r"(?:accus|alleg|claim|charge)", re.I)  # allegation words that name a claim as someone's
 _DOUBLE_NEGATION = re.compile(r"\b(?:rule[sd]?\s+out|ruling\s+out|exclud\w*|den\w+|stop\w*|halt\w*)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|neither|nor|without)\b|n['\u2019]t\b", re.I)
 
