@@ -111,6 +111,8 @@ class StanceLexicons:
         found: dict[str, list] = {}
         for m in self.topics.find(text, start, end):
             found.setdefault(m.category, []).append(m)
+        if not found:
+            return found
         both = 1.0 if self.parties and len({m.category for m in self.parties.find(text, start, end)}) >= 2 else 0.0
         return {t: ms for t, ms in found.items() if sum(self.topic_weights[m.term] for m in ms) + both >= 2}
 
