@@ -67,6 +67,8 @@ class ClauseCandidates:
         """Not a noun ('the report', 'a statement'), an infinitive ('to say') or part of a name ('United States')."""
         if i > 0 and toks[i].capitalised:
             return False
+        if i > 0 and toks[i - 1].low.endswith(("'s", "\u2019s", "s'")):
+            return False  # "Obama's comments": a possessive makes it a noun
         return not (i > 0 and toks[i - 1].low in _ARTICLE)
 
     def _candidate(self, text, sent, toks, i, j, verb) -> Candidate | None:

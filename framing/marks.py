@@ -31,6 +31,7 @@ _PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _QUANTIFIERS = {"one", "another", "some", "many", "several", "two", "three", "four", "most", "other", "others",
                 "few", "both", "each", "all"}
 _INTRODUCERS = {"in", "on", "at", "during", "after", "before", "asked", "speaking", "earlier", "later", "meanwhile",
+                "alongside", "amid", "despite", "following", "under", "among", "like", "unlike", "besides", "throughout",
                 "still", "yet", "however", "instead", "now", "then", "last", "this", "for", "with", "without", "at",
                 "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "made", "put", "read", "gave", "took"}
@@ -59,6 +60,11 @@ class Tok:
     @property
     def word(self) -> bool:
         return self.text[:1].isalnum()
+
+
+def _adverb(tok: Tok) -> bool:
+    """'jokingly', 'also': not 'Jolly' or 'Kelly' (a name)."""
+    return tok.low.endswith("ly") and not tok.capitalised and len(tok.low) > 4
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -167,17 +173,25 @@ class MarkAttributor:
         "the Christie supporter", "Bush, Florida's former governor,")."""
         j = end
         progressive = end < len(toks) and toks[end].low.endswith("ing")
-        while j > floor and (toks[j - 1].low in self.adverbs or (toks[j - 1].low.endswith("ly") and toks[j - 1].low != "only")
+        while j > floor and (toks[j - 1].low in self.adverbs or (_adverb(toks[j - 1]) and toks[j - 1].low != "only")
                              or (progressive and toks[j - 1].low in ("is", "are", "was", "were", "been", "be"))):
             j -= 1
         if j > floor and toks[j - 1].text == ",":  # an appositive: "Bush, Florida's former governor, said"
             comma = next((k for k in range(j - 2, max(floor, j - 14) - 1, -1) if toks[k].text == ","), None)
-            if comma is not None and comma > floor:
+            if comma is not None and comma > floor and self._describes(toks[comma + 1:j - 1]):
                 named = self._name_before(toks, comma, floor)
                 if named:
                     return named[0], j - 1
             return None
         return self._name_before(toks, j, floor)
+
+    def _describes(self, words: list[Tok]) -> bool:
+        """An appositive ("Florida's former governor", "a senior aide"): no verb, no conjunction leading it."""
+        if not words or words[0].low in ("and", "or", "but", "then"):
+            return False
+        return not any(t.low in self.stop and t.low not in _NAME_LINKS | {"of", "at", "for", "in", "on", "with", "who"}
+                       or (t.low.endswith("ed") and not t.capitalised) or t.low in self.verbs_first_words()
+                       for t in words)
 
     def _name_before(self, toks, end, floor):
         if end > floor and toks[end - 1].low in ("and", "or", "but"):
@@ -252,7 +266,7 @@ class MarkAttributor:
             if close is None:
                 return None
             j = close + 1
-        while j < len(toks) and toks[j].low in self.adverbs or (j < len(toks) and toks[j].low.endswith("ly")):
+        while j < len(toks) and toks[j].low in self.adverbs or (j < len(toks) and _adverb(toks[j])):
             j += 1
         cue = self.cue_at(toks, j)
         if cue and cue[1].frame != "prep" and (not tail or self._closes(toks, cue[0])):
@@ -333,7 +347,7 @@ class MarkAttributor:
         if not (toks[i].low.endswith(("ed", "s")) or toks[i].low in _IRREGULAR_PAST):
             return False
         k = i - 1
-        while k >= 0 and (toks[k].low in self.adverbs or toks[k].low.endswith("ly")):
+        while k >= 0 and (toks[k].low in self.adverbs or _adverb(toks[k])):
             k -= 1
         return k >= 0 and toks[k].low in ("and", "but")
 
@@ -342,6 +356,15 @@ class MarkAttributor:
         i = 0
         while i < len(toks) and (not toks[i].word or toks[i].low in ("and", "but", "so", "yet", "still")):
             i += 1
+        dateline = i  # 'WASHINGTON -- ' / 'LA CROSSE, Wisc. — '
+        while dateline < len(toks) and dateline - i < 6 and (toks[dateline].text.isupper() or toks[dateline].text in ",."
+                                                              or toks[dateline].capitalised and dateline > i):
+            dateline += 1
+        if dateline > i and dateline < len(toks) and toks[dateline].text in ("\u2014", "\u2013", "-") \
+                and toks[i].text.isupper() and len(toks[i].text) > 1:
+            i = dateline + 1
+            while i < len(toks) and toks[i].text in ("-", "\u2014", "\u2013"):
+                i += 1
         if i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS):
             comma = next((k for k in range(i, min(i + 14, len(toks))) if toks[k].text == ","), None)
             if comma is None:

@@ -337,8 +337,8 @@ class QuoteExtractor:
             return True
         if verb.frame == "none" or (i > 0 and self._capitalised[i]):
             return False  # "United States", "State" in a name
-        if prev in w["determiner"] or prev == "to":
-            return False  # a noun ("the report") or an infinitive ("to say")
+        if prev in w["determiner"] or prev == "to" or prev.endswith(("'s", "\u2019s")):
+            return False  # a noun ("the report", "Obama's comments") or an infinitive ("to say")
         if low[i].endswith("ing") and prev not in (",", "\u2014"):
             return False  # only ", urging ..." style participles report speech
         before = self._skip_back(low, i - 1, w["auxiliary"])
@@ -498,7 +498,7 @@ class QuoteExtractor:
         k = i - 1
         # adverbs, auxiliaries and time expressions between speaker and verb
         while k >= 0:
-            if low[k] in w["auxiliary"] or (low[k].endswith("ly") and len(low[k]) > 4):
+            if low[k] in w["auxiliary"] or (low[k].endswith("ly") and len(low[k]) > 4 and not self._capitalised[k]):
                 k -= 1
             elif low[k] in w["time"] and k > 0 and low[k - 1] in w["time_lead"]:
                 k -= 2
