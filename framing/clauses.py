@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .marks import Attribution, Candidate, MarkAttributor, Tok, _bucket, tokens
+from .marks import Attribution, Candidate, MarkAttributor, Tok, size_bucket, tokens
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
             "no", "any", "every", "each", "whose"}
@@ -196,8 +196,8 @@ class ClauseCandidates:
             "name" if mention[:1].isupper() else "description"
         f = {"bias": 1.0, f"layout={a.layout}": 1.0, f"lemma={verb.lemma}": 1.0, f"form={toks[i].low}": 1.0,
              f"frame={verb.frame}": 1.0, f"mention={kind}": 1.0,
-             f"mention_words={_bucket(len(mention.split()))}": 1.0,
-             f"content_words={_bucket(len(text[a.content[0]:a.content[1]].split()))}": 1.0,
+             f"mention_words={size_bucket(len(mention.split()))}": 1.0,
+             f"content_words={size_bucket(len(text[a.content[0]:a.content[1]].split()))}": 1.0,
              f"prev={toks[i - 1].low if i > 0 else '<start>'}": 1.0}
         if k > j and toks[k - 1].low == "that":
             f["that"] = 1.0

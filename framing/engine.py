@@ -192,19 +192,12 @@ def analyze_articles(articles: Iterable[Article], config: AnalysisConfig, *, ana
         if not cache or not prints:
             return article, {}, None
         key = analysis_key(article)
-        have = {}
-        for stage in wants:
-            got = cache.get(key, stage, prints[stage])
-            if got is None:
-                break
-            have[stage] = got
-        return article, have, key
+        return article, cached_stages(cache, key, prints, wants), key
 
     def store(key, have, stages):
         if cache and prints and key:
-            for stage in wants:
-                if stage not in have:
-                    cache.put(key, stage, prints[stage], stages[stage])
+            for row in fresh_stages(key, have, stages, prints, wants):
+                cache.put(*row)
 
     if jobs <= 1:
         for article in articles:
@@ -216,6 +209,22 @@ def analyze_articles(articles: Iterable[Article], config: AnalysisConfig, *, ana
         yield from _parallel(articles, config, jobs, lookup, store, wants)
     if cache:
         cache.commit()
+
+
+def cached_stages(cache: ResultCache, key: str, prints: dict, wants: tuple) -> dict:
+    """The stages of ``wants`` the cache holds for ``key``, in order, up to the first missing one."""
+    have = {}
+    for stage in wants:
+        got = cache.get(key, stage, prints[stage])
+        if got is None:
+            break
+        have[stage] = got
+    return have
+
+
+def fresh_stages(key: str, have: dict, stages: dict, prints: dict, wants: tuple) -> list[tuple]:
+    """(key, stage, fingerprint, result) rows for the stages computed now (not in ``have``)."""
+    return [(key, stage, prints[stage], stages[stage]) for stage in wants if stage not in have]
 
 
 def _parallel(articles, config, jobs, lookup, store, wants):
@@ -301,15 +310,11 @@ def _partition_task(task):
                 article = read_entry(Path(path), overrides, warnings.append, **read_options)
                 if article is None:
                     continue
-                have, key = {}, analysis_key(article) if cache else None
-                for stage in wants if cache else ():
-                    got = cache.get(key, stage, prints[stage])
-                    if got is None:
-                        break
-                    have[stage] = got
+                key = analysis_key(article) if cache else None
+                have = cached_stages(cache, key, prints, wants) if cache else {}
                 stages = have if all(s in have for s in wants) else compute(article, analyzer, have)
-                fresh.extend((key, stage, prints[stage], stages[stage]) for stage in (wants if cache else ())
-                             if stage not in have)
+                if cache:
+                    fresh.extend(fresh_stages(key, have, stages, prints, wants))
                 record = result_record(result_from_stages(article, stages), article.source_label)
                 fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
         for row in fresh:

@@ -453,7 +453,7 @@ class MarkCandidates:
         inner = text[cand.start + 1:cand.end - 1]
         words = inner.split()
         n = len(words)
-        f = {"bias": 1.0, f"words={_bucket(n)}": 1.0}
+        f = {"bias": 1.0, f"words={size_bucket(n)}": 1.0}
         a = cand.attribution
         f[f"layout={a.layout if a else 'none'}"] = 1.0
         if a and a.mention:
@@ -463,7 +463,7 @@ class MarkCandidates:
         if a and a.lemma:
             f[f"cue={a.lemma}"] = 1.0
         if a and a.cue and a.layout == "lead_in":
-            f[f"lead_words={_bucket(len(text[a.cue[1]:cand.start].split()))}"] = 1.0
+            f[f"lead_words={size_bucket(len(text[a.cue[1]:cand.start].split()))}"] = 1.0
         stripped = inner.rstrip()
         if stripped[-1:] in ",.?!":
             f["ends_with_punct"] = 1.0
@@ -487,11 +487,12 @@ class MarkCandidates:
         return f
 
 
-def _bucket(n: int) -> str:
-    for limit, name in ((1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (15, "9-15")):
+def size_bucket(n: int) -> str:
+    """A count as a feature value: 1, 2, 3-4, 5-8, 9-15, 16-30, 31+."""
+    for limit, name in ((1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (15, "9-15"), (30, "16-30")):
         if n <= limit:
             return name
-    return "16+"
+    return "31+"
 
 
 def _only_space(text: str, a: int, b: int) -> bool:

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import load_csv, split_list
 from .clauses import _SUBORDINATORS, ClauseCandidates
-from .marks import MarkAttributor, MarkCandidates
+from .marks import MarkAttributor, MarkCandidates, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -788,8 +788,8 @@ def _cue_features(text: str, sent: Sentence, cand: _Candidate, quote: Quote) -> 
     before = re.findall(r"[\w']+|[^\w\s]", text[max(sent.start, cue_at - 30):cue_at])
     f = {"bias": 1.0, f"pattern={cand.pattern}": 1.0, f"lemma={quote.cue_lemma}": 1.0,
          f"form={quote.cue.casefold()}": 1.0, f"how={quote.speaker_source}": 1.0, f"kind={quote.kind}": 1.0,
-         f"mention={kind}": 1.0, f"mention_words={_size(len(mention.split()))}": 1.0,
-         f"content_words={_size(len(quote.content.split()))}": 1.0,
+         f"mention={kind}": 1.0, f"mention_words={size_bucket(len(mention.split()))}": 1.0,
+         f"content_words={size_bucket(len(quote.content.split()))}": 1.0,
          f"prev={before[-1].casefold() if before else '<start>'}": 1.0,
          f"frame={cand.verb.frame}": 1.0}
     if first and not mention[:1].isupper():  # "the", "a", "its": names are left out (they do not generalise)
@@ -797,13 +797,6 @@ def _cue_features(text: str, sent: Sentence, cand: _Candidate, quote: Quote) -> 
     if quote.mention_start is not None and quote.mention_start > cue_at:
         f["mention_after_cue"] = 1.0
     return f
-
-
-def _size(n: int) -> str:
-    for limit, name in ((1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (15, "9-15"), (30, "16-30")):
-        if n <= limit:
-            return name
-    return "31+"
 
 
 def _syntax_subject(sent: Sentence, i: int) -> tuple[int, int] | None:
