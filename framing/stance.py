@@ -360,8 +360,12 @@ def _party_groups() -> frozenset[str]:
 def _negated_by_party(ctx: SentenceContext) -> str:
     """The negation, when a party to the claim (Russia, North Korea) negates the topic in its own words:
     "Russia was not going to violate anything" (a few words before the topic term, inside the quote)."""
-    for s, _ in ctx.topic_spans:
+    for s, e in ctx.topic_spans:
         for q in ctx.quotes:
+            if s == e == 0 and q[3] in _party_groups() and q[4] <= q[5]:  # the topic by reference ("this"):
+                m = _NEGATION.search(ctx.text, q[4], q[5])  # a negation anywhere in the party's words
+                if m and not _DOUBLE_NEGATION.search(ctx.text, m.end(), min(q[5], m.end() + 30)):
+                    return m.group()
             if q[3] in _party_groups() and q[4] <= s < q[5]:
                 window = ctx.text[max(q[4], s - 40):s]
                 m = list(_NEGATION.finditer(window))
