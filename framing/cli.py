@@ -408,7 +408,8 @@ def evaluate_stance_cmd(settings, corpus, max_size, outlets_file, models, tier, 
 
     Each gold row is matched to the sentence containing its evidence. Prints
     accuracy (a row is right when the label is one the gold accepts), the
-    lexicon-only rule's accuracy beside it, per-label precision and recall, a
+    lexicon-only rule's and the classifier's (trained on framing's synthetic
+    sentences: model_label) accuracy beside it, per-label precision and recall, a
     confusion matrix, the rows never labelled (topic missed) apart from the
     rows labelled wrong, and each error with its sentence.
 
@@ -427,7 +428,7 @@ def evaluate_stance_cmd(settings, corpus, max_size, outlets_file, models, tier, 
     if as_json:
         click.echo(json.dumps({k: v for k, v in result.items() if k != "details"}))
         return
-    for key in ("rows", "correct", "accuracy", "lexicon_accuracy", "unlabelled", "labelled_wrong"):
+    for key in ("rows", "correct", "accuracy", "lexicon_accuracy", "model_accuracy", "unlabelled", "labelled_wrong"):
         click.echo(f"{key:22} {result[key]}")
     click.echo("\nper label              precision  recall  gold  predicted")
     for label, f in result["per_label"].items():
