@@ -29,9 +29,12 @@ def lexicon_dir() -> Path:
 
 
 def _read(name_or_path: str | Path) -> tuple[str, str]:
-    path = Path(name_or_path)
-    if not path.is_absolute() and not path.exists():
-        path = lexicon_dir() / str(name_or_path)
+    """A lexicon's text: a ``Path`` (or an absolute path) is a user's file; a plain name is one of the
+    shipped lexicons, whatever files the current directory holds."""
+    if isinstance(name_or_path, Path) or Path(name_or_path).is_absolute():
+        path = Path(name_or_path)
+    else:
+        path = lexicon_dir() / name_or_path
     try:
         return str(path), path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

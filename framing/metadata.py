@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 from functools import lru_cache
 from urllib.parse import urlparse
 
@@ -37,7 +38,7 @@ _URL = re.compile(r"https?://[^\s<>()\]]+")
 def outlet_table(path: str | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """(alias -> outlet, domain -> outlet) from ``lexicons/outlets.csv``."""
     aliases, domains = {}, {}
-    for row in load_csv(path or "outlets.csv", ("name", "aliases", "domains", "kind")):
+    for row in load_csv(Path(path) if path else "outlets.csv", ("name", "aliases", "domains", "kind")):
         for alias in split_list(row["aliases"]) + [row["name"]]:
             aliases[alias.casefold()] = row["name"]
         for dom in split_list(row["domains"]):

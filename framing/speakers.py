@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from .lexicon import TermMatcher, load_csv, split_list
 
@@ -64,7 +65,7 @@ class Registry:
     def __init__(self, extra: tuple[str, ...] | list[str] = ()):
         self.speakers: dict[str, Speaker] = {}
         alias_to: dict[str, str] = {}
-        for path in ("speakers.csv", *extra):
+        for path in ("speakers.csv", *map(Path, extra)):  # the shipped registry, then the user's files
             for row in load_csv(path, SPEAKER_COLUMNS):
                 sp = Speaker(row["name"], row["group"] or "other", row["country"],
                              tuple(split_list(row["role"])), row["gender"], row["kind"] or "person")

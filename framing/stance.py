@@ -81,7 +81,7 @@ class StanceLexicons:
         for category, name in MARKER_FILES.items():
             for term in load_terms(name):
                 terms.setdefault(term, category)
-        sources = (["topics.csv"] if not topics or extend else []) + ([topics] if topics else [])
+        sources = (["topics.csv"] if not topics or extend else []) + ([Path(topics)] if topics else [])
         topic_terms, weights = {}, {}
         for source in sources:
             for n, row in enumerate(load_csv(source, ("term", "topic", "weight")), 1):

@@ -127,3 +127,14 @@ def test_a_file_name_that_is_not_utf8_and_a_corpus_without_quotes_make_a_report(
     assert result.exit_code == 0, result.output
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert "caf\ufffd" in json.dumps(manifest, ensure_ascii=False)
+
+
+def test_files_named_like_lexicons_in_the_working_directory_change_nothing(tmp_path, monkeypatch):
+    from .conftest import EXAMPLES
+
+    before = run("-q", "stance", EXAMPLES, "--tier", "builtin", "--no-cache", "--format", "jsonl").stdout
+    for name in ("topics.csv", "speakers.csv", "hedges.txt", "outlets.csv", "reporting_verbs.csv"):
+        (tmp_path / name).write_text("term,topic,weight\nweather,weather,2\n")
+    monkeypatch.chdir(tmp_path)
+    after = run("-q", "stance", EXAMPLES, "--tier", "builtin", "--no-cache", "--format", "jsonl").stdout
+    assert after == before and '"arms"' in after
