@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlparse
 
 from .lexicon import load_csv, split_list

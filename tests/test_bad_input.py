@@ -129,12 +129,21 @@ def test_a_file_name_that_is_not_utf8_and_a_corpus_without_quotes_make_a_report(
     assert "caf\ufffd" in json.dumps(manifest, ensure_ascii=False)
 
 
-def test_files_named_like_lexicons_in_the_working_directory_change_nothing(tmp_path, monkeypatch):
+def test_files_named_like_lexicons_in_the_working_directory_change_nothing(tmp_path):
+    import subprocess
+    import sys
+
     from .conftest import EXAMPLES
 
-    before = run("-q", "stance", EXAMPLES, "--tier", "builtin", "--no-cache", "--format", "jsonl").stdout
+    def stance(cwd):  # a fresh process each time: nothing cached from an earlier run
+        args = [sys.executable, "-m", "framing.cli", "-q", "stance", str(EXAMPLES), "--tier", "builtin", "--no-cache",
+                "--format", "jsonl"]
+        return subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=True).stdout
+
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    before = stance(clean)
     for name in ("topics.csv", "speakers.csv", "hedges.txt", "outlets.csv", "reporting_verbs.csv"):
         (tmp_path / name).write_text("term,topic,weight\nweather,weather,2\n")
-    monkeypatch.chdir(tmp_path)
-    after = run("-q", "stance", EXAMPLES, "--tier", "builtin", "--no-cache", "--format", "jsonl").stdout
+    after = stance(tmp_path)
     assert after == before and '"arms"' in after
