@@ -697,6 +697,8 @@ class QuoteExtractor:
         first = words[0].casefold()
         if first in self._function_words and first not in self.words["determiner"] or first.isdigit():
             return False
+        if all(w.casefold() in self._function_words for w in words):
+            return False  # 'the' alone names nobody
         return not words[0][:1].islower() or first in self.words["determiner"] or is_pronoun(first) \
             or first in ("one", "another", "some", "many", "several", "two", "three", "both", "most", "other") \
             or bool(self.registry.head_noun(" ".join(words))) or (len(words) <= 3 and words[-1].endswith("s"))
