@@ -403,14 +403,17 @@ class StanceScorer:
         """(sentence, context) for every sentence and topic it is about."""
         out = []
         previous: dict[str, list] = {}
-        previous_at = -10
+        previous_at, previous_speakers = -10, set()
         by_sentence = _quotes_by_sentence(doc, quotes)
         for sent in headlines(doc) + doc.sentences:
             topics = self.lexicons.topics_of(doc.text, sent.start, sent.end)
-            if not topics and previous and sent.index - previous_at <= 2 and _REFERENCE.search(sent.text):
-                topics = {t: [] for t in previous}  # "such accusations", "this initiative": the last topic goes on
+            speakers = {q.speaker for q in by_sentence.get(sent.index, ()) if q.speaker_source != "unresolved"}
+            if not topics and previous and sent.index - previous_at <= 2 and \
+                    (_REFERENCE.search(sent.text) or speakers & previous_speakers):
+                # "such accusations", "this initiative", or the same source going on: the last topic goes on
+                topics = {t: [] for t in previous}
             if topics:
-                previous, previous_at = topics, sent.index
+                previous, previous_at, previous_speakers = topics, sent.index, speakers
             found = markers[sent.index] if markers is not None and sent.index in markers else \
                 [_shift(m, sent.start) for m in self.lexicons.markers.find(doc.text, sent.start, sent.end)]
             qs = [(max(a, sent.start) - sent.start, min(b, sent.end) - sent.start, q.connotation, q.group,

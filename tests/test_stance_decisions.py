@@ -153,4 +153,4 @@ def test_real_development_articles_stance_figures():
     result = run("-q", "evaluate", "stance", NK, "--gold", NK / "gold" / "stance.jsonl", "--tier", "builtin",
                  "--no-cache", "--json")
     figures = json.loads(result.stdout)
-    assert figures["accuracy"] >= 0.75 and figures["unlabelled"] <= 10  # measured 0.797 and 8 of 64
+    assert figures["accuracy"] >= 0.75 and figures["unlabelled"] <= 10  # measured 0.812 and 6 of 64
