@@ -95,6 +95,8 @@ class Registry:
         matches = [m for m in matches if not (m in possessive and self.speakers[m.category].is_person)]
         if not matches:
             return None  # "Putin's spokesman" is not Putin
+        if any(m not in possessive and m.start > p.end for m in matches for p in possessive):
+            matches = [m for m in matches if m not in possessive]  # "South Korea's top spy agency": the agency
         cut = self._head_end(mention, matches)
         heads = [m for m in matches if m.start < cut]
         if not heads:

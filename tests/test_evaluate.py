@@ -121,8 +121,8 @@ NK = SHARED / "corpus" / "nk-russia-2023-24"
 @pytest.mark.skipif(not (NK / "gold" / "quotes.jsonl").is_file(), reason="../shared/corpus/nk-russia-2023-24 is absent")
 def test_real_development_articles_quote_figures(tmp_path):
     """Eight real articles on the story (not the five the rules were first written on): measured
-    detection F1 0.899, attribution 0.796, end-to-end 0.716 (0.82 / 0.85 / 0.70 before the learned extractor)."""
+    detection F1 0.899, attribution 0.857, end-to-end 0.771 (0.82 / 0.85 / 0.70 before the learned extractor)."""
     result = run("-q", "quotes", NK, "--tier", "builtin", "--no-cache", "--format", "jsonl")
     system = [json.loads(line) for line in result.stdout.splitlines()]
     figures = shared_scorer(NK / "gold" / "quotes.jsonl", system, tmp_path)
-    assert figures["f1"] >= 0.87 and figures["end_to_end_f1"] >= 0.67
+    assert figures["f1"] >= 0.87 and figures["end_to_end_f1"] >= 0.74
