@@ -346,6 +346,7 @@ def decide(ctx: SentenceContext) -> tuple[str, str]:
     return "assert", "own voice, no hedge or denial"
 
 
+_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w-]*\s+(?:(?:of|for|on|and|the)\s+)?){1,7}[A-Z][\w-]*)\s+\(([A-Z]{2,8})\)")
 _ATTRIBUTING = re.compile(r"(?:accus|alleg|claim|charge)", re.I)  # allegation words that name a claim as someone's
 _DOUBLE_NEGATION = re.compile(r"\b(?:rule[sd]?\s+out|ruling\s+out|exclud\w*|den\w+|stop\w*|halt\w*)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|neither|nor|without)\b|n['\u2019]t\b", re.I)
@@ -405,8 +406,12 @@ class StanceScorer:
         previous: dict[str, list] = {}
         previous_at, previous_speakers = -10, set()
         by_sentence = _quotes_by_sentence(doc, quotes)
+        acronyms = self._acronyms(doc)
         for sent in headlines(doc) + doc.sentences:
             topics = self.lexicons.topics_of(doc.text, sent.start, sent.end)
+            for pattern, topic in acronyms:
+                if topic not in topics and pattern.search(doc.text, sent.start, sent.end):
+                    topics[topic] = []  # "the MSMT": a name the article defined with topic words
             speakers = {q.speaker for q in by_sentence.get(sent.index, ()) if q.speaker_source != "unresolved"}
             if not topics and previous and sent.index - previous_at <= 2 and \
                     (_REFERENCE.search(sent.text) or speakers & previous_speakers):
@@ -425,6 +430,15 @@ class StanceScorer:
             for topic, matches in sorted(topics.items()):
                 spans = [(m.start - sent.start, m.end - sent.start) for m in self.lexicons.strongest(matches)] or [(0, 0)]
                 out.append((sent, SentenceContext(sent.text, topic, found, spans, qs)))
+        return out
+
+    def _acronyms(self, doc: Document) -> list[tuple[re.Pattern, str]]:
+        """Acronyms the article defines by a name that is about a topic: "Multilateral Sanctions
+        Monitoring Group (MSMT)" makes a later "the MSMT" a sanctions sentence."""
+        out = []
+        for m in _ACRONYM_DEFINITION.finditer(doc.text):
+            for topic in self.lexicons.topics_of(m.group(1)):
+                out.append((re.compile(rf"\b{re.escape(m.group(2))}\b"), topic))
         return out
 
     def marker_counts(self, doc: Document, markers: dict | None = None) -> dict[str, int]:
