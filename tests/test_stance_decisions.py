@@ -78,19 +78,19 @@ def test_denials_worded_beyond_denied(text):
 
 
 def test_a_party_negating_the_claim_in_its_own_words_denies_it():
-    assert only('"Russia is not going to violate any sanctions," Dmitry Peskov said.', "sanctions") == "deny"
+    assert only('"We will never break the sanctions," Dmitry Peskov said.', "sanctions") == "deny"
 
 
 def test_a_double_negation_is_no_denial():
-    assert only('Russia "does not rule out military cooperation" with North Korea, Dmitry Peskov said.') == "attribute"
+    assert only('"We do not rule out closer military cooperation with Pyongyang," Dmitry Peskov said.') == "attribute"
 
 
 # -------------------------------------------------------------- headlines
 def test_headline_and_standfirst_are_scored_and_marked():
-    text = ("# North Korea will pay a price if it sends weapons to Russia: Sullivan\n\n"
-            "SEOUL, Sept. 6 (Yonhap) -- The top US security adviser spoke on Tuesday.\n")
+    text = ("# Pyongyang will regret every artillery shell it sends to Moscow: Blinken\n\n"
+            "SEOUL, Sept. 6 (Yonhap) -- The secretary of state spoke on Tuesday.\n")
     found = labels(text)
-    assert ("North", "arms", "attribute", True) in found
+    assert ("Pyongyang", "arms", "attribute", True) in found
 
 
 def test_outlet_index_reports_headlines_and_body_apart(tmp_path):
