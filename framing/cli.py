@@ -788,8 +788,8 @@ def analyze_cmd(settings, corpus, max_size, outlets_file, models, tier, jobs, no
     from .engine import AnalysisConfig, analyze_articles, result_record, run_dask, run_partitions, write_partitions
     from .io import atomic_dir
 
-    config = AnalysisConfig(models, tier, tuple(speaker_files), topics=topic_settings()[0],
-                            extend_topics=topic_settings()[1])
+    topics, extend_topics = topic_settings()
+    config = AnalysisConfig(models, tier, tuple(speaker_files), topics=topics, extend_topics=extend_topics)
     say_tier(settings, config, jobs if engine == "local" else 1)
     with atomic_dir(outdir, force=force) as tmp:
         if engine == "dask":

@@ -177,7 +177,7 @@ def analyze_articles(articles: Iterable[Article], config: AnalysisConfig, *, ana
                      cache: ResultCache | None = None) -> Iterator:
     """Yield an ArticleResult per article, in order, using the cache and ``jobs`` processes."""
     tier = analyzer.tier if analyzer else _tier_of(config)
-    wants = ("nlp", "quotes", "stance") if config.with_stance else ("nlp", "quotes")
+    wants = _stages(config)
     prints = fingerprints(config, tier) if cache else {}
     built = [analyzer]
 
@@ -209,6 +209,11 @@ def analyze_articles(articles: Iterable[Article], config: AnalysisConfig, *, ana
         yield from _parallel(articles, config, jobs, lookup, store, wants)
     if cache:
         cache.commit()
+
+
+def _stages(config: AnalysisConfig) -> tuple[str, ...]:
+    """The pipeline stages a run of ``config`` produces, in order."""
+    return ("nlp", "quotes", "stance") if config.with_stance else ("nlp", "quotes")
 
 
 def cached_stages(cache: ResultCache, key: str, prints: dict, wants: tuple) -> dict:
@@ -301,7 +306,7 @@ def _partition_task(task):
     cache = ResultCache(cache_path) if cache_path else None
     config = _WORKER["config"]
     prints = fingerprints(config, analyzer.tier) if cache else {}
-    wants = ("nlp", "quotes", "stance") if config.with_stance else ("nlp", "quotes")
+    wants = _stages(config)
     name = f"part-{index:05d}.jsonl"
     fresh = []  # stage results to store, written in one short transaction at the end (workers share the file)
     try:

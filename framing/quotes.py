@@ -160,13 +160,12 @@ class QuoteExtractor:
         self.clauses = ClauseCandidates(attributor, self.words)
         self.model = model or QuoteModel.load()
         self.trace: list | None = None  # when a list: (decision, features, quote) of every candidate judged
-        self._second_opinion: dict[int, float] = {}
 
     # --------------------------------------------------------------- public
     def extract(self, doc: Document) -> list[Quote]:
         text = doc.text
         spans = find_mark_spans(doc)
-        accepted = self._accepted(doc, spans)
+        accepted, second_opinion = self._accepted(doc, spans)
         discourse = Discourse(self.registry)
         quotes: list[Quote] = []
         last_direct: Quote | None = None
@@ -175,16 +174,16 @@ class QuoteExtractor:
             discourse.observe_text(text, doc.sentences[0].start, doc.sentences[-1].end,
                                    [(s.start, s.end) for s in doc.sentences])
         for sent in doc.sentences:
-            found = self._sentence_quotes(doc, sent, spans, discourse)
+            found = self._sentence_quotes(doc, sent, spans, discourse, second_opinion)
             if not found:
                 cont = self._continuation(doc, sent, spans, last_direct, quotes)
                 found = [cont] if cont else []
-            for decision, cand in accepted.get(sent.index, ()):
+            for decision, cand, p in accepted.get(sent.index, ()):
                 # a passage between marks takes its speaker from its own layout rather than the rules'
                 rivals = [q for q in found if decision == "marks" and q.kind == "direct"
                           and q.start < cand.end and cand.start < q.end]
                 known = quotes + [q for q in found if q not in rivals]
-                q = self._candidate_quote(doc, sent, decision, cand, discourse, known, by_mention, spans)
+                q = self._candidate_quote(doc, sent, decision, cand, p, discourse, known, by_mention, spans)
                 if q:
                     found = [r for r in found if r not in rivals] + [q]
             for q in found:
@@ -216,25 +215,27 @@ class QuoteExtractor:
         return sorted(quotes, key=lambda q: (q.start, q.end))
 
     # ----------------------------------------------- learned candidates
-    def _accepted(self, doc, spans) -> dict[int, list]:
-        """(decision, candidate) pairs the model accepts, by the sentence where the candidate ends
-        (so that the rules have seen all its sentences first): passages between marks, then clauses."""
+    def _accepted(self, doc, spans) -> tuple[dict[int, list], dict[int, float]]:
+        """(decision, candidate, probability) triples the model accepts, by the sentence where the
+        candidate ends (so that the rules have seen all its sentences first): passages between marks,
+        then clauses; and, by cue offset, the probability the clause reader gives each cue."""
         out: dict[int, list] = {}
-        self._second_opinion = {}  # cue offset -> probability the clause reader gives it
+        second_opinion: dict[int, float] = {}
         for decision, finder in (("marks", self.marks), ("clauses", self.clauses)):
             judge = getattr(self.model, decision)
             for cand in finder.find(doc, spans):
                 a = cand.attribution
+                p = judge.probability(cand.features)
                 if decision == "clauses" and a.cue:
-                    self._second_opinion[a.cue[0]] = judge.probability(cand.features)
-                if a is not None and a.mention and judge.accepts(cand.features):
-                    out.setdefault(cand.last_sentence, []).append((decision, cand))
+                    second_opinion[a.cue[0]] = p
+                if a is not None and a.mention and p >= judge.threshold:
+                    out.setdefault(cand.last_sentence, []).append((decision, cand, p))
                 if self.trace is not None:
                     self.trace.append((decision, cand.features, a.content if a and a.content else (cand.start, cand.end)))
-        return out
+        return out, second_opinion
 
-    def _candidate_quote(self, doc, sent, decision, cand, discourse, known: list[Quote], by_mention: dict,
-                         spans) -> Quote | None:
+    def _candidate_quote(self, doc, sent, decision, cand, probability: float, discourse, known: list[Quote],
+                         by_mention: dict, spans) -> Quote | None:
         """A Quote for an accepted candidate (None when a quote found already covers it)."""
         text = doc.text
         a = cand.attribution
@@ -264,11 +265,11 @@ class QuoteExtractor:
                      cue=text[cue_start:cue_end] if a.cue else a.lemma, cue_lemma=a.lemma,
                      cue_start=cue_start, cue_end=cue_end, mention=mention, mention_start=m_start,
                      mention_end=m_end, speaker=speaker.name, group=speaker.group,
-                     confidence=round(confidence * getattr(self.model, decision).probability(cand.features), 2),
+                     confidence=round(confidence * probability, 2),
                      sentence=sent.index, connotation=a.connotation, speaker_source=how)
 
     # ------------------------------------------------------------ sentence
-    def _sentence_quotes(self, doc, sent, spans, discourse) -> list[Quote]:
+    def _sentence_quotes(self, doc, sent, spans, discourse, second_opinion: dict[int, float]) -> list[Quote]:
         sent = _joined(sent, doc.text)
         toks = sent.tokens
         cues = self._cues(doc.text, toks, spans)
@@ -297,7 +298,7 @@ class QuoteExtractor:
             if self.trace is not None:
                 self.trace.append(("cues", features, (q.start, q.end)))
             p = self.model.cues.probability(features)
-            second = self._second_opinion.get(q.cue_start)
+            second = second_opinion.get(q.cue_start)
             if second is not None:  # the clause reader found the same cue: two detectors agree (noisy-or)
                 p = 1 - (1 - p) * (1 - second)
             if p >= self.model.cues.threshold:

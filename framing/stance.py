@@ -70,7 +70,6 @@ class StanceLexicons:
     topic_weights: dict[str, float]
     connotations: dict[str, str]
     parties: TermMatcher | None = None  # the two sides of the story (lexicons/parties.csv)
-    topic_names: tuple[str, ...] = TOPICS  # the topics scored, built-in ones first
 
     @classmethod
     @lru_cache(maxsize=8)
@@ -97,9 +96,7 @@ class StanceLexicons:
                 weights[row["term"].strip()] = weight
         connotations = {" ".join(k): v.connotation for k, v in reporting_verbs().items()}
         parties = TermMatcher({row["term"]: row["party"] for row in load_csv("parties.csv", ("term", "party"))})
-        order = list(dict.fromkeys(topic_terms.values()))
-        return cls(TermMatcher(terms), TermMatcher(topic_terms), weights, connotations, parties,
-                   tuple(sorted(order, key=topic_order)))
+        return cls(TermMatcher(terms), TermMatcher(topic_terms), weights, connotations, parties)
 
     def strongest(self, matches: list) -> list:
         """The matches of terms that name the topic alone, else all matches."""
@@ -313,12 +310,12 @@ class ScoredSentence:
 def decide(ctx: SentenceContext) -> tuple[str, str]:
     """The label as the outcome of separate decisions, and a short account of them (``why``).
 
-    Voice: attributed when a quote found by the extractor covers the topic or the sentence
-    reports what a source said (a quote in it, an allegation noun or verb: "claims that",
-    "accused"); own voice otherwise. Denied: a denial cue (verbs of rejection and dismissal,
-    "baseless", "no evidence", a quote introduced by "denied"). Hedged: a hedge cue in the
-    outlet's own voice. Then: denied -> deny; attributed -> attribute; hedged -> hedge;
-    else assert.
+    Voice: attributed when the topic lies in a quote's content or in its source's name, or an
+    allegation word names the claim as someone's ("claims that", "accused"); own voice
+    otherwise. Denied: a denial cue (verbs of rejection and dismissal, "baseless", "no
+    evidence", a quote introduced by "denied"), or a party to the claim negating it in its own
+    words. Hedged: a hedge cue in the outlet's own voice. Then: denied -> deny; attributed ->
+    attribute; hedged -> hedge; else assert.
     """
     inside = lambda pos: any(q[4] <= pos < q[5] for q in ctx.quotes)  # noqa: E731  (in reported content)
     named = lambda pos: any(q[6] <= pos < q[7] for q in ctx.quotes)  # noqa: E731  (in the source's name)
@@ -334,10 +331,9 @@ def decide(ctx: SentenceContext) -> tuple[str, str]:
     if negation:
         return "deny", f"denied: a party to the claim negates it ({negation})"
     if covered:
-        speakers = sorted({q[3] for q in ctx.quotes if any(q[4] <= s < q[5] or q[6] <= s < q[7]
-                                                           for s, _ in ctx.topic_spans)})
-        named = [g for g in speakers if g]
-        return "attribute", "attributed to a source" + (f" ({', '.join(named)})" if named else "")
+        groups = sorted({q[3] for q in ctx.quotes if q[3] and any(q[4] <= s < q[5] or q[6] <= s < q[7]
+                                                                  for s, _ in ctx.topic_spans)})
+        return "attribute", "attributed to a source" + (f" ({', '.join(groups)})" if groups else "")
     framing_words = [m for m in own if m.category == "allegation" and _ATTRIBUTING.match(ctx.text[m.start:m.end])]
     if framing_words:  # "U.S. claims that ...", "the accusations": someone's claim, not the outlet's
         return "attribute", f"attributed by an allegation word ({ctx.text[framing_words[0].start:framing_words[0].end]})"

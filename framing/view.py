@@ -93,10 +93,6 @@ def segments(text: str, spans: list[Span], badges: dict[int, list[dict]]) -> lis
     return out
 
 
-def _group_name(group: str) -> str:
-    return group_labels().get(group, group)
-
-
 class ViewBuilder:
     """Turns a :class:`~framing.pipeline.CorpusAnalysis` into the pages' data."""
 
@@ -106,6 +102,10 @@ class ViewBuilder:
         self.labels = analysis.labels
         self.article_files = {r.article.id: file_name("article", r.article.id) for r in analysis.results}
         self.speaker_files = {q.speaker: file_name("speaker", q.speaker) for q in analysis.quotes}
+        self.group_names = group_labels()
+
+    def _group_name(self, group: str) -> str:
+        return self.group_names.get(group, group)
 
     # -------------------------------------------------------------- article
     def article(self, result) -> dict:
@@ -137,7 +137,7 @@ class ViewBuilder:
             "segments": segments(text, spans, badges),
             "quotes": [self._quote_row(n, q) for n, q in enumerate(quotes, 1)],
             "speakers": [{"name": sp, "count": c, "file": self.speaker_files[sp], "unresolved": sp in unresolved,
-                          "group": _group_name(next(q.group for q in quotes if q.speaker == sp))}
+                          "group": self._group_name(next(q.group for q in quotes if q.speaker == sp))}
                          for sp, c in sorted(by_speaker.items(), key=lambda kv: (-kv[1], kv[0]))],
             "sentences": [{"topic": s.topic, "label": s.label, "text": s.text,
                            "terms": ", ".join(t.split(":", 1)[-1] for t in s.terms) or "none"}
@@ -149,13 +149,13 @@ class ViewBuilder:
                  + (" unresolved" if q.speaker_source == "unresolved" and not self.exercise else ""),
                  "data-q": str(n)}
         if not self.exercise:
-            tip = f"{q.speaker} ({_group_name(q.group)}), {q.kind} quote, cue: {q.cue}" + \
+            tip = f"{q.speaker} ({self._group_name(q.group)}), {q.kind} quote, cue: {q.cue}" + \
                 (" - speaker not resolved" if q.speaker_source == "unresolved" else "")
             attrs.update({"title": tip, "data-tip": tip})
         return attrs
 
     def _quote_row(self, n: int, q) -> dict:
-        return {"n": n, "speaker": q.speaker, "group": _group_name(q.group), "group_key": _css(q.group),
+        return {"n": n, "speaker": q.speaker, "group": self._group_name(q.group), "group_key": _css(q.group),
                 "kind": q.kind, "cue": q.cue, "mention": q.mention, "content": q.content,
                 "unresolved": q.speaker_source == "unresolved", "file": self.speaker_files[q.speaker],
                 "start": q.start, "end": q.end}
@@ -194,7 +194,7 @@ class ViewBuilder:
                 outlets[self.labels[r.article.id]].append(
                     {"content": q.content, "cue": q.cue, "kind": q.kind, "article": self.article_files[r.article.id],
                      "id": r.article.id})
-            pages.append({"name": speaker, "file": self.speaker_files[speaker], "group": _group_name(items[0][1].group),
+            pages.append({"name": speaker, "file": self.speaker_files[speaker], "group": self._group_name(items[0][1].group),
                           "unresolved": any(q.speaker_source == "unresolved" for _, q in items),
                           "outlets": [{"outlet": o, "quotes": qs} for o, qs in sorted(outlets.items())]})
         return pages
