@@ -57,7 +57,7 @@ def tier_notice(config: AnalysisConfig, jobs: int = 1) -> str:
     return f"quality tier: {tier} - {where}" + (f"; {jobs} worker processes" if jobs > 1 else "")
 
 
-CACHE_FORMAT = "3"  # bump when the stored stage layout changes
+CACHE_FORMAT = "4"  # bump when the stored stage layout (or what a stage computes) changes
 
 
 def _files_hash(paths: Iterable[Path]) -> str:
@@ -73,6 +73,7 @@ def fingerprints(config: AnalysisConfig, tier: str) -> dict[str, str]:
     from .nlp import installed_processors, models_dir
     from .quote_model import MODEL_FILE as QUOTE_MODEL
     from .stance import MODEL_FILE
+    from .voice import MODEL_FILE as VOICE_MODEL
     from .trained import trained_path
 
     if tier == "builtin":
@@ -86,8 +87,8 @@ def fingerprints(config: AnalysisConfig, tier: str) -> dict[str, str]:
                                + [trained_path(QUOTE_MODEL)])
     model = Path(config.stance_model) if config.stance_model else trained_path(MODEL_FILE)
     topics = [Path(config.topics)] if config.topics else []
-    stance = quotes + _files_hash([lexicon_dir() / n for n in STANCE_LEXICONS + ("reporting_verbs.csv",)] + [model]
-                                  + topics) + ("+" if config.extend_topics else "")
+    stance = quotes + _files_hash([lexicon_dir() / n for n in STANCE_LEXICONS + ("reporting_verbs.csv", "groups.csv")]
+                                  + [model, trained_path(VOICE_MODEL)] + topics) + ("+" if config.extend_topics else "")
     return {"nlp": _short(nlp), "quotes": _short(quotes), "stance": _short(stance)}
 
 

@@ -145,7 +145,7 @@ def evaluate_stance(gold: list[dict], results) -> dict:
     rows, correct = [], 0
     for g in gold:
         r = by_doc.get(g["doc"])
-        pred, lexicon, model, sentence = "missing-doc", "", "", None
+        pred, lexicon, model, real_only, why, sentence = "missing-doc", "", "", "", "", None
         if r is not None:
             ev = _squash(g["evidence"])
             hit = next((s for s in r.document.sentences if ev in _squash(s.text)), None)
@@ -158,11 +158,14 @@ def evaluate_stance(gold: list[dict], results) -> dict:
                 pred = scored.label if scored else "no-topic"
                 lexicon = scored.lexicon_label if scored else "no-topic"
                 model = getattr(scored, "model_label", "") if scored else "no-topic"
+                real_only = getattr(scored, "model_label_without_synthetic", "") if scored else "no-topic"
+                why = getattr(scored, "why", "") if scored else ""
         accept = g.get("accept") or [g["label"]]
         right = pred in accept
         correct += right
         rows.append({"doc": g["doc"], "topic": g["topic"], "gold": g["label"], "accept": accept, "predicted": pred,
-                     "right": right, "lexicon": lexicon, "model": model, "sentence": sentence,
+                     "right": right, "lexicon": lexicon, "model": model, "model_without_synthetic": real_only,
+                     "why": why, "sentence": sentence,
                      "evidence": g["evidence"]})
     n = len(gold)
     labelled = [d for d in rows if d["predicted"] in STANCE_OUTCOMES]
@@ -181,5 +184,7 @@ def evaluate_stance(gold: list[dict], results) -> dict:
             "accuracy": round(correct / n, 3) if n else 0.0,
             "lexicon_accuracy": round(sum(d["lexicon"] in d["accept"] for d in rows) / n, 3) if n else 0.0,
             "model_accuracy": round(sum(d["model"] in d["accept"] for d in rows) / n, 3) if n else 0.0,
+            "model_accuracy_without_synthetic":
+                round(sum(d["model_without_synthetic"] in d["accept"] for d in rows) / n, 3) if n else 0.0,
             "unlabelled": n - len(labelled), "labelled_wrong": sum(1 for d in labelled if not d["right"]),
             "per_label": per_label, "confusion": confusion, "details": rows}

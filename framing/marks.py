@@ -356,11 +356,11 @@ class MarkAttributor:
         i = 0
         while i < len(toks) and (not toks[i].word or toks[i].low in ("and", "but", "so", "yet", "still")):
             i += 1
-        dateline = i  # 'WASHINGTON -- ' / 'LA CROSSE, Wisc. — '
+        dateline = i  # 'WASHINGTON -- ' / 'LA CROSSE, Wisc. — ' / 'UNITED NATIONS: '
         while dateline < len(toks) and dateline - i < 6 and (toks[dateline].text.isupper() or toks[dateline].text in ",."
                                                               or toks[dateline].capitalised and dateline > i):
             dateline += 1
-        if dateline > i and dateline < len(toks) and toks[dateline].text in ("\u2014", "\u2013", "-") \
+        if dateline > i and dateline < len(toks) and toks[dateline].text in ("\u2014", "\u2013", "-", ":") \
                 and toks[i].text.isupper() and len(toks[i].text) > 1:
             i = dateline + 1
             while i < len(toks) and toks[i].text in ("-", "\u2014", "\u2013"):

@@ -204,6 +204,7 @@ class QuoteExtractor:
                 last_direct = direct[-1]
             elif found:
                 last_direct = None
+        _link_names(quotes)
         outlet, raw = doc.article.outlet, doc.raw
         for q in quotes:  # strings as in the raw text (the view decodes character references)
             q.outlet = outlet
@@ -782,6 +783,40 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+def _link_names(quotes: list[Quote]) -> None:
+    """Resolve, within one article, the names the registry does not know (in place).
+
+    A surname alone ("Nebenzia") is the person named in full elsewhere in the article
+    ("Vassily Nebenzia"). A full name that first speaks in the sentence right after an unnamed
+    description whose group is known ("Russia's ambassador to the United Nations on Wednesday
+    denied ... / Vassily Nebenzia accused ...") is the person described: the description's quotes
+    take the name, and the name's quotes the group.
+    """
+    unknown = [q for q in sorted(quotes, key=lambda q: q.start)
+               if q.speaker_source in ("unregistered", "unresolved") and q.group == "other"]
+    full: dict[str, str] = {}
+    for q in unknown:
+        words = q.speaker.split()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            full.setdefault(words[-1], q.speaker)
+    for q in unknown:
+        if len(q.speaker.split()) == 1 and full.get(q.speaker, q.speaker) != q.speaker:
+            q.speaker, q.speaker_source = full[q.speaker], "coreference"
+    described = [q for q in quotes if q.speaker_source == "guessed" and q.group != "other"
+                 and any(w[:1].islower() for w in q.speaker.split()[1:])]
+    for name in dict.fromkeys(full.values()):
+        first = min((q for q in quotes if q.speaker == name), key=lambda q: q.start)
+        before = [d for d in described if d.sentence == first.sentence - 1]
+        if len({d.group for d in before}) != 1:
+            continue  # no description, or two that disagree
+        descriptions = {d.speaker for d in before}
+        for q in quotes:
+            if q.speaker == name:
+                q.group = before[0].group
+            elif q.speaker in descriptions:
+                q.speaker, q.speaker_source = name, "coreference"
+
+
 def _cue_features(text: str, sent: Sentence, cand: _Candidate, quote: Quote) -> dict[str, float]:
     """What the ``cues`` decision weighs: the expression, its pattern, the speaker found, the lengths."""
     mention = quote.mention

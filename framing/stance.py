@@ -1,8 +1,8 @@
-"""How each outlet frames the contested claims: lexicon scores and a classifier.
+"""How each outlet frames the contested claims: decisions a reader can check, and a classifier.
 
-For every sentence about a topic (``arms`` or ``sanctions``, from
-``lexicons/topics.csv``) the classifier labels how the outlet presents the
-claim:
+For every sentence (or contrasted clause, or headline) about a topic (``arms`` or
+``sanctions``, from ``lexicons/topics.csv``, or a ``--topics`` file) the label says
+how the outlet presents the claim:
 
 ``assert``     in the outlet's own voice, as fact;
 ``attribute``  as a named source's claim;
@@ -10,11 +10,17 @@ claim:
 ``deny``       reporting a denial;
 ``none``       the topic is mentioned without a position on the claim.
 
-The classifier is a scikit-learn pipeline (``DictVectorizer`` then
-``LogisticRegression``) over word n-grams, lexicon counts and quote features
-(is the topic inside a reported quote, the quoting verb's connotation, the
-speaker's group). It is trained on framing's own labelled sentences
-(``framing/trained/stance_sentences.jsonl``) and stored as plain JSON.
+The label is the outcome of separate decisions (:func:`decide`), each with its
+evidence (:class:`Evidence`, shown as ``terms`` and ``why``): is the sentence
+about a topic (a term, a reference back, the two parties named together); is it
+denied (denial cues, a party negating the claim); whose voice carries it (the
+quote extractor, allegation words, and the voice model learned from PolNeAR,
+:mod:`framing.voice`); is it hedged in the outlet's own voice.
+
+Beside it, a classifier (``DictVectorizer`` then ``LogisticRegression``, stored
+as plain JSON) weighs the same evidence; it is trained on real labelled sentences
+with framing's synthetic ones as a minority, and a second one on the real
+sentences alone (``framing train stance``); both labels are kept in the output.
 
 Stance index of a set of topic sentences: the mean of assert = +1,
 hedge = +0.5, attribute = +0.25, deny = -1 over sentences not labelled
@@ -51,13 +57,17 @@ INDEX_WEIGHTS = {"assert": 1.0, "hedge": 0.5, "attribute": 0.25, "deny": -1.0}
 MARKER_FILES = {"hedge": "hedges.txt", "booster": "boosters.txt", "allegation": "allegation_markers.txt",
                 "denial": "denial_markers.txt", "factive": "factive_verbs.txt"}
 MODEL_FILE = "stance_model.json"
+FORMAT = "framing-stance-2"  # evidence features (no words); a second classifier trained without synthetic sentences
 DATA_FILE = "stance_sentences.jsonl"
-_WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
 # A reference back to what the last topic sentence spoke of: "such accusations", "the claims",
 # "this initiative", "these statements", "their activities", or a sentence opening with "It", "This" or "They".
 _REFERENCE = re.compile(r"\b(?:such|these|those|this)\s+[\u201c\"]?\w|\b(?:the|that)\s+[\u201c\"]?(?:\w+\s+)?"
                         r"(?:accusations?|allegations?|claims?|charges?|reports?|statements?)\b|\btheir\s+\w+ities\b"
                         r"|^[\u201c\"]?(?:It|This|They|These|Such)\b", re.I)
+
+# A reference to the claims just reported, by a noun that names them as claims: "the baseless accusations".
+_CLAIM_REFERENCE = re.compile(r"\b(?:the|these|those|such|that|this)\s+[\u201c\"]?(?:\w+\s+)?[\u201c\"]?"
+                              r"(?:accusations?|allegations?|claims?|charges?)\b", re.I)
 
 
 # ------------------------------------------------------------------ lexicons
@@ -125,51 +135,31 @@ class SentenceContext:
     topic_spans: list[tuple[int, int]]
     quotes: list[tuple]  # (start, end, connotation, group, content start, end, mention start, end), relative;
     # start..end is the attributed stretch (content with the words naming the source)
+    voice: float = 0.0  # the voice model's probability that the topic lies in a source's words
+    voice_attributed: bool = False  # ... and whether it reaches the model's threshold
 
 
 def features(ctx: SentenceContext) -> dict[str, float]:
-    """Feature dict: n-grams, lexicon counts, quote features."""
-    words = _WORD.findall(ctx.text.casefold())
-    f: dict[str, float] = {f"topic={ctx.topic}": 1.0}
-    for w in words:
-        f[f"w={w}"] = 1.0
-    for a, b in zip(words, words[1:]):
-        f[f"b={a}_{b}"] = 1.0
-    for m in ctx.markers:
-        f[f"lex={m.category}"] = f.get(f"lex={m.category}", 0.0) + 1.0
-    in_quote = [q for q in ctx.quotes if any(q[0] <= s < q[1] for s, _ in ctx.topic_spans)]
-    f["quote=any"] = 1.0 if ctx.quotes else 0.0
-    f["quote=topic_inside"] = 1.0 if in_quote else 0.0
-    for q in in_quote:
-        f[f"quote_verb={q[2]}"] = 1.0
-        f[f"quote_group={q[3]}"] = 1.0
-    if ctx.quotes and not in_quote:
-        f["quote=topic_outside"] = 1.0
-    for a, b in _segments(ctx.text, ctx.topic_spans):  # words of the stretch that names the topic
-        for w in _WORD.findall(ctx.text[a:b].casefold()):
-            f[f"s={w}"] = 1.0
-    for m in ctx.markers:  # markers in the same comma-delimited stretch as the topic
-        if any(_same_segment(ctx.text, m.start, s) for s, _ in ctx.topic_spans):
-            f[f"near={m.category}"] = 1.0
+    """The classifier's inputs: the topic, each decision's evidence and the rules' answer.
+
+    No words of the sentence: the classifier weighs the same evidence the decisions show
+    (``why``), so its weights can be read in the model file and it learns nothing of the
+    text it was trained on.
+    """
+    e = evidence(ctx)
+    label, _ = decide(ctx, e)
+    f = {f"topic={ctx.topic}": 1.0, f"rule={label}": 1.0, "voice": e.voice}
+    for name in ("denial", "denying_quote", "party_negation", "covered", "allegation", "voice_attributed",
+                 "hedge", "booster", "by_reference"):
+        if getattr(e, name):
+            f[name] = 1.0
+    if ctx.quotes:
+        f["quote_in_sentence"] = 1.0
+    for q in ctx.quotes:
+        if any(q[4] <= s < q[5] for s, _ in ctx.topic_spans):
+            f[f"covering_quote_verb={q[2]}"] = 1.0
+            f["covering_quote_party" if q[3] in _party_groups() else "covering_quote_other"] = 1.0
     return f
-
-
-def _segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The comma-delimited stretches of text that contain the topic terms."""
-    out = []
-    for s, e in spans:
-        if e <= s:
-            continue
-        a = max(text.rfind(",", 0, s), text.rfind(";", 0, s)) + 1
-        b = min([i for i in (text.find(",", e), text.find(";", e)) if i >= 0] or [len(text)])
-        if (a, b) not in out:
-            out.append((a, b))
-    return out
-
-
-def _same_segment(text: str, a: int, b: int) -> bool:
-    lo, hi = sorted((a, b))
-    return "," not in text[lo:hi] and ";" not in text[lo:hi]
 
 
 # --------------------------------------------------------------------- model
@@ -181,11 +171,13 @@ class StanceModel:
     ``pipeline`` rebuilds the scikit-learn objects on demand.
     """
 
-    def __init__(self, C: float = 2.0):
+    def __init__(self, C: float = 1.0):
         self.C = C
         self._pipeline = None
         self._params: dict | None = None
         self.cv: dict | None = None  # cross-validation figures, kept with the model
+        self.trained_on: list[str] = []  # what it learned from (corpora and row counts)
+        self.without_synthetic: StanceModel | None = None  # the same classifier trained on real sentences only
         self._weights = None
 
     def _make(self):
@@ -251,17 +243,27 @@ class StanceModel:
         return [classes[int(i)] for i in self.predict_proba(X).argmax(axis=1)]
 
     def to_dict(self) -> dict:
-        return {"format": "framing-stance-1", "C": self.C, **self._params, "cv": self.cv}
+        data = {"format": FORMAT, "C": self.C, **self._params, "cv": self.cv, "trained_on": self.trained_on}
+        if self.without_synthetic is not None:
+            data["without_synthetic"] = {"C": self.C, **self.without_synthetic._params}
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "StanceModel":
-        if data.get("format") != "framing-stance-1":
-            raise ValueError("not a framing stance model (format framing-stance-1)")
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a framing stance model (format {FORMAT}): rebuild it with 'framing train stance'")
+        model = cls._from_params(data)
+        model.cv, model.trained_on = data.get("cv"), list(data.get("trained_on") or [])
+        if data.get("without_synthetic"):
+            model.without_synthetic = cls._from_params(data["without_synthetic"])
+        return model
+
+    @classmethod
+    def _from_params(cls, data: dict) -> "StanceModel":
         model = cls(data["C"])
         model._params = {k: data[k] for k in ("feature_names", "classes", "coef", "intercept")}
         if len(model._params["coef"]) != len(model._params["classes"]) and len(model._params["classes"]) > 2:
             raise ValueError("stance model: coefficients do not match the classes")
-        model.cv = data.get("cv")
         return model
 
     def save(self, path: str | Path) -> None:
@@ -298,6 +300,7 @@ class ScoredSentence:
     counts: dict[str, int] = field(default_factory=dict)
     why: str = ""  # the decisions behind the label (voice, denial, hedge), in words
     model_label: str = ""  # the classifier's label, shown beside the decisions'
+    model_label_without_synthetic: str = ""  # ... and that of the classifier trained on real sentences only
     headline: bool = False
     in_quote: bool = False
     speaker_group: str | None = None
@@ -307,39 +310,88 @@ class ScoredSentence:
         return {**self.__dict__, "terms": list(self.terms), "counts": dict(self.counts)}
 
 
-def decide(ctx: SentenceContext) -> tuple[str, str]:
-    """The label as the outcome of separate decisions, and a short account of them (``why``).
+@dataclass
+class Evidence:
+    """What the decisions behind a label rest on, for one sentence and topic (each shown in ``why``)."""
 
-    Voice: attributed when the topic lies in a quote's content or in its source's name, or an
-    allegation word names the claim as someone's ("claims that", "accused"); own voice
-    otherwise. Denied: a denial cue (verbs of rejection and dismissal, "baseless", "no
-    evidence", a quote introduced by "denied"), or a party to the claim negating it in its own
-    words. Hedged: a hedge cue in the outlet's own voice. Then: denied -> deny; attributed ->
-    attribute; hedged -> hedge; else assert.
-    """
+    denial: str = ""  # denial cue words ("dismissed", "baseless", "no evidence")
+    denying_quote: bool = False  # a quote introduced by a verb of denial
+    party_negation: str = ""  # a party to the claim negating it in its own words ("not a violation")
+    covered: bool = False  # the topic lies in a quote's content or its source's name
+    groups: tuple[str, ...] = ()  # the speaker groups of those quotes
+    allegation: str = ""  # an allegation word naming the claim as someone's ("claims", "accused")
+    voice: float = 0.0  # the voice model's probability that the topic lies in a source's words
+    voice_attributed: bool = False
+    hedge: str = ""  # hedge words in the outlet's own voice and the topic's clause
+    booster: str = ""
+    by_reference: bool = False  # the topic is carried by a reference ("such accusations"), not a term
+
+    @property
+    def denied(self) -> bool:
+        return bool(self.denial or self.denying_quote or self.party_negation)
+
+
+def evidence(ctx: SentenceContext) -> Evidence:
+    """The evidence for each decision: denied? attributed (and by what)? hedged?"""
     inside = lambda pos: any(q[4] <= pos < q[5] for q in ctx.quotes)  # noqa: E731  (in reported content)
     named = lambda pos: any(q[6] <= pos < q[7] for q in ctx.quotes)  # noqa: E731  (in the source's name)
-    own = [m for m in ctx.markers if m.category != "hedge" or not inside(m.start)]  # a hedge counts in own voice
-    cats = {m.category for m in own}
+    by_reference = _by_reference(ctx)
+    own = [m for m in ctx.markers if m.category != "hedge"  # a hedge counts in own voice, in the topic's clause
+           or (not inside(m.start) and _same_clause(ctx, m.start))]
     words = lambda category: ", ".join(sorted({ctx.text[m.start:m.end] for m in own  # noqa: E731
                                                if m.category == category}))
-    covered = any(inside(s) or named(s) for s, _ in ctx.topic_spans)  # not the writer's words between them
-    if "denial" in cats or any(q[2] == "denying" for q in ctx.quotes):
-        cue = words("denial") or "a quote introduced as a denial"
-        return "deny", f"denied ({cue})"
-    negation = _negated_by_party(ctx)
-    if negation:
-        return "deny", f"denied: a party to the claim negates it ({negation})"
-    if covered:
-        groups = sorted({q[3] for q in ctx.quotes if q[3] and any(q[4] <= s < q[5] or q[6] <= s < q[7]
-                                                                  for s, _ in ctx.topic_spans)})
-        return "attribute", "attributed to a source" + (f" ({', '.join(groups)})" if groups else "")
-    framing_words = [m for m in own if m.category == "allegation" and _ATTRIBUTING.match(ctx.text[m.start:m.end])]
-    if framing_words:  # "U.S. claims that ...", "the accusations": someone's claim, not the outlet's
-        return "attribute", f"attributed by an allegation word ({ctx.text[framing_words[0].start:framing_words[0].end]})"
-    if "hedge" in cats:
-        return "hedge", f"own voice, hedged ({words('hedge')})"
+    covered = any(inside(s) or named(s) for s, e in ctx.topic_spans if e > s) or (
+        by_reference and any(2 * (q[5] - q[4]) >= len(ctx.text) for q in ctx.quotes))  # not the writer's words
+    groups = sorted({q[3] for q in ctx.quotes if q[3] and any(q[4] <= s < q[5] or q[6] <= s < q[7]
+                                                              for s, _ in ctx.topic_spans)})
+    allegation = next((ctx.text[m.start:m.end] for m in own if m.category == "allegation"
+                       and _ATTRIBUTING.match(ctx.text[m.start:m.end])), "")
+    return Evidence(words("denial"), any(q[2] == "denying" for q in ctx.quotes), _negated_by_party(ctx),
+                    covered, tuple(groups), allegation, ctx.voice, ctx.voice_attributed, words("hedge"),
+                    words("booster"), by_reference)
+
+
+def decide(ctx: SentenceContext, found: Evidence | None = None) -> tuple[str, str]:
+    """The label as the outcome of separate decisions, and a short account of them (``why``).
+
+    Voice: attributed when the topic lies in a quote's content or in its source's name, an
+    allegation word names the claim as someone's ("claims that", "accused"), or the voice model
+    (learned from PolNeAR) reads a source's words there ("according to her assessment, ...");
+    own voice otherwise. Denied: a denial cue (verbs of rejection, dismissal and ridicule,
+    "baseless", "no evidence", a quote introduced by "denied"), or a party to the claim negating
+    it in its own words. Hedged: a hedge cue in the outlet's own voice, in the topic's clause.
+    Then: denied -> deny; attributed -> attribute; hedged -> hedge; else assert.
+    """
+    e = found or evidence(ctx)
+    if e.denial or e.denying_quote:
+        return "deny", f"denied ({e.denial or 'a quote introduced as a denial'})"
+    if e.party_negation:
+        return "deny", f"denied: a party to the claim negates it ({e.party_negation})"
+    if e.covered:
+        return "attribute", "attributed to a source" + (f" ({', '.join(e.groups)})" if e.groups else "")
+    if e.allegation:  # "U.S. claims that ...", "the accusations": someone's claim, not the outlet's
+        return "attribute", f"attributed by an allegation word ({e.allegation})"
+    if e.voice_attributed:  # "According to her assessment, ...", "X told the council it has established that ..."
+        return "attribute", f"attributed: the voice model reads a source's words here ({e.voice:.2f})"
+    if e.hedge:
+        return "hedge", f"own voice, hedged ({e.hedge})"
     return "assert", "own voice, no hedge or denial"
+
+
+_CONTRAST = re.compile(r",\s+(?=(?:while|whereas)\s)|;\s+")  # where a sentence's contrasted clauses meet
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though|and)\s|\s[\u2014\u2013]\s")
+
+
+def _by_reference(ctx: SentenceContext) -> bool:
+    """The sentence carries its topic by reference ("such accusations"), not by a term."""
+    return all(s == e for s, e in ctx.topic_spans)
+
+
+def _same_clause(ctx: SentenceContext, position: int) -> bool:
+    """No clause break (";", ", while", ", but", a dash) between ``position`` and a topic term."""
+    if _by_reference(ctx):
+        return True
+    return any(not _CLAUSE_BREAK.search(ctx.text, *sorted((position, s))) for s, _ in ctx.topic_spans)
 
 
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w-]*\s+(?:(?:of|for|on|and|the)\s+)?){1,7}[A-Z][\w-]*)\s+\(([A-Z]{2,8})\)")
@@ -387,9 +439,12 @@ def lexicon_label(ctx: SentenceContext) -> str:
 class StanceScorer:
     """Finds topic sentences in a document and labels each (sentence, topic)."""
 
-    def __init__(self, model: StanceModel, lexicons: StanceLexicons | None = None):
+    def __init__(self, model: StanceModel, lexicons: StanceLexicons | None = None, voice=None):
+        from .voice import VoiceModel
+
         self.model = model
         self.lexicons = lexicons or StanceLexicons.load()
+        self.voice = voice or VoiceModel.load()
 
     @classmethod
     def load(cls, path: str | Path | None = None, topics: str | None = None, extend: bool = False) -> "StanceScorer":
@@ -409,24 +464,63 @@ class StanceScorer:
                 if topic not in topics and pattern.search(doc.text, sent.start, sent.end):
                     topics[topic] = []  # "the MSMT": a name the article defined with topic words
             speakers = {q.speaker for q in by_sentence.get(sent.index, ()) if q.speaker_source != "unresolved"}
-            if not topics and previous and sent.index - previous_at <= 2 and \
-                    (_REFERENCE.search(sent.text) or speakers & previous_speakers):
-                # "such accusations", "this initiative", or the same source going on: the last topic goes on
+            near = bool(previous) and sent.index - previous_at <= 2
+            if near and _CLAIM_REFERENCE.search(sent.text):  # "dismissed the baseless accusations": the claims
+                for topic in previous:  # just reported, besides any topic named here
+                    topics.setdefault(topic, [])
+            elif not topics and near and (_REFERENCE.search(sent.text) or speakers & previous_speakers
+                                          or self._both_parties(doc.text, sent)):
+                # "such accusations", "this initiative", the same source going on, or the two sides
+                # ("Moscow's interaction with North Korea") named together: the last topic goes on
                 topics = {t: [] for t in previous}
             if topics:
                 previous, previous_at, previous_speakers = topics, sent.index, speakers
             found = markers[sent.index] if markers is not None and sent.index in markers else \
                 [_shift(m, sent.start) for m in self.lexicons.markers.find(doc.text, sent.start, sent.end)]
-            qs = [(max(a, sent.start) - sent.start, min(b, sent.end) - sent.start, q.connotation, q.group,
-                   q.start - sent.start, q.end - sent.start, *_mention_span(q, sent.start))
-                  for q in by_sentence.get(sent.index, ()) for a, b in [_attributed_stretch(q)]
-                  if a < sent.end and b > sent.start]
-            if sent.kind == "heading":
-                qs = _headline_attribution(sent.text)
-            for topic, matches in sorted(topics.items()):
-                spans = [(m.start - sent.start, m.end - sent.start) for m in self.lexicons.strongest(matches)] or [(0, 0)]
-                out.append((sent, SentenceContext(sent.text, topic, found, spans, qs)))
+            for unit in self._clauses(doc, sent, topics):
+                out.extend(self._unit_contexts(doc, sent, unit, topics, found, by_sentence))
         return out
+
+    def _clauses(self, doc: Document, sent: Sentence, topics: dict) -> list[Sentence]:
+        """The sentence, or its contrasted clauses ("X, while Y"; "X; Y") when each is about a topic of
+        its own: each clause then takes its own label ("Russia has procured missiles from North Korea,
+        while Pyongyang is believed to be seeking ...": asserted, then hedged)."""
+        if not topics or sent.kind == "heading":
+            return [sent]
+        starts = [0] + [m.end() for m in _CONTRAST.finditer(sent.text)]
+        ends = [m.start() for m in _CONTRAST.finditer(sent.text)] + [len(sent.text)]
+        units = [Sentence(sent.index, sent.start + a, sent.start + b, sent.text[a:b], [], sent.paragraph, sent.kind)
+                 for a, b in zip(starts, ends)]
+        if len(units) < 2 or not all(self.lexicons.topics_of(doc.text, u.start, u.end) for u in units):
+            return [sent]
+        return units
+
+    def _unit_contexts(self, doc: Document, sent: Sentence, unit: Sentence, topics: dict, found: list,
+                       by_sentence: dict) -> list[tuple[Sentence, SentenceContext]]:
+        """A context per topic of one sentence (or clause of it)."""
+        shift = unit.start - sent.start
+        found = [_shift(m, shift) for m in found if shift <= m.start < shift + len(unit.text)]
+        qs = [(max(a, unit.start) - unit.start, min(b, unit.end) - unit.start, q.connotation, q.group,
+               q.start - unit.start, q.end - unit.start, *_mention_span(q, unit.start))
+              for q in by_sentence.get(sent.index, ()) for a, b in [_attributed_stretch(q)]
+              if a < unit.end and b > unit.start]
+        if sent.kind == "heading":
+            qs = _headline_attribution(sent.text)
+        out = []
+        for topic, matches in sorted(topics.items()):
+            inside = [m for m in self.lexicons.strongest(matches) if unit.start <= m.start < unit.end]
+            spans = [(m.start - unit.start, m.end - unit.start) for m in inside] or [(0, 0)]
+            at = [m.start - unit.start for m in matches if unit.start <= m.start < unit.end] \
+                or [len(unit.text) // 2]  # every topic term (a reference: the clause's middle)
+            voice = sum(self.voice.probability(unit.text, a) for a in at) / len(at)  # over the claim's terms
+            out.append((unit, SentenceContext(unit.text, topic, found, spans, qs, round(voice, 3),
+                                              voice >= self.voice.decision.threshold)))
+        return out
+
+    def _both_parties(self, text: str, sent: Sentence) -> bool:
+        """Both sides of the story (lexicons/parties.csv) are named in the sentence."""
+        parties = self.lexicons.parties
+        return bool(parties) and len({m.category for m in parties.find(text, sent.start, sent.end)}) >= 2
 
     def _acronyms(self, doc: Document) -> list[tuple[re.Pattern, str]]:
         """Acronyms the article defines by a name that is about a topic: "Multilateral Sanctions
@@ -460,10 +554,12 @@ class StanceScorer:
         pairs = self.contexts(doc, quotes, markers)
         if not pairs:
             return []
-        probs = self.model.predict_proba([features(c) for _, c in pairs])
+        X = [features(c) for _, c in pairs]
+        probs = self.model.predict_proba(X)
         classes = self.model.classes
+        real_only = self.model.without_synthetic.predict(X) if self.model.without_synthetic else [""] * len(X)
         out = []
-        for (sent, ctx), p in zip(pairs, probs):
+        for (sent, ctx), p, second in zip(pairs, probs, real_only):
             best = int(p.argmax())
             label, why = decide(ctx)
             in_quote = any(q[0] <= s < q[1] for q in ctx.quotes for s, _ in ctx.topic_spans)
@@ -474,6 +570,7 @@ class StanceScorer:
                 doc=doc.id, sentence=sent.index, start=sent.start, end=sent.end, text=sent.text, topic=ctx.topic,
                 label=label, confidence=round(float(p[classes.index(label)]) if label in classes else 0.0, 3),
                 lexicon_label=lexicon_label(ctx), why=why, model_label=classes[best],
+                model_label_without_synthetic=second,
                 terms=[f"{m.category}:{ctx.text[m.start:m.end]}" for m in ctx.markers],
                 counts=counts, in_quote=in_quote, headline=sent.kind == "heading",
                 speaker_group=ctx.quotes[0][3] if ctx.quotes else None, outlet=doc.article.outlet))
@@ -562,50 +659,102 @@ def load_training_data(path: str | Path | None = None) -> list[dict]:
 
 
 def training_contexts(rows: list[dict]) -> list[SentenceContext]:
-    """Contexts for training sentences, built the way documents are scored."""
+    """Contexts for single labelled sentences, built the way documents are scored."""
     from .corpus import article_from_text
     from .nlp import BuiltinSegmenter, annotate
     from .quotes import QuoteExtractor
 
-    lex = StanceLexicons.load()
+    scorer = StanceScorer(None)
     extractor = QuoteExtractor()
     segmenter = BuiltinSegmenter()
     out = []
     for r in rows:
-        text = r["text"]
-        doc = annotate(article_from_text(text), segmenter)
-        quotes = extractor.extract(doc)
-        matches = lex.strongest(lex.topics_of(text).get(r["topic"], []))
-        spans = [(m.start, m.end) for m in matches] or [(0, 0)]
-        qs = [(*_attributed_stretch(q), q.connotation, q.group, q.start, q.end, *_mention_span(q, 0)) for q in quotes]
-        out.append(SentenceContext(text, r["topic"], lex.markers.find(text), spans, qs))
+        doc = annotate(article_from_text(r["text"]), segmenter)
+        found = [c for _, c in scorer.contexts(doc, extractor.extract(doc)) if c.topic == r["topic"]]
+        out.append(found[0] if found else SentenceContext(r["text"], r["topic"], [], [(0, 0)], []))
     return out
 
 
-def train(rows: list[dict] | None = None, C: float = 2.0) -> StanceModel:
-    """Fit the stance model on labelled sentences (deterministic)."""
+@dataclass
+class Example:
+    """One labelled (sentence, topic) for the classifier: its context, label, and where it comes from."""
+
+    group: str  # the article ("corpus/doc"), or "synthetic"
+    context: SentenceContext
+    label: str
+    accept: tuple[str, ...] = ()
+
+    def right(self, label: str) -> bool:
+        return label in (self.accept or (self.label,))
+
+
+def synthetic_examples(rows: list[dict] | None = None) -> list[Example]:
+    """framing's own template sentences (``stance_sentences.jsonl``) as examples."""
     rows = rows if rows is not None else load_training_data()
-    X = [features(c) for c in training_contexts(rows)]
-    return StanceModel(C).fit(X, [r["label"] for r in rows])
+    return [Example("synthetic", c, r["label"]) for r, c in zip(rows, training_contexts(rows))]
 
 
-def cross_validate(rows: list[dict] | None = None, C: float = 2.0, folds: int = 5) -> dict:
-    """Macro-F1 by stratified k-fold, and with whole patterns held out (GroupKFold)."""
-    import numpy as np
-    from sklearn.metrics import f1_score
-    from sklearn.model_selection import GroupKFold, StratifiedKFold
+def gold_examples(corpus: str | Path) -> tuple[list[Example], int]:
+    """The rows of a corpus's ``gold/stance.jsonl`` as examples (contexts from the built-in tier, as
+    documents are scored), and how many rows have no context because their topic is not found."""
+    from .evaluate import STANCE_GOLD_COLUMNS, read_gold
+    from .pipeline import analyze_corpus
 
-    rows = rows if rows is not None else load_training_data()
-    X = [features(c) for c in training_contexts(rows)]
-    y = np.array([r["label"] for r in rows])
-    groups = np.array([r.get("template", str(i)) for i, r in enumerate(rows)])
-    result = {}
-    for name, splitter in (("stratified", StratifiedKFold(folds, shuffle=True, random_state=0)),
-                           ("patterns_held_out", GroupKFold(folds))):
-        pred = np.empty(len(y), dtype=object)
-        for tr, te in splitter.split(X, y, groups if name == "patterns_held_out" else None):
-            model = StanceModel(C).fit([X[i] for i in tr], list(y[tr]))
-            pred[te] = model.predict([X[i] for i in te])
-        result[name] = round(float(f1_score(y, pred.astype(str), average="macro")), 3)
-    result["sentences"] = len(rows)
-    return result
+    corpus = Path(corpus)
+    gold = read_gold(corpus / "gold" / "stance.jsonl", STANCE_GOLD_COLUMNS)
+    analysis = analyze_corpus(corpus, tier="builtin", with_stance=False)
+    scorer = StanceScorer(None)
+    contexts = {r.article.id: scorer.contexts(r.document, r.quotes) for r in analysis.results}
+    squash = lambda t: " ".join(t.split())  # noqa: E731
+    out, missed = [], 0
+    for g in gold:
+        found = [c for s, c in contexts.get(g["doc"], ()) if c.topic == g["topic"]
+                 and squash(g["evidence"]) in squash(s.text)]
+        if not found:
+            missed += 1
+            continue
+        out.append(Example(f"{corpus.name}/{g['doc']}", found[0], g["label"], tuple(g.get("accept") or ())))
+    return out, missed
+
+
+def minority(synthetic: list[Example], real: list[Example]) -> list[Example]:
+    """Every k-th synthetic example, so that they are at most a third of the training data."""
+    if not real:
+        return synthetic
+    step = -(-len(synthetic) // max(1, len(real) // 2))
+    return synthetic[::step]
+
+
+def train(real: list[Example], synthetic: list[Example], C: float = 1.0) -> StanceModel:
+    """The classifier fitted on the real examples with the synthetic ones as a minority, and a
+    second one (``without_synthetic``) on the real examples alone (deterministic)."""
+    model = _fit(real + minority(synthetic, real), C)
+    if real:
+        model.without_synthetic = _fit(real, C)
+    return model
+
+
+def _fit(examples: list[Example], C: float) -> StanceModel:
+    return StanceModel(C).fit([features(e.context) for e in examples], [e.label for e in examples])
+
+
+def cross_validate(real: list[Example], synthetic: list[Example], C: float = 1.0, folds: int = 5) -> dict:
+    """Accuracy on the real examples under cross-validation by article: the classifier trained with the
+    synthetic minority, without it, on the synthetic sentences alone, and the rules' decisions."""
+    from .polnear import folds_by_article
+
+    right = {"with_synthetic": 0, "without_synthetic": 0, "synthetic_only": 0, "decisions": 0}
+    alone = _fit(synthetic, C)
+    for held_out in folds_by_article([e.group for e in real], folds):
+        train_on = [e for e in real if e.group not in held_out]
+        test_on = [e for e in real if e.group in held_out]
+        if not test_on:
+            continue
+        X = [features(e.context) for e in test_on]
+        for name, model in (("with_synthetic", _fit(train_on + minority(synthetic, train_on), C)),
+                            ("without_synthetic", _fit(train_on, C)), ("synthetic_only", alone)):
+            right[name] += sum(e.right(p) for e, p in zip(test_on, model.predict(X)))
+        right["decisions"] += sum(e.right(decide(e.context)[0]) for e in test_on)
+    n = len(real)
+    return {"by": "article", "folds": folds, "examples": n, "articles": len({e.group for e in real}),
+            "accuracy": {k: round(v / n, 3) if n else None for k, v in right.items()}}

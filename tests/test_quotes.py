@@ -258,3 +258,20 @@ def test_a_hard_line_break_inside_a_sentence_does_not_split_the_quote():
 
 def test_a_scare_quote_is_no_quote():
     assert quotes_of('Critics call the plan a "reset" of relations with Moscow.') == []
+
+
+def test_a_surname_alone_is_the_person_named_in_full_earlier():
+    found = quotes_of("Ivan Petrovsky, a retired diplomat, said the talks had stalled. Officials met again on "
+                      "Friday. Petrovsky added that nothing had changed.")
+    assert [q.speaker for q in found] == ["Ivan Petrovsky", "Ivan Petrovsky"]
+
+
+def test_a_name_right_after_its_description_takes_the_description_and_its_group():
+    found = quotes_of("Russia's ambassador to the UN on Monday said the charges were slander. "
+                      "Ivan Petrovsky said the talks would go on.")
+    assert [(q.speaker, q.group) for q in found] == [("Ivan Petrovsky", "russia_government")] * 2
+
+
+def test_an_all_capitals_dateline_with_a_colon_is_no_speaker():
+    found = quotes_of('UNITED NATIONS: Russia\'s envoy on Monday rejected the report, calling it "a fabrication."')
+    assert found and all(q.speaker != "UNITED NATIONS" for q in found)

@@ -160,3 +160,53 @@ def test_an_acronym_the_article_defines_by_topic_words_carries_the_topic():
     found = labels("Seoul set up the Multilateral Sanctions Monitoring Team (MSMT) on Wednesday. "
                    "Moscow said the MSMT was illegal.")
     assert [(w, t) for w, t, _, _ in found] == [("Seoul", "sanctions"), ("Moscow", "sanctions")]
+
+
+# ------------------------------------------------- constructions, continued
+def test_a_reference_to_the_claims_carries_their_topics_besides_its_own():
+    found = labels("Washington said Pyongyang broke UN sanctions by shipping shells to Moscow. "
+                   "Russia dismissed the baseless accusations and called the weapon transfers a fiction.")
+    assert {(t, label) for w, t, label, _ in found if w == "Russia"} == {("arms", "deny"), ("sanctions", "deny")}
+
+
+def test_the_two_parties_named_together_continue_the_topic():
+    found = labels("Russia's envoy rejected reports that North Korean troops were fighting in Ukraine. "
+                   "He insisted that Moscow's ties with Pyongyang followed international law.")
+    assert ("He", "arms") in [(w, t) for w, t, _, _ in found]
+
+
+def test_contrasted_clauses_each_take_their_own_label():
+    found = labels("Russia has bought artillery shells from North Korea, while Pyongyang is suspected of "
+                   "receiving military technology in return.")
+    assert [(w, label) for w, t, label, _ in found] == [("Russia", "assert"), ("while", "hedge")]
+
+
+def test_a_hedge_in_another_clause_does_not_hedge_the_topic():
+    assert only("Russia has bought artillery shells from North Korea, but the price is believed to be low.") == "assert"
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow brushed off reports that North Korea supplied it with artillery shells.",
+    "The Kremlin declined to comment on reports of arms deliveries from Pyongyang.",
+    "Pyongyang called the reports of weapons shipments to Russia disinformation.",
+    "Russia disputed the claim that it had received artillery shells from North Korea.",
+])
+def test_denials_mined_from_polnear_cues(text):
+    assert only(text) == "deny"
+
+
+def test_an_attribution_the_quote_extractor_misses_is_read_by_the_voice_model():
+    result = ANALYZER.analyze(article_from_text(
+        "The head of an independent group that has tracked arms flows since 2019 on Tuesday told the council "
+        "it had firmly established that missile debris found near Kyiv came from North Korea."))
+    assert not result.quotes
+    [row] = result.sentences
+    assert row.label == "attribute" and "voice model" in row.why
+
+
+def test_a_party_named_after_its_description_speaks_for_that_party():
+    # "Russia's ambassador ... / Ivan Petrovsky said": the name takes the description's group, so
+    # its negation of the claim is a party's denial.
+    assert only("Russia's ambassador to the UN on Monday said the charges were slander. Ivan Petrovsky said the "
+                'cooperation with Pyongyang "is in line with the law and is not a violation" of UN sanctions.',
+                "sanctions") == "deny"
