@@ -10,7 +10,7 @@ import csv
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
@@ -101,8 +101,9 @@ def split_list(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """A term found in a text: the lexicon's term, its category, and where (a tuple: cheap to make)."""
+
     term: str
     category: str
     start: int
@@ -122,6 +123,7 @@ class TermMatcher:
         self.terms = dict(terms)
         self._exact: dict[str, str] = {}
         self._prefixes: list[tuple[str, str]] = []
+        self._seen: dict[str, str | None] = {}
         trie: dict = {}
         for term in self.terms:
             words = term.rstrip("*").split()
@@ -144,11 +146,21 @@ class TermMatcher:
         end = len(text) if end is None else end
         out = []
         for m in self._re.finditer(text, start, end):
-            key = _normalise(m.group())
-            term = self._exact.get(key) or next((t for p, t in self._prefixes if key.startswith(p)), None)
+            term = self._term(m.group())
             if term is not None:
                 out.append(Match(term, self.terms[term], m.start(), m.end()))
         return out
+
+    def _term(self, surface: str) -> str | None:
+        """The term a matched surface form belongs to (remembered: the same words recur)."""
+        try:
+            return self._seen[surface]
+        except KeyError:
+            key = _normalise(surface)
+            term = self._exact.get(key) or next((t for p, t in self._prefixes if key.startswith(p)), None)
+            if len(self._seen) < 50_000:
+                self._seen[surface] = term
+            return term
 
 
 def _normalise(text: str) -> str:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -115,12 +115,18 @@ class StanceLexicons:
 
     def topics_of(self, text: str, start: int = 0, end: int | None = None) -> dict[str, list]:
         """Topic -> matched terms, for topics whose weights reach 2."""
+        matches = self.topics.find(text, start, end)
+        return self.weigh(matches, self.parties.find(text, start, end) if matches and self.parties else [])
+
+    def weigh(self, matches: list, parties: list) -> dict[str, list]:
+        """Topic -> its matches among ``matches`` (of one sentence), for topics whose weights reach 2;
+        naming both parties (``parties``: their matches) adds 1."""
         found: dict[str, list] = {}
-        for m in self.topics.find(text, start, end):
+        for m in matches:
             found.setdefault(m.category, []).append(m)
         if not found:
             return found
-        both = 1.0 if self.parties and len({m.category for m in self.parties.find(text, start, end)}) >= 2 else 0.0
+        both = 1.0 if len({m.category for m in parties}) >= 2 else 0.0
         return {t: ms for t, ms in found.items() if sum(self.topic_weights[m.term] for m in ms) + both >= 2}
 
 
@@ -135,18 +141,20 @@ class SentenceContext:
     topic_spans: list[tuple[int, int]]
     quotes: list[tuple]  # (start, end, connotation, group, content start, end, mention start, end), relative;
     # start..end is the attributed stretch (content with the words naming the source)
-    voice: float = 0.0  # the voice model's probability that the topic lies in a source's words
+    voice: float = 0.0  # the voice model's probability that the topic lies in a source's words (read only
+    # when no denial, quote or allegation word settles the label; 0 otherwise)
     voice_attributed: bool = False  # ... and whether it reaches the model's threshold
+    found: "Evidence | None" = field(default=None, repr=False, compare=False)  # evidence(self), once read
 
 
-def features(ctx: SentenceContext) -> dict[str, float]:
+def features(ctx: SentenceContext, found: "Evidence | None" = None) -> dict[str, float]:
     """The classifier's inputs: the topic, each decision's evidence and the rules' answer.
 
     No words of the sentence: the classifier weighs the same evidence the decisions show
     (``why``), so its weights can be read in the model file and it learns nothing of the
     text it was trained on.
     """
-    e = evidence(ctx)
+    e = found or evidence(ctx)
     label, _ = decide(ctx, e)
     f = {f"topic={ctx.topic}": 1.0, f"rule={label}": 1.0, "voice": e.voice}
     for name in ("denial", "denying_quote", "party_negation", "covered", "allegation", "voice_attributed",
@@ -213,26 +221,33 @@ class StanceModel:
         return self._pipeline
 
     def predict_proba(self, X: list[dict]):
-        """Class probabilities from the linear model (same numbers as the pipeline's)."""
+        """Class probabilities from the linear model (same numbers as the pipeline's). The features
+        are few, so the sums are plain Python; numpy only holds the result."""
+        import math
+
         import numpy as np
 
         if self._weights is None:
             p = self._params
-            self._weights = ({n: i for i, n in enumerate(p["feature_names"])}, np.array(p["coef"], dtype=float),
-                             np.array(p["intercept"], dtype=float))
-        vocabulary, coef, intercept = self._weights
-        scores = np.tile(intercept, (len(X), 1))
-        for row, features in enumerate(X):
-            pairs = [(vocabulary[n], v) for n, v in features.items() if v and n in vocabulary]
-            if pairs:
-                idx, vals = zip(*pairs)
-                scores[row] += coef[:, idx] @ np.asarray(vals)
-        if coef.shape[0] == 1:  # binary problem
-            p = 1 / (1 + np.exp(-scores[:, 0]))
-            return np.column_stack([1 - p, p])
-        scores -= scores.max(axis=1, keepdims=True)
-        e = np.exp(scores)
-        return e / e.sum(axis=1, keepdims=True)
+            by_feature = {n: tuple(row[i] for row in p["coef"]) for i, n in enumerate(p["feature_names"])}
+            self._weights = (by_feature, tuple(p["intercept"]))
+        by_feature, intercept = self._weights
+        out = []
+        for features in X:
+            scores = intercept
+            for name, value in features.items():
+                weights = by_feature.get(name)
+                if weights and value:
+                    scores = [a + w * value for a, w in zip(scores, weights)]
+            if len(scores) == 1:  # binary problem
+                p = 1 / (1 + math.exp(-scores[0]))
+                out.append((1 - p, p))
+                continue
+            top = max(scores)
+            e = [math.exp(v - top) for v in scores]
+            total = sum(e)
+            out.append(tuple(v / total for v in e))
+        return np.array(out, dtype=float).reshape(len(X), -1)
 
     @property
     def classes(self) -> list[str]:
@@ -333,6 +348,12 @@ class Evidence:
 
 def evidence(ctx: SentenceContext) -> Evidence:
     """The evidence for each decision: denied? attributed (and by what)? hedged?"""
+    if ctx.found is None or (ctx.found.voice, ctx.found.voice_attributed) != (ctx.voice, ctx.voice_attributed):
+        ctx.found = _evidence(ctx)
+    return ctx.found
+
+
+def _evidence(ctx: SentenceContext) -> Evidence:
     inside = lambda pos: any(q[4] <= pos < q[5] for q in ctx.quotes)  # noqa: E731  (in reported content)
     named = lambda pos: any(q[6] <= pos < q[7] for q in ctx.quotes)  # noqa: E731  (in the source's name)
     by_reference = _by_reference(ctx)
@@ -394,6 +415,7 @@ def _same_clause(ctx: SentenceContext, position: int) -> bool:
     return any(not _CLAUSE_BREAK.search(ctx.text, *sorted((position, s))) for s, _ in ctx.topic_spans)
 
 
+_ACRONYM = re.compile(r"\s\([A-Z]{2,8}\)")
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w-]*\s+(?:(?:of|for|on|and|the)\s+)?){1,7}[A-Z][\w-]*)\s+\(([A-Z]{2,8})\)")
 _ATTRIBUTING = re.compile(r"(?:accus|alleg|claim|charge)", re.I)  # allegation words that name a claim as someone's
 _DOUBLE_NEGATION = re.compile(r"\b(?:rule[sd]?\s+out|ruling\s+out|exclud\w*|den\w+|stop\w*|halt\w*)\b", re.I)
@@ -458,8 +480,14 @@ class StanceScorer:
         previous_at, previous_speakers = -10, set()
         by_sentence = _quotes_by_sentence(doc, quotes)
         acronyms = self._acronyms(doc)
+        terms = _per_sentence(doc, self.lexicons.topics)  # one pass over the text for each lexicon
+        parties = _per_sentence(doc, self.lexicons.parties) if self.lexicons.parties else {}
         for sent in headlines(doc) + doc.sentences:
-            topics = self.lexicons.topics_of(doc.text, sent.start, sent.end)
+            if sent.kind == "heading":
+                terms[sent.index] = self.lexicons.topics.find(doc.text, sent.start, sent.end)
+                parties[sent.index] = self.lexicons.parties.find(doc.text, sent.start, sent.end) \
+                    if self.lexicons.parties else []
+            topics = self.lexicons.weigh(terms.get(sent.index, []), parties.get(sent.index, []))
             for pattern, topic in acronyms:
                 if topic not in topics and pattern.search(doc.text, sent.start, sent.end):
                     topics[topic] = []  # "the MSMT": a name the article defined with topic words
@@ -469,19 +497,22 @@ class StanceScorer:
                 for topic in previous:  # just reported, besides any topic named here
                     topics.setdefault(topic, [])
             elif not topics and near and (_REFERENCE.search(sent.text) or speakers & previous_speakers
-                                          or self._both_parties(doc.text, sent)):
+                                          or len({m.category for m in parties.get(sent.index, [])}) >= 2):
                 # "such accusations", "this initiative", the same source going on, or the two sides
                 # ("Moscow's interaction with North Korea") named together: the last topic goes on
                 topics = {t: [] for t in previous}
             if topics:
                 previous, previous_at, previous_speakers = topics, sent.index, speakers
+            if not topics:
+                continue
             found = markers[sent.index] if markers is not None and sent.index in markers else \
-                [_shift(m, sent.start) for m in self.lexicons.markers.find(doc.text, sent.start, sent.end)]
-            for unit in self._clauses(doc, sent, topics):
+                self.lexicons.markers.find(doc.text, sent.start, sent.end)
+            found = [_shift(m, sent.start) for m in found]
+            for unit in self._clauses(sent, topics, terms.get(sent.index, []), parties.get(sent.index, [])):
                 out.extend(self._unit_contexts(doc, sent, unit, topics, found, by_sentence))
         return out
 
-    def _clauses(self, doc: Document, sent: Sentence, topics: dict) -> list[Sentence]:
+    def _clauses(self, sent: Sentence, topics: dict, terms: list, parties: list) -> list[Sentence]:
         """The sentence, or its contrasted clauses ("X, while Y"; "X; Y") when each is about a topic of
         its own: each clause then takes its own label ("Russia has procured missiles from North Korea,
         while Pyongyang is believed to be seeking ...": asserted, then hedged)."""
@@ -491,7 +522,8 @@ class StanceScorer:
         ends = [m.start() for m in _CONTRAST.finditer(sent.text)] + [len(sent.text)]
         units = [Sentence(sent.index, sent.start + a, sent.start + b, sent.text[a:b], [], sent.paragraph, sent.kind)
                  for a, b in zip(starts, ends)]
-        if len(units) < 2 or not all(self.lexicons.topics_of(doc.text, u.start, u.end) for u in units):
+        within = lambda found, u: [m for m in found if u.start <= m.start < u.end]  # noqa: E731
+        if len(units) < 2 or not all(self.lexicons.weigh(within(terms, u), within(parties, u)) for u in units):
             return [sent]
         return units
 
@@ -510,23 +542,26 @@ class StanceScorer:
         for topic, matches in sorted(topics.items()):
             inside = [m for m in self.lexicons.strongest(matches) if unit.start <= m.start < unit.end]
             spans = [(m.start - unit.start, m.end - unit.start) for m in inside] or [(0, 0)]
-            at = [m.start - unit.start for m in matches if unit.start <= m.start < unit.end] \
-                or [len(unit.text) // 2]  # every topic term (a reference: the clause's middle)
-            voice = sum(self.voice.probability(unit.text, a) for a in at) / len(at)  # over the claim's terms
-            out.append((unit, SentenceContext(unit.text, topic, found, spans, qs, round(voice, 3),
-                                              voice >= self.voice.decision.threshold)))
+            ctx = SentenceContext(unit.text, topic, found, spans, qs)
+            e = evidence(ctx)
+            if not (e.denied or e.covered or e.allegation):  # only the voice model can tell whose words these are
+                at = [m.start - unit.start for m in matches if unit.start <= m.start < unit.end] \
+                    or [len(unit.text) // 2]  # every topic term (a reference: the clause's middle)
+                words = self.voice.words(unit.text)
+                voice = sum(self.voice.probability(unit.text, a, words) for a in at) / len(at)  # over the claim's terms
+                ctx.voice, ctx.voice_attributed = round(voice, 3), voice >= self.voice.decision.threshold
+                ctx.found = replace(e, voice=ctx.voice, voice_attributed=ctx.voice_attributed)
+            out.append((unit, ctx))
         return out
-
-    def _both_parties(self, text: str, sent: Sentence) -> bool:
-        """Both sides of the story (lexicons/parties.csv) are named in the sentence."""
-        parties = self.lexicons.parties
-        return bool(parties) and len({m.category for m in parties.find(text, sent.start, sent.end)}) >= 2
 
     def _acronyms(self, doc: Document) -> list[tuple[re.Pattern, str]]:
         """Acronyms the article defines by a name that is about a topic: "Multilateral Sanctions
         Monitoring Group (MSMT)" makes a later "the MSMT" a sanctions sentence."""
         out = []
-        for m in _ACRONYM_DEFINITION.finditer(doc.text):
+        for parens in _ACRONYM.finditer(doc.text):  # cheap first: "(MSMT)"; then the name before it
+            m = _ACRONYM_DEFINITION.search(doc.text, max(0, parens.start() - 120), parens.end())
+            if m is None or m.end() != parens.end():
+                continue
             for topic in self.lexicons.topics_of(m.group(1)):
                 out.append((re.compile(rf"\b{re.escape(m.group(2))}\b"), topic))
         return out
@@ -541,9 +576,9 @@ class StanceScorer:
         return counts
 
     def _markers(self, doc: Document) -> dict[int, list]:
-        """Sentence index -> its marker matches (offsets relative to the sentence)."""
-        return {s.index: [_shift(m, s.start) for m in self.lexicons.markers.find(doc.text, s.start, s.end)]
-                for s in doc.sentences}
+        """Sentence index -> its marker matches (offsets into the text)."""
+        found = _per_sentence(doc, self.lexicons.markers)
+        return {s.index: found.get(s.index, []) for s in doc.sentences}
 
     def score(self, doc: Document, quotes: list[Quote]) -> tuple[list[ScoredSentence], dict[str, int]]:
         """Scored topic sentences and the body's marker counts, in one pass."""
@@ -554,14 +589,15 @@ class StanceScorer:
         pairs = self.contexts(doc, quotes, markers)
         if not pairs:
             return []
-        X = [features(c) for _, c in pairs]
+        found = [evidence(c) for _, c in pairs]
+        X = [features(c, e) for (_, c), e in zip(pairs, found)]
         probs = self.model.predict_proba(X)
         classes = self.model.classes
         real_only = self.model.without_synthetic.predict(X) if self.model.without_synthetic else [""] * len(X)
         out = []
-        for (sent, ctx), p, second in zip(pairs, probs, real_only):
+        for (sent, ctx), e, p, second in zip(pairs, found, probs, real_only):
             best = int(p.argmax())
-            label, why = decide(ctx)
+            label, why = decide(ctx, e)
             in_quote = any(q[0] <= s < q[1] for q in ctx.quotes for s, _ in ctx.topic_spans)
             counts: dict[str, int] = {}
             for m in ctx.markers:
@@ -610,6 +646,22 @@ def headlines(doc: Document) -> list[Sentence]:
             text = doc.raw[start:b.end]
             if len(text.split()) >= 3:
                 out.append(Sentence(-1 - len(out), start, b.end, text, [], -1, "heading"))
+    return out
+
+
+def _per_sentence(doc: Document, matcher: TermMatcher) -> dict[int, list]:
+    """Sentence index -> the matcher's matches in that body sentence (offsets into the text), from one
+    pass over the body."""
+    from bisect import bisect_right
+
+    if not doc.sentences:
+        return {}
+    starts = [s.start for s in doc.sentences]
+    out: dict[int, list] = {}
+    for m in matcher.find(doc.text, doc.sentences[0].start, doc.sentences[-1].end):
+        sent = doc.sentences[bisect_right(starts, m.start) - 1]
+        if m.end <= sent.end:
+            out.setdefault(sent.index, []).append(m)
     return out
 
 

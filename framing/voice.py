@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +31,18 @@ from .trained import trained_path
 MODEL_FILE = "voice_model.json"
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _MARKS = "\u201c\u201d\""
+_THAT = re.compile(r"\bthat\b")
 STEP = 3  # every STEP-th word of a sentence is a training position
 # Words never taken as cues, although annotators' cue spans hold them.
 _NOT_CUES = frozenset("a an the of to in on for and or with by at his her their its he she they it is was be "
                       "been has have had that this not".split())
+
+
+@dataclass
+class _Words:
+    starts: list[int]  # where each word of the sentence starts
+    cues: list[tuple[int, int, str, int]]  # (start, end, word, word index) of its cue words
+    marks: bool  # the sentence holds a quotation mark
 
 
 @dataclass
@@ -44,47 +53,49 @@ class VoiceModel:
     decision: Decision
     meta: dict = field(default_factory=dict)
 
-    def features(self, text: str, position: int) -> dict[str, float]:
-        """Named features of ``position`` in the sentence ``text``: the nearest cue word on each side,
-        how far it is and what stands between (a comma, "that", a colon, a closed quotation)."""
-        words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
-        before = [w for w in words if w[0] < position]
-        after = [w for w in words if w[0] >= position]
+    def features(self, text: str, position: int, words: "_Words | None" = None) -> dict[str, float]:
+        """Named features of ``position`` in the sentence ``text``: the cue words on each side, the
+        nearest one's distance and what stands between (a comma, "that", a colon, a closed quotation).
+        ``words``: the sentence's words (:meth:`words`), when several positions of it are scored."""
+        words = words or self.words(text)
+        split = bisect_left(words.starts, position)  # words[:split] stand before the position
         f = {"bias": 1.0}
-        for side, found in (("before", before), ("after", after)):
-            for w in found:
-                if w[2] in self.cues:
-                    f[f"{side}:{w[2]}"] = 1.0
-        cue = next((w for w in reversed(before) if w[2] in self.cues), None)
+        for start, end, word, k in words.cues:
+            f[f"{'before' if k < split else 'after'}:{word}"] = 1.0
+        cue = next((c for c in reversed(words.cues) if c[3] < split), None)
         if cue is not None:
             between = text[cue[1]:position]
-            n = sum(1 for w in before if w[0] > cue[0])
-            left = sum(1 for w in words if w[0] > cue[0])
+            left = len(words.starts) - cue[3] - 1
             f[f"cue_before={cue[2]}"] = 1.0
-            f[f"cue_before_words={min(n, 12) // 3}"] = 1.0
+            f[f"cue_before_words={min(split - cue[3] - 1, 12) // 3}"] = 1.0
             f[f"cue_before_words_to_end={min(left, 12) // 3}"] = 1.0  # '..., said the minister.' ends a sentence
-            for name, found in (("comma", "," in between), ("that", re.search(r"\bthat\b", between)),
+            for name, found in (("comma", "," in between), ("that", _THAT.search(between)),
                                 ("colon", ":" in between), ("closed_quote", _closed_between(text, cue[0], position)),
                                 ("appositive", _APPOSITIVE.search(between))):
                 if found:
                     f[f"cue_before_then_{name}"] = 1.0
                     f[f"cue_before_then_{name}={cue[2]}"] = 1.0  # 'according to X, ...' is not 'X said ..., ...'
-        cue = next((w for w in after if w[2] in self.cues), None)
+        cue = next((c for c in words.cues if c[3] >= split), None)
         if cue is not None:
-            n = sum(1 for w in after if w[0] < cue[0])
             f[f"cue_after={cue[2]}"] = 1.0
-            f[f"cue_after_words={min(n, 12) // 3}"] = 1.0
+            f[f"cue_after_words={min(cue[3] - split, 12) // 3}"] = 1.0
             if "," in text[position:cue[0]]:
                 f["cue_after_past_comma"] = 1.0
-        if _inside_marks(text, position) or text[:position].count('"') % 2:
+        if _inside_marks(text, position) or text.count('"', 0, position) % 2:
             f["inside_marks"] = 1.0
-        elif any(c in text for c in _MARKS):
+        elif words.marks:
             f["marks_elsewhere"] = 1.0
         f[f"place={min(4, 5 * position // max(1, len(text)))}"] = 1.0
         return f
 
-    def probability(self, text: str, position: int) -> float:
-        return self.decision.probability(self.features(text, position))
+    def words(self, text: str) -> "_Words":
+        """The words of a sentence, and which of them are cue words."""
+        found = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+        cues = [(s, e, w, k) for k, (s, e, w) in enumerate(found) if w in self.cues]
+        return _Words([s for s, _, _ in found], cues, any(c in text for c in _MARKS))
+
+    def probability(self, text: str, position: int, words: "_Words | None" = None) -> float:
+        return self.decision.probability(self.features(text, position, words))
 
     def attributed(self, text: str, position: int) -> bool:
         """True when ``position`` of the sentence ``text`` lies in a source's words."""
