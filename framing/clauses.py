@@ -81,7 +81,11 @@ class ClauseCandidates:
             return passive
         m = a.mention_before(toks, i)
         how = "preposed"
-        if (m is None or (toks[m[0]].low in a.determiners and m[1] - m[0] == 1)) and \
+        antecedent = self._relative(toks, i) if m is None else None
+        if antecedent is not None:  # 'Mr. Sanders, who said he ...': "who" speaks for Mr. Sanders
+            m, antecedent = antecedent
+            how = "relative"
+        elif (m is None or (toks[m[0]].low in a.determiners and m[1] - m[0] == 1)) and \
                 (a._participle(toks, i) or a._coordinated(toks, i)):
             how = "participle"
             if self._earlier is not None:  # 'Blinken warned that ..., urging China to ...': Blinken urges
@@ -100,9 +104,24 @@ class ClauseCandidates:
             return None
         attribution = a._make(how, toks, (i, j), m, verb)
         attribution.content = (start, end)
+        if antecedent is not None:
+            attribution.antecedent = (toks[antecedent[0]].start, toks[antecedent[1] - 1].end)
         cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)
         cand.features = self.features(text, toks, i, j, k, cand, verb)
         return cand
+
+    def _relative(self, toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """(the token range of "who", that of what it stands for) when the cue's subject is a relative
+        "who": 'Mr. Sanders, who said ...', 'voters who say ...', 'Podesta, who has long argued ...'."""
+        k = i - 1
+        while k > 0 and (toks[k].low in self.attributor.adverbs or toks[k].low in ("has", "had", "have", "also")
+                         or toks[k].low.endswith("ly")):
+            k -= 1
+        if k < 1 or toks[k].low != "who":
+            return None
+        end = k - 1 if toks[k - 1].text == "," else k  # a comma: the name before it; none: 'voters who'
+        named = self.attributor.mention_before(toks, end)
+        return ((k, k + 1), named) if named is not None else None
 
     def _postposed(self, text, sent, toks, i, j, verb) -> Candidate | None:
         """'Fundraising has surged, the campaign said.' / '..., said Paul Beck, a professor.'"""

@@ -86,12 +86,14 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
 class Attribution:
     """Who a quoted passage is attributed to, and by which words."""
 
-    layout: str  # inverted, after, before, lead_in, according_to, colon, dash, continuation
+    layout: str  # inverted, after, before, lead_in, according_to, colon, dash, continuation; and for
+    # reported clauses (framing.clauses): preposed, participle, postposed, passive, relative
     cue: tuple[int, int] | None  # raw offsets of the cue words
     lemma: str
     mention: tuple[int, int] | None  # raw offsets of the words naming the speaker
     content: tuple[int, int] | None = None  # when the quote is wider than the marks (mixed)
     connotation: str = "neutral"
+    antecedent: tuple[int, int] | None = None  # what a relative "who" stands for ("Mr. Sanders, who said")
 
 
 @dataclass

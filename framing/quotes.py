@@ -256,7 +256,7 @@ class QuoteExtractor:
             speaker = Speaker(earlier.speaker, earlier.group, source=earlier.speaker_source)
             how = "coreference" if earlier.speaker_source == "registry" else earlier.speaker_source
         else:
-            speaker, how = self._resolve(text, a.mention, discourse)
+            speaker, how = self._resolve(text, a.antecedent or a.mention, discourse)
             if how == "unregistered" and speaker.group == "other":
                 speaker = self._group_from_appositive(text, speaker, m_end, sent.end)
                 how = speaker.source
@@ -406,7 +406,8 @@ class QuoteExtractor:
     def _according_to(self, text, sent, i, j, verb):
         toks = sent.tokens
         k = j
-        while k < len(toks) and toks[k].text not in (",", ";", ".", "!", "?") and toks[k].text not in QUOTE_CHARS:
+        while k < len(toks) and (toks[k].text not in (",", ";", ".", "!", "?") or _abbreviation_stop(toks, k)) \
+                and toks[k].text not in QUOTE_CHARS:
             k += 1
         if k == j:
             return None
@@ -783,6 +784,14 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+def _abbreviation_stop(toks, k: int) -> bool:
+    """toks[k] is the stop of an abbreviation ("Rep.", "Sen."), not the end of the words before it."""
+    from .marks import _abbreviations
+
+    return toks[k].text == "." and k > 0 and toks[k - 1].text.casefold() in _abbreviations() \
+        and toks[k - 1].end == toks[k].start
+
+
 def _link_names(quotes: list[Quote]) -> None:
     """Resolve, within one article, the names the registry does not know (in place).
 

@@ -275,3 +275,13 @@ def test_a_name_right_after_its_description_takes_the_description_and_its_group(
 def test_an_all_capitals_dateline_with_a_colon_is_no_speaker():
     found = quotes_of('UNITED NATIONS: Russia\'s envoy on Monday rejected the report, calling it "a fabrication."')
     assert found and all(q.speaker != "UNITED NATIONS" for q in found)
+
+
+def test_a_relative_who_speaks_for_the_name_before_it():
+    [q] = quotes_of("The race was steep for Mr. Sanders, who said he intended to take a day off.")
+    assert (q.mention, q.speaker, q.content) == ("who", "Mr. Sanders", "he intended to take a day off")
+
+
+def test_according_to_a_titled_name_keeps_the_title_abbreviation():
+    [q] = quotes_of("According to Rep. Trey Gowdy, the inquiry was responsible for the disclosure.")
+    assert q.mention == "Rep. Trey Gowdy" and q.content == "the inquiry was responsible for the disclosure"
