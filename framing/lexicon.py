@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
@@ -99,6 +100,26 @@ def fingerprint(directory: Path | None = None) -> str:
 
 def split_list(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A reporting verb of ``reporting_verbs.csv``: its lemma, connotation and frame (what follows it)."""
+
+    lemma: str
+    connotation: str
+    frame: str
+
+
+@lru_cache(maxsize=8)
+def reporting_verbs(path: str = "reporting_verbs.csv") -> dict[tuple[str, ...], Verb]:
+    """Surface form (as a tuple of lower-case words) -> verb."""
+    forms: dict[tuple[str, ...], Verb] = {}
+    for row in load_csv(path, ("lemma", "forms", "connotation", "frame")):
+        verb = Verb(row["lemma"], row["connotation"], row["frame"])
+        for form in split_list(row["forms"]):
+            forms[tuple(form.casefold().split())] = verb
+    return forms
 
 
 class Match(NamedTuple):

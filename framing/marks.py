@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import load_terms
+from .lexicon import Verb, load_terms
 
 # A word (with inner dots, hyphens, apostrophes: D-N.Y., O'Brien, U.S.) or one other character.
 _TOKEN = re.compile(r"\w+(?:[.'\u2019\-]\w+)*\.?|[^\w\s\u200b]")
@@ -94,6 +94,7 @@ class Attribution:
     content: tuple[int, int] | None = None  # when the quote is wider than the marks (mixed)
     connotation: str = "neutral"
     antecedent: tuple[int, int] | None = None  # what a relative "who" stands for ("Mr. Sanders, who said")
+    listed: bool = True  # False: the cue is a verb the reporting-verb lexicon lacks, read from the layout
 
 
 @dataclass
@@ -270,10 +271,23 @@ class MarkAttributor:
             j = close + 1
         while j < len(toks) and toks[j].low in self.adverbs or (j < len(toks) and _adverb(toks[j])):
             j += 1
-        cue = self.cue_at(toks, j)
+        cue = self.cue_at(toks, j) or self.unlisted_cue_at(toks, j)
         if cue and cue[1].frame != "prep" and (not tail or self._closes(toks, cue[0])):
             return self._make("after", toks, (j, cue[0]), m, cue[1])
         return None
+
+    def unlisted_cue_at(self, toks: list[Tok], j: int):
+        """(end index, verb) of a past-tense verb the lexicon lacks ('"...," she elaborated'), when the
+        layout alone marks it as the cue: it ends the clause (a stop, a comma or a closing tail follows)."""
+        if j >= len(toks) or not toks[j].word or toks[j].capitalised or not toks[j].low.endswith("ed") \
+                or len(toks[j].low) < 5 or toks[j].low in self.stop:
+            return None
+        end = j + 1
+        if end < len(toks) and toks[end].low in ("back", "out", "up"):
+            end += 1  # 'fired back'
+        if end < len(toks) and toks[end].word and not self._closes(toks, end):
+            return None
+        return end, Verb(toks[j].low, "neutral", "unlisted")
 
     def _closes(self, toks: list[Tok], k: int) -> bool:
         """Nothing but a short tail (a time, a place, an appositive) follows toks[k] to the end of the sentence."""
@@ -305,6 +319,13 @@ class MarkAttributor:
             m = self.mention_before(toks, len(toks) - 1)
             if m and m[0] == 0 or (m and toks[m[0] - 1].text in (".", "\u201d", '"')):
                 return self._make("colon", toks, None, m, None)
+        if last in (",", ":") and len(toks) >= 3:  # 'Clinton fired back, "..."': a verb the lexicon lacks
+            end = len(toks) - 1
+            k = end - 1 if toks[end - 1].low in ("back", "out", "up") else end
+            cue = self.unlisted_cue_at(toks, k - 1) if k >= 2 else None
+            m = self.mention_before(toks, k - 1) if cue else None
+            if m and m[1] == k - 1 and not self.cue_at(toks, k - 1):
+                return self._make("before", toks, (k - 1, end), m, cue[1])
         # the nearest cue within 12 words before the mark
         for i in range(len(toks) - 1, max(-1, len(toks) - 32), -1):
             t = toks[i]
@@ -392,7 +413,8 @@ class MarkAttributor:
         a = Attribution(layout, (toks[cue[0]].start, toks[cue[1] - 1].end) if cue else None,
                         verb.lemma if verb else ("colon" if layout == "colon" else "dash"),
                         (toks[mention[0]].start, toks[mention[1] - 1].end) if mention else None,
-                        connotation=verb.connotation if verb else "neutral")
+                        connotation=verb.connotation if verb else "neutral",
+                        listed=not (verb and verb.frame == "unlisted"))
         if lead:
             first = lead[0]
             if first.low == "that" and len(lead) > 1:
@@ -463,7 +485,7 @@ class MarkCandidates:
             kind = "pronoun" if mention.casefold() in _PRONOUNS else "name" if mention[:1].isupper() else "description"
             f[f"mention={kind}"] = 1.0
         if a and a.lemma:
-            f[f"cue={a.lemma}"] = 1.0
+            f[f"cue={a.lemma}" if a.listed else "cue=<unlisted>"] = 1.0
         if a and a.cue and a.layout == "lead_in":
             f[f"lead_words={size_bucket(len(text[a.cue[1]:cand.start].split()))}"] = 1.0
         stripped = inner.rstrip()

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .lexicon import load_csv, split_list
+from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates
 from .marks import MarkAttributor, MarkCandidates, size_bucket
 from .preprocessing import FILLER
@@ -35,24 +35,6 @@ _APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
 
 
 # ------------------------------------------------------------------ lexicons
-@dataclass(frozen=True)
-class Verb:
-    lemma: str
-    connotation: str
-    frame: str
-
-
-@lru_cache(maxsize=8)
-def reporting_verbs(path: str = "reporting_verbs.csv") -> dict[tuple[str, ...], Verb]:
-    """Surface form (as a tuple of lower-case words) -> verb."""
-    forms: dict[tuple[str, ...], Verb] = {}
-    for row in load_csv(path, ("lemma", "forms", "connotation", "frame")):
-        verb = Verb(row["lemma"], row["connotation"], row["frame"])
-        for form in split_list(row["forms"]):
-            forms[tuple(form.casefold().split())] = verb
-    return forms
-
-
 @lru_cache(maxsize=4)
 def clause_words() -> dict[str, set[str]]:
     roles: dict[str, set[str]] = {}

@@ -285,3 +285,11 @@ def test_a_relative_who_speaks_for_the_name_before_it():
 def test_according_to_a_titled_name_keeps_the_title_abbreviation():
     [q] = quotes_of("According to Rep. Trey Gowdy, the inquiry was responsible for the disclosure.")
     assert q.mention == "Rep. Trey Gowdy" and q.content == "the inquiry was responsible for the disclosure"
+
+
+def test_a_verb_the_lexicon_lacks_is_read_from_the_layout():
+    found = quotes_of("\u201cThe way I see it,\u201d she elaborated, \u201cnobody doubted the plan.\u201d")
+    assert [(q.mention, q.cue, q.content) for q in found] == [
+        ("she", "elaborated", "The way I see it,"), ("she", "elaborated", "nobody doubted the plan.")]
+    [q] = quotes_of("Clinton fired back, \u201cI chose to fulfil my profession.\u201d")
+    assert (q.speaker, q.cue) == ("Clinton", "fired back")
