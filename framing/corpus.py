@@ -21,6 +21,8 @@ from .types import META_FIELDS, Article, Block, Field
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MANIFEST_SUFFIXES = (".csv", ".jsonl")
+# Files a corpus folder keeps beside its articles (README.md, SOURCES.md ...): not read as articles.
+DOCUMENTATION_NAMES = frozenset({"readme", "sources", "license", "licence", "changelog", "contributing", "authors"})
 DEFAULT_MAX_BYTES = 10_000_000
 
 Warn = Callable[[str], None]
@@ -62,7 +64,11 @@ def corpus_entries(path: str | Path, warn: Warn | None = None) -> list[tuple[Pat
     if not path.exists():
         raise CorpusError(f"{path}: no such file or directory")
     if path.is_dir():
-        entries = [(p, {}) for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
+        files = [p for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
+        for p in files:
+            if p.stem.casefold() in DOCUMENTATION_NAMES:
+                warn(f"{p}: skipped, a documentation file rather than an article (name it in a manifest to read it)")
+        entries = [(p, {}) for p in files if p.stem.casefold() not in DOCUMENTATION_NAMES]
         if not entries:
             raise CorpusError(f"{path}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in this directory")
         return entries

@@ -61,8 +61,9 @@ def classify_line(line: str, words: int) -> str:
         return "meta"
     if words <= 4 and _PHOTO_CREDIT.search(line):
         return "credit"
-    if _POSITION_MARK.search(line) or (_PHOTO_CREDIT.search(line) and words > 4):
-        return "caption"
+    credit = _PHOTO_CREDIT.search(line)
+    if _POSITION_MARK.search(line) or (credit and words > 4 and (words <= 40 or credit.start() > len(line) - 80)):
+        return "caption"  # a credit in a short line, or closing a long one ('... (AFP/Getty Images)')
     if _ENDS_WITH_DATE.search(line) and not re.search("[\"\u201c\u201d]", line) and words < 60:
         return "caption"
     if words <= 16 and not _TERMINAL.search(line) and line[:1].isupper():

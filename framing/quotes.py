@@ -275,8 +275,10 @@ class QuoteExtractor:
         out = []
         for cand in candidates:
             q = self._to_quote(doc, sent, cand, spans, discourse)
-            if q is None or not self._plausible_mention(q.mention):
-                continue  # the clause reader may still find this cue's speaker
+            if q is None or not (self._plausible_mention(q.mention) or cand.pattern == "according_to"
+                                 and clean_mention(q.mention)):
+                continue  # the clause reader may still find this cue's speaker ('according to' names a
+                # source whatever its words: 'according to early results of exit polls')
             features = _cue_features(doc.text, sent, cand, q)
             if self.trace is not None:
                 self.trace.append(("cues", features, (q.start, q.end)))
@@ -620,8 +622,11 @@ class QuoteExtractor:
             end = toks[comma - 1].end
         if toks[0].text.casefold() in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
             return None  # 'As a phone rang, the announcer said, ...': a clause of time or reason, not a claim
-        if 0 < after < len(toks) and toks[after - 1].text == "," and self._continues_proposition(toks[after].text):
+        if 0 < after < len(toks) and toks[after - 1].text == "," and (
+                self._continues_proposition(toks[after].text)
+                or len(text[start:end].split()) <= 3 and toks[after].text[:1].isupper()):
             end = self._content_end(sent, after)  # 'P1, X said, P2': the attribution sits inside
+            # ('In some ways, the brothers noted, Trump might ...': a short lead, the claim after it)
         start, end = _extend_over_marks(spans, start, end)
         return _trim(text, start, end)
 

@@ -548,6 +548,8 @@ class StanceScorer:
                 at = [m.start - unit.start for m in matches if unit.start <= m.start < unit.end] \
                     or [len(unit.text) // 2]  # every topic term (a reference: the clause's middle)
                 words = self.voice.words(unit.text)
+                first_cue = min((c[0] for c in words.cues), default=None)
+                at = [a for a in at if first_cue is None or a > first_cue] or at  # not the source's description
                 voice = sum(self.voice.probability(unit.text, a, words) for a in at) / len(at)  # over the claim's terms
                 ctx.voice, ctx.voice_attributed = round(voice, 3), voice >= self.voice.decision.threshold
                 ctx.found = replace(e, voice=ctx.voice, voice_attributed=ctx.voice_attributed)

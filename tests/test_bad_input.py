@@ -147,3 +147,13 @@ def test_files_named_like_lexicons_in_the_working_directory_change_nothing(tmp_p
         (tmp_path / name).write_text("term,topic,weight\nweather,weather,2\n")
     after = stance(tmp_path)
     assert after == before and '"arms"' in after
+
+
+def test_a_readme_beside_the_articles_is_not_read_as_one(tmp_path):
+    (tmp_path / "a.txt").write_text("Officials met in Seoul on Monday to discuss the talks.\n")
+    (tmp_path / "README.md").write_text("# About this corpus\n\nCollected by hand; Smith said it was complete.\n")
+    (tmp_path / "SOURCES.md").write_text("a.txt: https://example.org/a\n")
+    result = run("corpus", tmp_path, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a"]
+    assert "README.md: skipped" in result.stderr and "SOURCES.md: skipped" in result.stderr
