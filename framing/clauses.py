@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .marks import Attribution, Candidate, MarkAttributor, Tok, size_bucket, tokens
+from .marks import Candidate, MarkAttributor, Tok, noun_before_verb, size_bucket, tokens
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
             "no", "any", "every", "each", "whose"}
@@ -62,11 +62,14 @@ class ClauseCandidates:
                 i = j
         return out
 
-    @staticmethod
-    def _used_as_verb(toks: list[Tok], i: int) -> bool:
-        """Not a noun ('the report', 'a statement'), an infinitive ('to say') or part of a name ('United States')."""
+    def _used_as_verb(self, toks: list[Tok], i: int) -> bool:
+        """Not a noun ('the report', 'a statement', 'news reports stated'), an infinitive ('to say') or part
+        of a name ('United States')."""
         if i > 0 and toks[i].capitalised:
             return False
+        after = self.attributor.cue_at(toks, i + 1) if i + 1 < len(toks) else None
+        if after is not None and noun_before_verb(toks[i].low, toks[i + 1].low, after[1]):
+            return False  # the verb is the next word; this one is its subject's noun
         if i > 0 and toks[i - 1].low.endswith(("'s", "\u2019s", "s'")):
             return False  # "Obama's comments": a possessive makes it a noun
         return not (i > 0 and toks[i - 1].low in _ARTICLE)

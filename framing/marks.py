@@ -217,6 +217,10 @@ class MarkAttributor:
             i -= 1
             if t.low in self.determiners or t.low in _PRONOUNS:
                 break
+        if i - 2 >= floor and toks[i - 1].low == "and" and toks[i - 2].capitalised:
+            i -= 2  # "Washington and its allies": a name coordinated before it belongs to the mention
+            while i > floor and toks[i - 1].capitalised and toks[i - 1].word:
+                i -= 1
         # a lower-case word leads the mention only after a determiner ("the ad") or as a pronoun
         while i < stop_at and not (toks[i].capitalised or toks[i].low in self.determiners or toks[i].low in _PRONOUNS
                                    or toks[i].text[:1].isdigit()
@@ -421,6 +425,15 @@ class MarkAttributor:
                 first = lead[1]
             a.content = (first.start, None)  # the mixed quote starts here; its end is set by the caller
         return a
+
+
+def noun_before_verb(word: str, nxt: str, follower) -> bool:
+    """Two words of saying in a row: the first is the subject's noun when the second is the verb ("news
+    reports stated", "reports say"), not when the first is ("denied reports", "denies reports")."""
+    if follower is None or follower.frame in ("none", "prep") or nxt.endswith("ing") or word.endswith("ed"):
+        return False
+    return nxt.endswith("ed") or (word.endswith("s") and not nxt.endswith("s"))
+
 
 
 # ------------------------------------------------------------ candidates

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates
-from .marks import MarkAttributor, MarkCandidates, size_bucket
+from .marks import MarkAttributor, MarkCandidates, noun_before_verb, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -154,7 +154,8 @@ class QuoteExtractor:
         by_mention: dict[int, Quote] = {}
         if doc.sentences:  # every registered name in the body, once (coreference looks only backwards)
             discourse.observe_text(text, doc.sentences[0].start, doc.sentences[-1].end,
-                                   [(s.start, s.end) for s in doc.sentences])
+                                   [(s.start, s.end) for s in doc.sentences],
+                                   quoted=[(s.start, s.end) for s in spans if len(text[s.start:s.end].split()) >= 4])
         for sent in doc.sentences:
             found = self._sentence_quotes(doc, sent, spans, discourse, second_opinion)
             if not found:
@@ -168,6 +169,7 @@ class QuoteExtractor:
                 q = self._candidate_quote(doc, sent, decision, cand, p, discourse, known, by_mention, spans)
                 if q:
                     found = [r for r in found if r not in rivals] + [q]
+            _participles_share_the_subject(found)
             for q in found:
                 if q.mention_start is not None:
                     by_mention.setdefault(q.mention_start, q)
@@ -331,6 +333,8 @@ class QuoteExtractor:
         is_passive = before >= 0 and low[before] in w["be"]
         if nxt == "to" and verb.frame in ("clause", "np"):
             return False  # "is believed to", "said to be"
+        if noun_before_verb(low[i], nxt, self.verbs.get((nxt,))):
+            return False  # "news reports stated": a noun, the subject of the verb after it
         if is_passive and nxt != "by":
             return False  # "it is believed": attributed to nobody
         return True
@@ -503,8 +507,9 @@ class QuoteExtractor:
             if word in _PUNCT or word in w["boundary"] or word in w["be"]:
                 break
             capitalised = toks[k].text[:1].isupper()
-            if (word,) in self.verbs and not capitalised and " ".join(low[k:k + 2]) not in w["compound"]:
-                break
+            if (word,) in self.verbs and not capitalised and " ".join(low[k:k + 2]) not in w["compound"] \
+                    and k < i - 1:
+                break  # right before the verb it is the subject's noun: "news reports stated"
             if word in w["auxiliary"] and k < end:
                 break
             if word == "and" and not (k > 0 and toks[k - 1].text[:1].isupper() and k < end):
@@ -777,6 +782,20 @@ def _abbreviation_stop(toks, k: int) -> bool:
 
     return toks[k].text == "." and k > 0 and toks[k - 1].text.casefold() in _abbreviations() \
         and toks[k - 1].end == toks[k].start
+
+
+def _participles_share_the_subject(found: list[Quote]) -> None:
+    """'The top US national security adviser urged ..., saying ...': the participle's speaker is the main
+    clause's, however its own reading named it (in place)."""
+    for q in found:
+        if q.cue_start is None or not (q.cue or "").split()[0].casefold().endswith("ing"):
+            continue
+        main = [o for o in found if o is not q and o.cue_start is not None and o.cue_start < q.cue_start
+                and o.mention_start is not None and not (o.cue or "").split()[0].casefold().endswith("ing")]
+        if main and q.mention_start is not None and q.mention_start <= main[-1].cue_start:
+            m = main[-1]
+            q.speaker, q.group, q.speaker_source = m.speaker, m.group, m.speaker_source
+            q.mention, q.mention_start, q.mention_end = m.mention, m.mention_start, m.mention_end
 
 
 def _link_names(quotes: list[Quote]) -> None:

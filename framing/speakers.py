@@ -194,16 +194,24 @@ class Discourse:
     registry: Registry
     entities: list[Entity] = field(default_factory=list)
 
-    def observe_text(self, text: str, start: int, end: int, within: list[tuple[int, int]] | None = None) -> None:
-        """Record every registered name in text[start:end] (only inside the ``within`` spans, if given)."""
+    def observe_text(self, text: str, start: int, end: int, within: list[tuple[int, int]] | None = None,
+                     quoted: list[tuple[int, int]] = ()) -> None:
+        """Record every registered name in text[start:end] (only inside the ``within`` spans, if given), but
+        not the names inside ``quoted`` passages: a speaker's own words name others, and '"... Kim Jong Un
+        ...," he said' is still the speaker talking."""
         from bisect import bisect_right
 
         starts = [a for a, _ in within] if within else None
+        quoted = sorted(quoted)
+        quoted_starts = [a for a, _ in quoted]
         for m in self.registry.matcher.find(text, start, end):
             if within:
                 k = bisect_right(starts, m.start) - 1
                 if k < 0 or m.end > within[k][1]:
                     continue
+            k = bisect_right(quoted_starts, m.start) - 1
+            if k >= 0 and m.end <= quoted[k][1]:
+                continue
             self.add(m.start, self.registry.speakers[m.category], text[m.start:m.end])
 
     def add(self, position: int, speaker: Speaker, mention: str) -> None:

@@ -293,3 +293,28 @@ def test_a_verb_the_lexicon_lacks_is_read_from_the_layout():
         ("she", "elaborated", "The way I see it,"), ("she", "elaborated", "nobody doubted the plan.")]
     [q] = quotes_of("Clinton fired back, \u201cI chose to fulfil my profession.\u201d")
     assert (q.speaker, q.cue) == ("Clinton", "fired back")
+
+
+def test_a_noun_that_is_also_a_verb_of_saying_heads_the_speaker():
+    [q] = quotes_of("Officials met on Monday. Earlier news reports stated that the envoy would travel to Moscow.")
+    assert (q.mention, q.cue, q.content) == ("news reports", "stated", "the envoy would travel to Moscow")
+    [q] = quotes_of("The Kremlin denied reports that the envoy would travel to Moscow.")
+    assert (q.mention, q.cue) == ("The Kremlin", "denied")
+
+
+def test_a_participle_shares_the_speaker_of_its_main_clause():
+    found = quotes_of("The top national security adviser to the president urged Pyongyang to stop the sales on "
+                      "Tuesday, saying it would pay a price.")
+    assert len({(q.speaker, q.mention) for q in found}) == 1
+
+
+def test_a_name_coordinated_before_the_speaker_belongs_to_the_mention():
+    found = quotes_of("Kim toured a jet factory, part of a visit Washington and its allies fear could strengthen "
+                      "the army.")
+    assert [q.mention for q in found] == ["Washington and its allies"]
+
+
+def test_names_inside_the_quote_are_not_what_its_pronoun_refers_to():
+    found = quotes_of("Antony Blinken spoke in Seoul. \u201cWe saw Sergei Shoigu travel to Pyongyang, and Kim "
+                      "Jong Un expects more talks,\u201d he said.")
+    assert [q.speaker for q in found] == ["Antony Blinken"]
