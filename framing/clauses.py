@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .marks import Candidate, MarkAttributor, Tok, noun_before_verb, size_bucket, tokens
+from .marks import Candidate, MarkAttributor, Tok, noun_after_modifier, noun_before_verb, size_bucket, tokens
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
             "no", "any", "every", "each", "whose"}
@@ -72,6 +72,8 @@ class ClauseCandidates:
             return False  # the verb is the next word; this one is its subject's noun
         if i > 0 and toks[i - 1].low.endswith(("'s", "\u2019s", "s'")):
             return False  # "Obama's comments": a possessive makes it a noun
+        if noun_after_modifier([t.low for t in toks[max(0, i - 2):i]], _ARTICLE):
+            return False  # "an impassioned call for"
         return not (i > 0 and toks[i - 1].low in _ARTICLE)
 
     def _candidate(self, text, sent, toks, i, j, verb) -> Candidate | None:

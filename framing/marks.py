@@ -427,6 +427,20 @@ class MarkAttributor:
         return a
 
 
+_MODIFIER_ENDINGS = ("ed", "ous", "ful", "ive", "ic", "ist")
+
+
+def noun_after_modifier(before: list[str], determiners) -> bool:
+    """A word of saying after a determiner and a modifier is a noun: "an impassioned call for", "racist
+    remarks" after "making", "a wake-up call" (``before``: the two lower-cased words before it)."""
+    if len(before) < 2:
+        return False
+    det, modifier = before[-2], before[-1]
+    if det not in determiners:
+        return False
+    return "-" in modifier or (modifier.isalpha() and modifier.endswith(_MODIFIER_ENDINGS) and len(modifier) > 4)
+
+
 def noun_before_verb(word: str, nxt: str, follower) -> bool:
     """Two words of saying in a row: the first is the subject's noun when the second is the verb ("news
     reports stated", "reports say"), not when the first is ("denied reports", "denies reports")."""

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates
-from .marks import MarkAttributor, MarkCandidates, noun_before_verb, size_bucket
+from .marks import MarkAttributor, MarkCandidates, noun_after_modifier, noun_before_verb, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -325,8 +325,9 @@ class QuoteExtractor:
             return True
         if verb.frame == "none" or (i > 0 and self._capitalised[i]):
             return False  # "United States", "State" in a name
-        if prev in w["determiner"] or prev == "to" or prev.endswith(("'s", "\u2019s")):
-            return False  # a noun ("the report", "Obama's comments") or an infinitive ("to say")
+        if prev in w["determiner"] or prev == "to" or prev.endswith(("'s", "\u2019s")) \
+                or noun_after_modifier(low[max(0, i - 2):i], w["determiner"]):
+            return False  # a noun ("the report", "Obama's comments", "an impassioned call") or "to say"
         if low[i].endswith("ing") and prev not in (",", "\u2014"):
             return False  # only ", urging ..." style participles report speech
         before = self._skip_back(low, i - 1, w["auxiliary"])

@@ -318,3 +318,7 @@ def test_names_inside_the_quote_are_not_what_its_pronoun_refers_to():
     found = quotes_of("Antony Blinken spoke in Seoul. \u201cWe saw Sergei Shoigu travel to Pyongyang, and Kim "
                       "Jong Un expects more talks,\u201d he said.")
     assert [q.speaker for q in found] == ["Antony Blinken"]
+
+
+def test_a_word_of_saying_after_a_determiner_and_a_modifier_is_a_noun():
+    assert not quotes_of("Officials met on Monday. The ad repeats the debunked claim that the senator lied.")
