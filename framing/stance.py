@@ -220,31 +220,38 @@ class StanceModel:
             self._pipeline = pipe
         return self._pipeline
 
+    def scores(self, X: list[dict]) -> list[list[float]]:
+        """The linear scores of each row, one per class. The features are few, so the sums are plain
+        Python."""
+        if self._weights is None:
+            p = self._params
+            by_feature = {n: tuple(row[i] for row in p["coef"]) for i, n in enumerate(p["feature_names"])}
+            self._weights = (by_feature, list(p["intercept"]))
+        by_feature, intercept = self._weights
+        out = []
+        for features in X:
+            row = intercept
+            for name, value in features.items():
+                weights = by_feature.get(name)
+                if weights and value:
+                    row = [a + w * value for a, w in zip(row, weights)]
+            out.append(row)
+        return out
+
     def predict_proba(self, X: list[dict]):
-        """Class probabilities from the linear model (same numbers as the pipeline's). The features
-        are few, so the sums are plain Python; numpy only holds the result."""
+        """Class probabilities from the linear model (same numbers as the pipeline's)."""
         import math
 
         import numpy as np
 
-        if self._weights is None:
-            p = self._params
-            by_feature = {n: tuple(row[i] for row in p["coef"]) for i, n in enumerate(p["feature_names"])}
-            self._weights = (by_feature, tuple(p["intercept"]))
-        by_feature, intercept = self._weights
         out = []
-        for features in X:
-            scores = intercept
-            for name, value in features.items():
-                weights = by_feature.get(name)
-                if weights and value:
-                    scores = [a + w * value for a, w in zip(scores, weights)]
-            if len(scores) == 1:  # binary problem
-                p = 1 / (1 + math.exp(-scores[0]))
+        for row in self.scores(X):
+            if len(row) == 1:  # binary problem
+                p = 1 / (1 + math.exp(-row[0]))
                 out.append((1 - p, p))
                 continue
-            top = max(scores)
-            e = [math.exp(v - top) for v in scores]
+            top = max(row)
+            e = [math.exp(v - top) for v in row]
             total = sum(e)
             out.append(tuple(v / total for v in e))
         return np.array(out, dtype=float).reshape(len(X), -1)
@@ -254,8 +261,11 @@ class StanceModel:
         return list(self._params["classes"])
 
     def predict(self, X: list[dict]) -> list[str]:
+        """The most probable class of each row (the highest score: no probabilities needed)."""
         classes = self.classes
-        return [classes[int(i)] for i in self.predict_proba(X).argmax(axis=1)]
+        if len(classes) == 2:
+            return [classes[int(row[0] > 0)] for row in self.scores(X)]
+        return [classes[max(range(len(row)), key=row.__getitem__)] for row in self.scores(X)]
 
     def to_dict(self) -> dict:
         data = {"format": FORMAT, "C": self.C, **self._params, "cv": self.cv, "trained_on": self.trained_on}
