@@ -35,6 +35,7 @@ def only(text, topic="arms"):
     "North Korea has sent military equipment to Russia for its war.",
     "Pyongyang gave Moscow lethal aid last year.",
     "Thousands of North Korean troops were sent to Russia.",
+    "Pyongyang is arming Moscow for its war.",
 ])
 def test_the_kinds_of_weapons_and_military_aid_name_the_topic(text):
     assert only(text) == "assert"
@@ -190,6 +191,8 @@ def test_a_hedge_in_another_clause_does_not_hedge_the_topic():
     "The Kremlin declined to comment on reports of arms deliveries from Pyongyang.",
     "Pyongyang called the reports of weapons shipments to Russia disinformation.",
     "Russia disputed the claim that it had received artillery shells from North Korea.",
+    "The Kremlin refused to confirm that it had received weapons from North Korea.",
+    "The ministry described the allegations of arms transfers as fake news.",
 ])
 def test_denials_mined_from_polnear_cues(text):
     assert only(text) == "deny"
