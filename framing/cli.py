@@ -635,8 +635,10 @@ def train_stance_cmd(settings, corpora, data_file, output):
     Example (the shipped model):
       framing train stance ../shared/corpus/kozlov-2023 ../shared/corpus/nk-russia-2023-24
     """
-    from .stance import MODEL_FILE, cross_validate, gold_examples, load_training_data, minority, \
-        synthetic_examples, train, trained_path
+    from .stance import MODEL_FILE
+    from .stance_training import cross_validate, gold_examples, load_training_data, minority, synthetic_examples, \
+        train
+    from .trained import trained_path
 
     real, trained_on = [], []
     for corpus in corpora:

@@ -25,9 +25,9 @@ def test_wheel_ships_data_files(tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
                    check=True, capture_output=True)
-    probe = ("import framing.lexicon as l, framing.stance as s; "
+    probe = ("import framing.lexicon as l, framing.stance as s, framing.stance_training as st; "
              "print(l.lexicon_dir()); print(len(l.load_csv('speakers.csv'))); "
-             "print(s.StanceModel.load().classes); print(len(s.load_training_data())); "
+             "print(s.StanceModel.load().classes); print(len(st.load_training_data())); "
              "import framing.quote_model as q, framing.view as v; print(len(q.QuoteModel.load().marks.weights)); "
              "print(v._environment().get_template('article.html').name)")
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(target)},

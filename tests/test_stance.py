@@ -7,8 +7,9 @@ from click.testing import CliRunner
 from framing.aggregate import bootstrap_ci, outlet_stance, stance_index
 from framing.cli import cli
 from framing.lexicon import LexiconError, header, lexicon_dir, load_csv, load_terms
-from framing.stance import (LABELS, ScoredSentence, StanceLexicons, StanceModel, cross_validate,
-                            gold_examples, load_training_data, minority, synthetic_examples, train)
+from framing.stance import LABELS, ScoredSentence, StanceLexicons, StanceModel
+from framing.stance_training import (cross_validate, gold_examples, load_training_data, minority,
+                                     synthetic_examples, train)
 
 from .conftest import DEV_CORPUS, EXAMPLES, SHARED, needs_shared
 
@@ -171,7 +172,8 @@ def test_cross_validation_by_article_on_real_sentences():
 def test_fast_linear_path_gives_the_pipeline_probabilities():
     import numpy as np
 
-    from framing.stance import features, training_contexts
+    from framing.stance import features
+    from framing.stance_training import training_contexts
 
     rows = load_training_data()[::7]
     model = StanceModel.load()
