@@ -172,6 +172,18 @@ class TermMatcher:
                 out.append(Match(term, self.terms[term], m.start(), m.end()))
         return out
 
+    def overlaps(self, other: "TermMatcher") -> bool:
+        """Some term of one could match where a different term of the other starts ("violat*" and
+        "violation*"): then one pass of both together would lose matches."""
+        mine = [(_normalise(t.rstrip("*")), t.endswith("*")) for t in self.terms]
+        theirs = [(_normalise(t.rstrip("*")), t.endswith("*")) for t in other.terms]
+        for a, b in ((mine, theirs), (theirs, mine)):
+            for key, wild in a:
+                for other_key, _ in b:
+                    if other_key.startswith(key) and (wild or other_key == key or other_key[len(key):][:1] == " "):
+                        return True
+        return False
+
     def _term(self, surface: str) -> str | None:
         """The term a matched surface form belongs to (remembered: the same words recur)."""
         try:

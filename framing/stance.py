@@ -477,21 +477,29 @@ class StanceScorer:
         self.model = model
         self.lexicons = lexicons or StanceLexicons.load()
         self.voice = voice or VoiceModel.load()
+        markers, parties = self.lexicons.markers, self.lexicons.parties
+        # markers and parties found in one pass over the body when no term of one can hide one of the other
+        self._body = TermMatcher({**markers.terms, **parties.terms}) if parties and not markers.overlaps(parties) \
+            and not set(markers.terms.values()) & set(parties.terms.values()) else None
 
     @classmethod
     def load(cls, path: str | Path | None = None, topics: str | None = None, extend: bool = False) -> "StanceScorer":
         """The shipped (or ``path``) model with the built-in topics, or those of the file ``topics``."""
         return cls(StanceModel.load(path), StanceLexicons.load(str(topics) if topics else None, extend))
 
-    def contexts(self, doc: Document, quotes: list[Quote], markers: dict | None = None) -> list[tuple[object, SentenceContext]]:
-        """(sentence, context) for every sentence and topic it is about."""
+    def contexts(self, doc: Document, quotes: list[Quote], markers: dict | None = None,
+                 parties: dict | None = None) -> list[tuple[object, SentenceContext]]:
+        """(sentence, context) for every sentence and topic it is about (``markers``, ``parties``: the
+        body's matches by sentence, when already found)."""
         out = []
         previous: dict[str, list] = {}
         previous_at, previous_speakers = -10, set()
         by_sentence = _quotes_by_sentence(doc, quotes)
         acronyms = self._acronyms(doc)
         terms = _per_sentence(doc, self.lexicons.topics)  # one pass over the text for each lexicon
-        parties = _per_sentence(doc, self.lexicons.parties) if self.lexicons.parties else {}
+        if parties is None:
+            parties = _per_sentence(doc, self.lexicons.parties) if self.lexicons.parties else {}
+        parties = dict(parties)  # headlines are added below
         for sent in headlines(doc) + doc.sentences:
             if sent.kind == "heading":
                 terms[sent.index] = self.lexicons.topics.find(doc.text, sent.start, sent.end)
@@ -589,16 +597,27 @@ class StanceScorer:
 
     def _markers(self, doc: Document) -> dict[int, list]:
         """Sentence index -> its marker matches (offsets into the text)."""
-        found = _per_sentence(doc, self.lexicons.markers)
-        return {s.index: found.get(s.index, []) for s in doc.sentences}
+        return self._body_matches(doc)[0]
+
+    def _body_matches(self, doc: Document) -> tuple[dict[int, list], dict[int, list] | None]:
+        """Sentence index -> its marker matches, and -> its party matches (None: not looked for)."""
+        if self._body is None:
+            found, parties = _per_sentence(doc, self.lexicons.markers), None
+        else:
+            found, parties = {}, {}
+            for index, matches in _per_sentence(doc, self._body).items():
+                for m in matches:
+                    (found if m.category in MARKER_FILES else parties).setdefault(index, []).append(m)
+        return {s.index: found.get(s.index, []) for s in doc.sentences}, parties
 
     def score(self, doc: Document, quotes: list[Quote]) -> tuple[list[ScoredSentence], dict[str, int]]:
         """Scored topic sentences and the body's marker counts, in one pass."""
-        markers = self._markers(doc)
-        return self.score_document(doc, quotes, markers), self.marker_counts(doc, markers)
+        markers, parties = self._body_matches(doc)
+        return self.score_document(doc, quotes, markers, parties), self.marker_counts(doc, markers)
 
-    def score_document(self, doc: Document, quotes: list[Quote], markers: dict | None = None) -> list[ScoredSentence]:
-        pairs = self.contexts(doc, quotes, markers)
+    def score_document(self, doc: Document, quotes: list[Quote], markers: dict | None = None,
+                       parties: dict | None = None) -> list[ScoredSentence]:
+        pairs = self.contexts(doc, quotes, markers, parties)
         if not pairs:
             return []
         found = [evidence(c) for _, c in pairs]

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from framing.aggregate import bootstrap_ci, outlet_stance, stance_index
 from framing.cli import cli
 from framing.lexicon import LexiconError, header, lexicon_dir, load_csv, load_terms
-from framing.stance import LABELS, ScoredSentence, StanceLexicons, StanceModel
+from framing.stance import LABELS, ScoredSentence, StanceLexicons, StanceModel, StanceScorer
 from framing.stance_training import (cross_validate, gold_examples, load_training_data, minority,
                                      synthetic_examples, train)
 
@@ -56,6 +56,16 @@ def test_malformed_lexicon_is_rejected(tmp_path):
     missing.write_text("# no weight\nterm,topic\narms,arms\n")
     with pytest.raises(LexiconError, match="missing column"):
         load_csv(str(missing), ("term", "topic", "weight"))
+
+
+def test_lexicons_are_matched_together_only_when_no_term_can_hide_another():
+    from framing.lexicon import TermMatcher
+
+    assert TermMatcher({"violat*": "a"}).overlaps(TermMatcher({"violation*": "b"}))
+    assert TermMatcher({"deny": "a"}).overlaps(TermMatcher({"deny reports": "b"}))
+    assert not TermMatcher({"denied": "a", "baseless": "a"}).overlaps(TermMatcher({"Moscow": "b", "North Korea": "b"}))
+    scorer = StanceScorer.load()
+    assert scorer._body is not None  # the shipped markers and parties are found in one pass
 
 
 # --------------------------------------------------------------- training
