@@ -31,6 +31,8 @@ QUOTE_CHARS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 _QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]")
 _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
+# A clause break right before a new speaker: 'X say A[, while |; |, and |, but ]Y say B'.
+_COORDINATION = re.compile(r"(?:[;,]\s*(?:(?:while|whereas|and|but)\s+)?|\s(?:while|whereas|and|but)\s+)$")
 _APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
 
 
@@ -661,6 +663,12 @@ class QuoteExtractor:
     def _drop_nested(self, candidates, text, discourse, position):
         """A cue inside another quote's content is embedded speech: keep the inner
         quote only when its speaker is named (registry or proper name)."""
+        for c in candidates:  # 'X say A, while Y say B': Y's words end X's, and both are kept
+            for o in candidates:
+                if o is not c and c.mention and o.content[0] < c.mention[0] < o.content[1]:
+                    brk = _COORDINATION.search(text[o.content[0]:c.mention[0]])
+                    if brk:
+                        o.content = _trim(text, o.content[0], o.content[0] + brk.start())
         keep = []
         for c in candidates:
             outer = [o for o in candidates if o is not c and o.content[0] <= _cue_pos(c) < o.content[1]]

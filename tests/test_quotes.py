@@ -322,3 +322,13 @@ def test_names_inside_the_quote_are_not_what_its_pronoun_refers_to():
 
 def test_a_word_of_saying_after_a_determiner_and_a_modifier_is_a_noun():
     assert not quotes_of("Officials met on Monday. The ad repeats the debunked claim that the senator lied.")
+
+
+def test_a_second_speaker_in_the_sentence_ends_the_first_ones_words():
+    found = quotes_of("Officials met on Monday. A full 79 percent of Democrats say they would back Clinton, while "
+                      "only 49 percent of Republicans say the same of Trump.")
+    assert [(q.mention, q.content) for q in found] == [
+        ("A full 79 percent of Democrats", "they would back Clinton"),
+        ("49 percent of Republicans", "the same of Trump")]
+    found = quotes_of("Officials met on Monday. Aides said the talks had stalled and the envoy said nothing had changed.")
+    assert [q.content for q in found] == ["the talks had stalled", "nothing had changed"]
