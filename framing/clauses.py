@@ -59,6 +59,10 @@ class ClauseCandidates:
                     if cand is not None:
                         out.append(cand)
                         self._earlier = cand.attribution.mention
+                elif not quoted and verb.frame != "prep":
+                    cand = self._possessive(text, sent, toks, i, j, verb)
+                    if cand is not None:
+                        out.append(cand)
                 i = j
         return out
 
@@ -127,6 +131,26 @@ class ClauseCandidates:
         end = k - 1 if toks[k - 1].text == "," else k  # a comma: the name before it; none: 'voters who'
         named = self.attributor.mention_before(toks, end)
         return ((k, k + 1), named) if named is not None else None
+
+    def _possessive(self, text, sent, toks, i, j, verb) -> Candidate | None:
+        """"Washington's claim that Pyongyang sent shells": the possessor speaks, the that-clause is said."""
+        if i < 1 or j >= len(toks) or toks[j].low != "that" or not toks[i - 1].low.endswith(("'s", "\u2019s")):
+            return None
+        owner = toks[i - 1]
+        cut = len(owner.text) - 2
+        first = i - 1
+        while first > 0 and toks[first - 1].capitalised and toks[first - 1].word:
+            first -= 1  # "Vladimir Putin's"
+        start, end = toks[j + 1].start if j + 1 < len(toks) else sent.end, None
+        end = self._content_end(text, start, sent.end)
+        if len(text[start:end].split()) < 3:
+            return None
+        attribution = self.attributor._make("possessive", toks, (i, j), None, verb)
+        attribution.mention = (toks[first].start, owner.start + cut)
+        attribution.content = (start, end)
+        cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)
+        cand.features = self.features(text, toks, i, j, j + 1, cand, verb)
+        return cand
 
     def _postposed(self, text, sent, toks, i, j, verb) -> Candidate | None:
         """'Fundraising has surged, the campaign said.' / '..., said Paul Beck, a professor.'"""

@@ -332,3 +332,9 @@ def test_a_second_speaker_in_the_sentence_ends_the_first_ones_words():
         ("49 percent of Republicans", "the same of Trump")]
     found = quotes_of("Officials met on Monday. Aides said the talks had stalled and the envoy said nothing had changed.")
     assert [q.content for q in found] == ["the talks had stalled", "nothing had changed"]
+
+
+def test_a_possessor_speaks_the_claim_that_follows():
+    [q] = quotes_of("Officials met on Monday. Washington's claim that Pyongyang sent shells to Moscow was repeated.")
+    assert (q.mention, q.speaker, q.cue) == ("Washington", "United States", "claim")
+    assert q.content.startswith("Pyongyang sent shells to Moscow")
