@@ -34,6 +34,7 @@ class ClauseCandidates:
     def __init__(self, attributor: MarkAttributor, words: dict[str, set[str]]):
         self.attributor = attributor
         self.addressees = words.get("addressee", set())
+        self.continuation = words.get("writer_continuation", set())  # words that start the writer's addition
 
     def find(self, doc, spans) -> list[Candidate]:
         from bisect import bisect_right
@@ -108,6 +109,12 @@ class ClauseCandidates:
         k = self._content_start(toks, j, verb)
         if k is None or len(toks) - k < 3:
             return None
+        b = m[0]
+        while b > 0 and (toks[b - 1].capitalised or toks[b - 1].text == "."):
+            b -= 1  # over a title: "Mr. Lew"
+        if b > 1 and toks[b - 1].text in ('"', "\u201d", "''") and toks[b - 2].text in (",", "?", "!") \
+                and (toks[k].low in self.continuation or toks[k].low.endswith("ing")):
+            return None  # '"...," Mr. Lew said at the opening session': where it was said, not what
         start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
         if len(text[start:end].split()) < 3:
             return None

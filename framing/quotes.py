@@ -384,6 +384,12 @@ class QuoteExtractor:
             return found
         if after >= len(toks) or toks[after].text in ".!?":
             return None
+        b = m_start
+        while b > 0 and (toks[b - 1].text[:1].isupper() or toks[b - 1].text == "."):
+            b -= 1  # over a title: "Mr. Lew"
+        closed = b > 1 and low[b - 1] in QUOTE_CHARS and low[b - 2] in (",", "?", "!")
+        if closed and (low[after] in self.words["writer_continuation"] or low[after].endswith("ing")):
+            return None  # '"...," Mr. Lew said at the opening session': where it was said, not what
         if after > j and low[after - 1] == "," and (low[after] in self.words["writer_continuation"]
                                                      or low[after] in ("or", "so", "yet", "then")):
             return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on

@@ -338,3 +338,11 @@ def test_a_possessor_speaks_the_claim_that_follows():
     [q] = quotes_of("Officials met on Monday. Washington's claim that Pyongyang sent shells to Moscow was repeated.")
     assert (q.mention, q.speaker, q.cue) == ("Washington", "United States", "claim")
     assert q.content.startswith("Pyongyang sent shells to Moscow")
+
+
+def test_where_a_quote_was_said_is_not_what_was_said():
+    for text in ("Officials met on Monday. \u201cWe need to watch the excess capacity,\u201d Mr. Lew said at the "
+                 "opening session of the talks in Beijing.",
+                 "Officials met on Monday. \u201cWe can win this,\u201d Clinton said answering a question at a town hall."):
+        found = quotes_of(text)
+        assert [q.kind for q in found] == ["direct"], [(q.kind, q.content) for q in found]
