@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from .marks import Candidate, MarkAttributor, Tok, noun_after_modifier, noun_before_verb, size_bucket, tokens
+from .marks import Candidate, MarkAttributor, Tok, noun_after_modifier, noun_before_verb, says_where, \
+    size_bucket, tokens
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
             "no", "any", "every", "each", "whose"}
@@ -109,12 +110,8 @@ class ClauseCandidates:
         k = self._content_start(toks, j, verb)
         if k is None or len(toks) - k < 3:
             return None
-        b = m[0]
-        while b > 0 and (toks[b - 1].capitalised or toks[b - 1].text == "."):
-            b -= 1  # over a title: "Mr. Lew"
-        if b > 1 and toks[b - 1].text in ('"', "\u201d", "''") and toks[b - 2].text in (",", "?", "!") \
-                and (toks[k].low in self.continuation or toks[k].low.endswith("ing")):
-            return None  # '"...," Mr. Lew said at the opening session': where it was said, not what
+        if says_where([t.text for t in toks], m[0], toks[k].text, self.continuation):
+            return None
         start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
         if len(text[start:end].split()) < 3:
             return None
@@ -148,7 +145,7 @@ class ClauseCandidates:
         first = i - 1
         while first > 0 and toks[first - 1].capitalised and toks[first - 1].word:
             first -= 1  # "Vladimir Putin's"
-        start, end = toks[j + 1].start if j + 1 < len(toks) else sent.end, None
+        start = toks[j + 1].start if j + 1 < len(toks) else sent.end
         end = self._content_end(text, start, sent.end)
         if len(text[start:end].split()) < 3:
             return None

@@ -427,6 +427,18 @@ class MarkAttributor:
         return a
 
 
+def says_where(texts: list[str], mention: int, after: str, continuation) -> bool:
+    """'"...," Mr. Lew said at the opening session': after a closed direct quote, words led by a
+    preposition or a participle (``after``, the first word after the cue; ``continuation``: the
+    words that start the writer's own addition) say where it was said, not what. ``texts``: the
+    sentence's token texts; ``mention``: where the speaker's name starts (a title before it skipped)."""
+    b = mention
+    while b > 0 and (texts[b - 1][:1].isupper() or texts[b - 1] == "."):
+        b -= 1  # over a title: "Mr. Lew"
+    closed = b > 1 and texts[b - 1] in ('"', "\u201d", "''") and texts[b - 2] in (",", "?", "!")
+    return closed and (after.casefold() in continuation or after.casefold().endswith("ing"))
+
+
 _MODIFIER_ENDINGS = ("ed", "ous", "ful", "ive", "ic", "ist")
 
 

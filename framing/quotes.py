@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates
-from .marks import MarkAttributor, MarkCandidates, noun_after_modifier, noun_before_verb, size_bucket
+from .marks import MarkAttributor, MarkCandidates, noun_after_modifier, noun_before_verb, says_where, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -384,12 +384,8 @@ class QuoteExtractor:
             return found
         if after >= len(toks) or toks[after].text in ".!?":
             return None
-        b = m_start
-        while b > 0 and (toks[b - 1].text[:1].isupper() or toks[b - 1].text == "."):
-            b -= 1  # over a title: "Mr. Lew"
-        closed = b > 1 and low[b - 1] in QUOTE_CHARS and low[b - 2] in (",", "?", "!")
-        if closed and (low[after] in self.words["writer_continuation"] or low[after].endswith("ing")):
-            return None  # '"...," Mr. Lew said at the opening session': where it was said, not what
+        if says_where([t.text for t in toks], m_start, low[after], self.words["writer_continuation"]):
+            return None
         if after > j and low[after - 1] == "," and (low[after] in self.words["writer_continuation"]
                                                      or low[after] in ("or", "so", "yet", "then")):
             return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on
@@ -799,14 +795,20 @@ def _abbreviation_stop(toks, k: int) -> bool:
         and toks[k - 1].end == toks[k].start
 
 
+def _participial(q: Quote) -> bool:
+    """The quote's cue is a participle ("saying", "adding")."""
+    words = (q.cue or "").split()
+    return bool(words) and words[0].casefold().endswith("ing")
+
+
 def _participles_share_the_subject(found: list[Quote]) -> None:
     """'The top US national security adviser urged ..., saying ...': the participle's speaker is the main
     clause's, however its own reading named it (in place)."""
     for q in found:
-        if q.cue_start is None or not (q.cue or "").split()[0].casefold().endswith("ing"):
+        if q.cue_start is None or not _participial(q):
             continue
         main = [o for o in found if o is not q and o.cue_start is not None and o.cue_start < q.cue_start
-                and o.mention_start is not None and not (o.cue or "").split()[0].casefold().endswith("ing")]
+                and o.mention_start is not None and not _participial(o)]
         if main and q.mention_start is not None and q.mention_start <= main[-1].cue_start:
             m = main[-1]
             q.speaker, q.group, q.speaker_source = m.speaker, m.group, m.speaker_source
@@ -830,7 +832,7 @@ def _link_names(quotes: list[Quote]) -> None:
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             full.setdefault(words[-1], q.speaker)
     for q in unknown:
-        if len(q.speaker.split()) == 1 and full.get(q.speaker, q.speaker) != q.speaker:
+        if q.speaker in full:  # one word, the surname of a full name
             q.speaker, q.speaker_source = full[q.speaker], "coreference"
     described = [q for q in quotes if q.speaker_source == "guessed" and q.group != "other"
                  and any(w[:1].islower() for w in q.speaker.split()[1:])]
