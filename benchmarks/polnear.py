@@ -2,7 +2,8 @@
 
 Prints, for the dev part (84 real articles; touched only to report), the figures of
 ../shared/tools/score_polnear.py on both tiers, the 5-fold cross-validation by article on
-the train part stored with the shipped model, and the speed of the quote step on real text.
+the train part stored with the shipped model, and the speed of the quote step on real text; then
+the stance voice model's figures on dev and its cross-validation on train.
 
     python benchmarks/polnear.py [--polnear ../shared/polnear] [--models ../shared/stanza_resources]
 """
@@ -11,7 +12,7 @@ import json
 import time
 from pathlib import Path
 
-from framing import polnear
+from framing import polnear, voice
 from framing.corpus import read_corpus
 from framing.nlp import annotate, load_backend
 from framing.quote_model import QuoteModel
@@ -54,6 +55,9 @@ def main():
     print(f"| framing, 5-fold CV by article on train ({model.meta['trained_on']}) | "
           + " | ".join(str(cv["end_to_end"][k]) for k in FIGURES) + " | |")
     print(f"\nquote model load: {loaded * 1000:.1f} ms; decisions (CV): {json.dumps(cv['decisions'])}")
+    voice_model = voice.VoiceModel.load()
+    print(f"stance voice model, dev: {json.dumps(voice.evaluate(Path(args.polnear) / 'dev', voice_model))}; "
+          f"5-fold CV by article on train: {json.dumps(voice_model.meta['cross_validation'])}")
 
 
 if __name__ == "__main__":
