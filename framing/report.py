@@ -20,6 +20,7 @@ from .io import atomic_dir, format_rows
 from .lexicon import lexicon_dir
 from .stance import LABELS, MODEL_FILE, TOPICS, topic_order, topic_title, trained_path
 from .quote_model import MODEL_FILE as QUOTE_MODEL_FILE
+from .voice import MODEL_FILE as VOICE_MODEL_FILE
 from .view import write_view
 
 MAX_QUOTES_PER_OUTLET = 30
@@ -429,9 +430,11 @@ def appendix(pdf, data: ReportData, manifest: dict):
         "as written ('unresolved').",
         "Stance labels: a sentence is about a topic by its terms (lexicons/topics.csv or the user's --topics file), "
         "by naming both parties, or by referring back to the last topic sentence. It is attributed when a quote "
-        "holds the topic or an allegation word frames it, denied on a denial cue or a party's own negation, "
-        "hedged on a hedge cue in the outlet's own voice; else asserted. The scikit-learn classifier trained on "
-        "framing's own sentences is kept beside it (model_label).",
+        "holds the topic, an allegation word frames it, or the voice model (framing/trained/voice_model.json, "
+        "learned from PolNeAR) reads a source's words there; denied on a denial cue or a party's own negation; "
+        "hedged on a hedge cue in the outlet's own voice; else asserted. A scikit-learn classifier over the same "
+        "evidence, trained on real labelled sentences with framing's synthetic ones as a minority, is kept "
+        "beside it (model_label).",
         "Stance index per outlet and topic: the mean of assert = +1, hedge = +0.5, attribute = +0.25, "
         "deny = -1 over topic sentences not labelled none; 95% interval: percentile bootstrap over sentences "
         "(2,000 resamples, fixed seed). The lexicon index applies the same weights to a transparent rule over "
@@ -449,8 +452,19 @@ def appendix(pdf, data: ReportData, manifest: dict):
               size=8, indent=0.02)
     if model.get("cross_validation"):
         cv = model["cross_validation"]
-        page.line(f"cross-validated macro-F1 on framing's own sentences: {cv.get('stratified')} (stratified 5-fold), "
-                  f"{cv.get('patterns_held_out')} (whole patterns held out)", size=8, indent=0.02)
+        acc = cv["accuracy"]
+        page.line("trained on " + "; ".join((model.get("trained_on") or [])[:-1]) + ";", size=8, indent=0.02)
+        page.line("and " + ((model.get("trained_on") or [""])[-1]), size=8, indent=0.04)  # the synthetic minority
+        page.line(f"accuracy cross-validated by article ({cv['examples']} real sentences): decisions "
+                  f"{acc['decisions']}, classifier {acc['with_synthetic']}, without synthetic {acc['without_synthetic']}",
+                  size=8, indent=0.02)
+    voice = manifest.get("voice_model")
+    if voice:
+        vcv = voice["cross_validation"]
+        page.line(f"{voice['file']}: sha256 {voice['sha256'][:12]}; learned from PolNeAR {voice['trained_on']}",
+                  size=8, indent=0.02)
+        page.line(f"5-fold cross-validation by article: accuracy {vcv['accuracy']} (majority answer "
+                  f"{vcv['majority_baseline']})", size=8, indent=0.04)
     quotes = manifest.get("quote_model")
     if quotes:
         e2e = quotes["cross_validation"]["end_to_end"]
@@ -489,12 +503,18 @@ def build_manifest(analysis, config: dict | None, data: ReportData) -> dict:
     model = json.loads(model_path.read_text(encoding="utf-8"))
     quote_path = trained_path(QUOTE_MODEL_FILE)
     quote_meta = json.loads(quote_path.read_text(encoding="utf-8")).get("meta", {})
+    voice_path = trained_path(VOICE_MODEL_FILE)
+    voice_meta = json.loads(voice_path.read_text(encoding="utf-8")).get("meta", {})
     inputs = [{"id": a.id, "path": Path(a.path).name if a.path else "", "label": analysis.labels[a.id],
                "sha256": hashlib.sha256(a.text.encode("utf-8")).hexdigest()} for a in analysis.articles]
     return {"framing_version": __version__, "quality_tier": data.tier, "config": config or {},
             "inputs": inputs, "lexicons": lexicons,
             "model": {"file": MODEL_FILE, "sha256": _sha256(model_path), "classes": ", ".join(model["classes"]),
-                      "features": len(model["feature_names"]), "cross_validation": model.get("cv")},
+                      "features": len(model["feature_names"]), "cross_validation": model.get("cv"),
+                      "trained_on": model.get("trained_on")},
+            "voice_model": {"file": VOICE_MODEL_FILE, "sha256": _sha256(voice_path),
+                            "trained_on": voice_meta.get("trained_on"),
+                            "cross_validation": voice_meta.get("cross_validation")},
             "quote_model": {"file": QUOTE_MODEL_FILE, "sha256": _sha256(quote_path), "credit": quote_meta.get("credit"),
                             "trained_on": quote_meta.get("trained_on"),
                             "cross_validation": quote_meta.get("cross_validation")},
