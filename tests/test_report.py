@@ -40,6 +40,9 @@ def test_report_writes_pdf_figures_data_and_manifest(report_dir):
     assert manifest["quality_tier"] in ("builtin", "stanza-tokenize", "stanza-full")
     assert len(manifest["inputs"]) == 6 and all(len(i["sha256"]) == 64 for i in manifest["inputs"])
     assert "reporting_verbs.csv" in manifest["lexicons"]
+    stance_cv = manifest["model"]["cross_validation"]  # what the appendix page prints
+    assert all(isinstance(stance_cv["accuracy"][k], float) for k in ("decisions", "with_synthetic", "without_synthetic"))
+    assert manifest["voice_model"]["cross_validation"]["by"] == "article" and len(manifest["voice_model"]["sha256"]) == 64
 
 
 def test_fonts_are_embedded(report_dir):
