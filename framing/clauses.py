@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .marks import Candidate, MarkAttributor, Tok, noun_after_modifier, noun_before_verb, says_where, \
+from .marks import Candidate, MarkAttributor, Tok, next_report, noun_after_modifier, noun_before_verb, says_where, \
     size_bucket, tokens
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
@@ -230,12 +230,12 @@ class ClauseCandidates:
             return None
         return k
 
-    @staticmethod
-    def _content_end(text: str, start: int, sent_end: int) -> int:
+    def _content_end(self, text: str, start: int, sent_end: int) -> int:
         end = sent_end
         cut = _ASIDE.search(text, start, sent_end)
         if cut:
             end = cut.start()
+        end = next_report(text, start, end, self.attributor.verbs) or end
         while end > start and text[end - 1] in " \t\r\n.!?":
             end -= 1
         return end

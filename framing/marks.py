@@ -35,6 +35,9 @@ _INTRODUCERS = {"in", "on", "at", "during", "after", "before", "asked", "speakin
                 "still", "yet", "however", "instead", "now", "then", "last", "this", "for", "with", "without", "at",
                 "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "made", "put", "read", "gave", "took"}
+_DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
+_SEPARATORS = (",", "\u2014", "\u2013", "-", "--")  # a comma, or a dash around an aside
+_ASIDES_SPAN = 45  # tokens from a speaker to its verb over asides
 _NAME_LINKS = {"of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "der", "and", "&"}
 
 
@@ -179,14 +182,34 @@ class MarkAttributor:
         while j > floor and (toks[j - 1].low in self.adverbs or (_adverb(toks[j - 1]) and toks[j - 1].low != "only")
                              or (progressive and toks[j - 1].low in ("is", "are", "was", "were", "been", "be"))):
             j -= 1
+        if j > floor and toks[j - 1].text in _SEPARATORS[1:]:  # 'Trump - who previously said ... - said'
+            return self.head_of_asides(toks, j - 1, floor)
         if j > floor and toks[j - 1].text == ",":  # an appositive: "Bush, Florida's former governor, said"
             comma = next((k for k in range(j - 2, max(floor, j - 14) - 1, -1) if toks[k].text == ","), None)
             if comma is not None and comma > floor and self._describes(toks[comma + 1:j - 1]):
                 named = self._name_before(toks, comma, floor)
                 if named:
                     return named[0], j - 1
-            return None
+            return self.head_of_asides(toks, j - 1, floor)
         return self._name_before(toks, j, floor)
+
+    def head_of_asides(self, toks: list[Tok], sep: int, floor: int = 0) -> tuple[int, int] | None:
+        """The speaker that opens a chain of asides ending at the separator toks[sep]: 'Christopher M.
+        Shelton, the president of the union, which endorsed Mr. Sanders, said' / 'Trump - who
+        previously said he would ... - said'. It is the first comma- or dash-delimited segment of the
+        clause that is wholly a name or a description; an introductory phrase before it is passed over."""
+        if sep - floor > _ASIDES_SPAN or any(t.text in (".", ";") for t in toks[floor:sep]):
+            return None
+        start = floor
+        for k in range(floor, sep):
+            if toks[k].text not in _SEPARATORS or k == start:
+                continue
+            named = self._name_before(toks, k, start)
+            if named and named[0] == start and (toks[start].capitalised or toks[start].low in self.determiners) \
+                    and not any(t.text in _DOUBLE_MARKS for t in toks[start:k]):
+                return named if k < sep else None
+            start = k + 1
+        return None
 
     def _describes(self, words: list[Tok]) -> bool:
         """An appositive ("Florida's former governor", "a senior aide"): no verb, no conjunction leading it."""
@@ -499,7 +522,7 @@ class MarkCandidates:
             if attribution is None and span.end < final.end:
                 attribution = self.attributor.postposed(text, first.start, span.end, final.end)
             if attribution and attribution.content is not None and attribution.content[1] is None:
-                attribution.content = (attribution.content[0], _content_end(text, span.end, final.end))
+                attribution.content = (attribution.content[0], _content_end(text, span.end, final.end, self.attributor.verbs))
             if attribution is None and last is not None and last.attribution is not None \
                     and (at_start or last.sentence == k) \
                     and first.paragraph - sentences[last.sentence].paragraph <= 1 and _gap_is_quotes(doc, last, span):
@@ -558,6 +581,22 @@ def size_bucket(n: int) -> str:
     return "31+"
 
 
+_COORDINATED_VERB = re.compile(
+    r"\s(?:and|but)\s+(?:(?:then|also|later|again|\w+ly)\s+)?(?P<aux>(?:has|have|had)\s+)?(?P<verb>[a-z]+)\b")
+
+
+def next_report(text: str, start: int, end: int, verbs: dict) -> int | None:
+    """Where a second report by the same speaker begins inside [start, end): 'Paul suggested that
+    Rubio was liberal *and argued that* ...', '... *and then tweeted that* ...' (a finite reporting
+    verb coordinated with the first one), or None."""
+    for m in _COORDINATED_VERB.finditer(text, start, end):
+        word = m.group("verb")
+        finite = m.group("aux") or word.endswith(("ed", "s")) or word in _IRREGULAR_PAST
+        if (word,) in verbs and finite and not word.endswith("ing"):
+            return m.start()
+    return None
+
+
 def _only_space(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip()
 
@@ -569,13 +608,14 @@ def _only_space_or_punct(text: str, a: int, b: int) -> bool:
 _NEXT_ATTRIBUTION = re.compile(r",\s*(?:\w+ly\s+)?\w+ing\b|;")
 
 
-def _content_end(text: str, after_mark: int, sent_end: int) -> int:
+def _content_end(text: str, after_mark: int, sent_end: int, verbs: dict) -> int:
     """Where a mixed quote led in by a clause ends: the end of its sentence, before the final stop,
-    or before ', adding ...' / a semicolon."""
+    or before ', adding ...', a semicolon or '... and argued that'."""
     end = max(after_mark, sent_end)
     cut = _NEXT_ATTRIBUTION.search(text, after_mark, end)
     if cut:
         end = cut.start()
+    end = next_report(text, after_mark, end, verbs) or end
     while end > after_mark and text[end - 1] in " \t\r\n.":
         end -= 1
     return end

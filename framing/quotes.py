@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates
-from .marks import MarkAttributor, MarkCandidates, noun_after_modifier, noun_before_verb, says_where, size_bucket
+from .marks import MarkAttributor, MarkCandidates, next_report, tokens, noun_after_modifier, noun_before_verb, says_where, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -33,6 +33,8 @@ _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
 # A clause break right before a new speaker: 'X say A[, while |; |, and |, but ]Y say B'.
 _COORDINATION = re.compile(r"(?:[;,]\s*(?:(?:while|whereas|and|but)\s+)?|\s(?:while|whereas|and|but)\s+)$")
+_WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+_LEAD_WORDS = 4  # words before a passage that carries on the last speaker's words
 _APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
 
 
@@ -154,18 +156,21 @@ class QuoteExtractor:
         quotes: list[Quote] = []
         last_direct: Quote | None = None
         by_mention: dict[int, Quote] = {}
+        continued: list[Quote] = []
         if doc.sentences:  # every registered name in the body, once (coreference looks only backwards)
             discourse.observe_text(text, doc.sentences[0].start, doc.sentences[-1].end,
                                    [(s.start, s.end) for s in doc.sentences],
                                    quoted=[(s.start, s.end) for s in spans if len(text[s.start:s.end].split()) >= 4])
         for sent in doc.sentences:
             found = self._sentence_quotes(doc, sent, spans, discourse, second_opinion)
+            cont = None
             if not found:
                 cont = self._continuation(doc, sent, spans, last_direct, quotes)
                 found = [cont] if cont else []
+                continued.extend(found)
             for decision, cand, p in accepted.get(sent.index, ()):
                 # a passage between marks takes its speaker from its own layout rather than the rules'
-                rivals = [q for q in found if decision == "marks" and q.kind == "direct"
+                rivals = [q for q in found if decision == "marks" and (q.kind == "direct" or q is cont)
                           and q.start < cand.end and cand.start < q.end]
                 known = quotes + [q for q in found if q not in rivals]
                 q = self._candidate_quote(doc, sent, decision, cand, p, discourse, known, by_mention, spans)
@@ -190,6 +195,7 @@ class QuoteExtractor:
                 last_direct = direct[-1]
             elif found:
                 last_direct = None
+        quotes = _without_superseded(quotes, continued)
         _link_names(quotes)
         outlet, raw = doc.article.outlet, doc.raw
         for q in quotes:  # strings as in the raw text (the view decodes character references)
@@ -390,7 +396,7 @@ class QuoteExtractor:
                                                      or low[after] in ("or", "so", "yet", "then")):
             return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on
         start = toks[i].start if verb.frame == "np" else toks[after].start
-        end = self._content_end(sent, after)
+        end = self._content_end(text, sent, after)
         start, end = _extend_over_marks(spans, start, end)
         if self._too_short(text, start, end, verb):
             return None
@@ -407,7 +413,7 @@ class QuoteExtractor:
         mention = (toks[j].start, toks[k - 1].end)
         first = 0
         if first == i and k < len(toks) and toks[k].text == ",":  # According to X, P.
-            content = (toks[k + 1].start, self._content_end(sent, k + 1)) if k + 1 < len(toks) else None
+            content = (toks[k + 1].start, self._content_end(text, sent, k + 1)) if k + 1 < len(toks) else None
         else:  # P, according to X.
             end_tok = i - 1 if i > 0 and toks[i - 1].text == "," else i
             if end_tok <= first:
@@ -428,7 +434,7 @@ class QuoteExtractor:
         mention = (toks[j + 1].start, toks[k - 1].end)
         if not (k + 1 < len(toks) and low[k] == "that" and verb.frame == "clause"):
             return None  # "was rejected by voters", "was asked by the host": no proposition is reported
-        content = (toks[k + 1].start, self._content_end(sent, k + 1))
+        content = (toks[k + 1].start, self._content_end(text, sent, k + 1))
         return _Candidate((i, j), verb, mention, _trim(text, *content), "passive")
 
     def _participial(self, text, sent, i, j, verb):
@@ -452,7 +458,7 @@ class QuoteExtractor:
         content_start = toks[j].start if j < len(toks) else None
         if content_start is None:
             return None
-        start, end = _extend_over_marks(MarkSpans(), content_start, self._content_end(sent, j))
+        start, end = _extend_over_marks(MarkSpans(), content_start, self._content_end(text, sent, j))
         if self._too_short(text, start, end, verb):
             return None
         return _Candidate((i, j), verb, _clip_mention(text, mention), (start, end), "participial")
@@ -471,7 +477,7 @@ class QuoteExtractor:
         k = j
         while k < len(toks) and toks[k].text not in (",", ".", ";", "!", "?"):
             k += 1
-        if k == j or not toks[j].text[:1].isalpha():
+        if k == j or not toks[j].text[:1].isalpha() or not self._names_someone(text, toks[j].start, sent.end):
             return None
         comma = i - 1 if toks[i - 1].text == "," else i - 2
         if comma < 0 or toks[comma].text not in (",",) + tuple(QUOTE_CHARS):
@@ -484,6 +490,15 @@ class QuoteExtractor:
             return None
         mention = (toks[j].start, toks[k - 1].end)
         return _Candidate((i, j), verb, _clip_mention(text, mention), content, "inverted")
+
+    def _names_someone(self, text, start, sent_end) -> bool:
+        """The words after an inverted cue name a speaker and close the sentence or lead to an aside
+        ('said Paul Beck, a professor'), not a clause ('said the days when the nation had ...')."""
+        attributor = self.marks.attributor
+        toks = tokens(text, start, sent_end)
+        m = attributor.mention_after(toks, 0)
+        return m is not None and (m[1] >= len(toks) or toks[m[1]].text in ",.;:!?()" + QUOTE_CHARS
+                                  or attributor._closes(toks, m[1]))
 
     # ------------------------------------------------- noun-phrase helpers
     def _subject_start(self, sent, i) -> int | None:
@@ -635,14 +650,15 @@ class QuoteExtractor:
         if 0 < after < len(toks) and toks[after - 1].text == "," and (
                 self._continues_proposition(toks[after].text)
                 or len(text[start:end].split()) <= 3 and toks[after].text[:1].isupper()):
-            end = self._content_end(sent, after)  # 'P1, X said, P2': the attribution sits inside
+            end = self._content_end(text, sent, after)  # 'P1, X said, P2': the attribution sits inside
             # ('In some ways, the brothers noted, Trump might ...': a short lead, the claim after it)
         start, end = _extend_over_marks(spans, start, end)
         return _trim(text, start, end)
 
-    def _content_end(self, sent, k) -> int:
+    def _content_end(self, text, sent, k) -> int:
         """Raw end of the content starting at token k: the sentence end, or before
-        ', <participle>' that starts a new clause of the writer's."""
+        ', <participle>' that starts a new clause of the writer's, or before a second report
+        ('... and argued that')."""
         toks = sent.tokens
         for n in range(k + 1, len(toks) - 1):
             if toks[n].text == "," or (toks[n].text in QUOTE_CHARS and toks[n - 1].text == ","):
@@ -651,11 +667,12 @@ class QuoteExtractor:
                 aside = nxt in self.words["resumptive"] or (nxt in ("a", "an") and after in self.words["resumptive"]) \
                     or (nxt in ("but", "and") and self._finite_verb([after], 0) and after not in self.words["be"])
                 if aside or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4):
-                    return toks[n].end if toks[n].text in QUOTE_CHARS else toks[n].start
+                    end = toks[n].end if toks[n].text in QUOTE_CHARS else toks[n].start
+                    return next_report(text, toks[k].start, end, self.verbs) or end
         last = len(toks) - 1
         while last > k and toks[last].text in (".", "!", "?"):
             last -= 1
-        return toks[last].end
+        return next_report(text, toks[k].start, toks[last].end, self.verbs) or toks[last].end
 
     def _too_short(self, text, start, end, verb) -> bool:
         words = len(text[start:end].split())
@@ -764,29 +781,49 @@ class QuoteExtractor:
         return speaker
 
     def _continuation(self, doc, sent, spans, last_direct, quotes) -> Quote | None:
-        """A sentence that is wholly a quotation, right after a direct quote,
-        continues that speaker's words."""
+        """A sentence that is wholly a quotation, or a few words and a quotation that ends it, right
+        after a direct quote, continues that speaker's words."""
         if last_direct is None:
             return None
-        span = next((s for s in spans.near(sent.start, sent.start) if s.start <= sent.start < s.end), None)
-        if span is None or span.start < last_direct.end:
-            if span is None or not (span.start <= sent.start):
-                return None
+        span = next((s for s in spans.near(sent.start, sent.end) if s.end > sent.start), None)
+        if span is None:
+            return None
         if any(q.start <= span.inner[0] < q.end for q in quotes):
             return None
-        if span.start != sent.start:
+        kind = "direct"
+        if span.start == sent.start:
+            start, end = _strip(doc.text, *span.inner)
+        elif self._leads_into(doc.text, sent, span):
+            start, end, kind = *_trim(doc.text, sent.start, sent.end), "mixed"
+        else:
             return None
-        start, end = span.inner
-        start, end = _strip(doc.text, start, end)
         if end - start < 3:
             return None
         q = Quote(**{**last_direct.to_dict(), "start": start, "end": end, "content": doc.text[start:end],
-                     "sentence": sent.index, "confidence": round(min(last_direct.confidence, 0.7), 2)})
+                     "kind": kind, "sentence": sent.index,
+                     "confidence": round(min(last_direct.confidence, 0.7), 2)})
         q.speaker_source = "coreference"
         return q
 
 
+    def _leads_into(self, text, sent, span) -> bool:
+        """A few words lead into a passage that ends the sentence ('But "Donald Trump's candidacy
+        is strengthened ..."', 'Instead, "he just acts like a defeated man."'): the speaker goes on."""
+        lead = _WORDS.findall(text, sent.start, span.start)
+        return 0 < len(lead) <= _LEAD_WORDS and span.end >= _trim(text, sent.start, sent.end)[1] - 1 \
+            and not any((w.casefold(),) in self.verbs for w in lead)
+
+
 # ------------------------------------------------------------------ helpers
+def _without_superseded(quotes: list[Quote], continued: list[Quote]) -> list[Quote]:
+    """Drop a continuation that a later sentence attributes itself: a passage read as carrying
+    on the last speaker's words ('"No state ... Wyoming.') whose own cue comes after it ('...," she
+    said')."""
+    own = [q for q in quotes if not any(q is c for c in continued)]
+    return [q for q in quotes if not any(q is c for c in continued)
+            or not any(o.start < q.end and q.start < o.end for o in own)]
+
+
 def _abbreviation_stop(toks, k: int) -> bool:
     """toks[k] is the stop of an abbreviation ("Rep.", "Sen."), not the end of the words before it."""
     from .marks import _abbreviations
