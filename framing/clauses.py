@@ -113,6 +113,10 @@ class ClauseCandidates:
         if says_where([t.text for t in toks], m[0], toks[k].text, self.continuation):
             return None
         start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
+        if toks[0].low in _SUBORDINATORS and not any(t.text == "," for t in toks[1:m[0]]):
+            comma = next((t for t in toks[k:] if t.text == "," and t.start < end), None)
+            if comma is not None:  # 'While he says P, it would seem ...': the report ends with its clause
+                end = comma.start
         if len(text[start:end].split()) < 3:
             return None
         attribution = a._make(how, toks, (i, j), m, verb)
@@ -172,7 +176,7 @@ class ClauseCandidates:
                 return None
         else:  # ', X said'
             m = a.mention_before(toks, i, floor=comma + 1)
-            if m is None or m[0] != comma + 1 or not a._closes(toks, j):
+            if m is None or m[0] != comma + 1 or not a._closes(toks, a.past_addressee(toks, j, verb)):
                 return None
         start, end = sent.start, toks[comma].start
         while start < end and not text[start].isalnum() and text[start] not in "\"\u201c'":
@@ -213,7 +217,7 @@ class ClauseCandidates:
             while n < len(toks) and n - k < 6 and (toks[n].capitalised or toks[n].low in self.addressees
                                                    or toks[n].low in ("the", "a", "an")):
                 n += 1
-            k = n
+            k = max(n, self.attributor.past_addressee(toks, k, verb))
         if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and \
                 (toks[k + 1].low in self.attributor.stop or toks[k + 1].low.endswith("ing")):
             return None  # 'KCNA said Wednesday, as ties grow' / ', using ...': the writer's narration goes on

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import Verb, load_terms
+from .speakers import source_nouns as _source_nouns
 
 # A word (with inner dots, hyphens, apostrophes: D-N.Y., O'Brien, U.S.) or one other character.
 _TOKEN = re.compile(r"\w+(?:[.'\u2019\-]\w+)*\.?|[^\w\s\u200b]")
@@ -35,6 +36,7 @@ _INTRODUCERS = {"in", "on", "at", "during", "after", "before", "asked", "speakin
                 "still", "yet", "however", "instead", "now", "then", "last", "this", "for", "with", "without", "at",
                 "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "made", "put", "read", "gave", "took"}
+_PLACE_WORDS = ("in", "at", "on", "during", "after", "before")
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
 _SEPARATORS = (",", "\u2014", "\u2013", "-", "--")  # a comma, or a dash around an aside
 _ASIDES_SPAN = 45  # tokens from a speaker to its verb over asides
@@ -182,23 +184,46 @@ class MarkAttributor:
         while j > floor and (toks[j - 1].low in self.adverbs or (_adverb(toks[j - 1]) and toks[j - 1].low != "only")
                              or (progressive and toks[j - 1].low in ("is", "are", "was", "were", "been", "be"))):
             j -= 1
+        when = self._time_before(toks, j, floor)  # 'the ambassador to the UN on Monday said'
+        if when < j and when > floor and toks[when - 1].word:
+            j = when
         if j > floor and toks[j - 1].text in _SEPARATORS[1:]:  # 'Trump - who previously said ... - said'
             return self.head_of_asides(toks, j - 1, floor)
+        if j - 1 > floor and toks[j - 1].text in _DOUBLE_MARKS and toks[j - 2].text == ",":
+            j -= 1  # 'Hemsley, a co-author of "Going Viral," said': the comma sits inside the marks
         if j > floor and toks[j - 1].text == ",":  # an appositive: "Bush, Florida's former governor, said"
             comma = next((k for k in range(j - 2, max(floor, j - 14) - 1, -1) if toks[k].text == ","), None)
             if comma is not None and comma > floor and self._describes(toks[comma + 1:j - 1]):
                 named = self._name_before(toks, comma, floor)
+                if named and any(t.text in _DOUBLE_MARKS for t in toks[comma:j]):
+                    return named  # a title in marks in the appositive stays out of the mention
                 if named:
                     return named[0], j - 1
             return self.head_of_asides(toks, j - 1, floor)
         return self._name_before(toks, j, floor)
+
+    def _initial(self, toks: list[Tok], n: int) -> bool:
+        """toks[n] is the stop of an initial or an abbreviation ('Christopher M. Shelton', 'Sen.')."""
+        before = toks[n - 1].text if n > 0 else ""
+        return n > 0 and toks[n - 1].end == toks[n].start and (len(before) == 1 and before.isupper()
+                                                               or before.casefold() in _abbreviations())
+
+    def _time_before(self, toks: list[Tok], end: int, floor: int) -> int:
+        """Start of a time expression ending at toks[end] ('on Monday', 'last week', 'Tuesday'), or end."""
+        if end <= floor or toks[end - 1].low not in self.time:
+            return end
+        j = end - 1
+        while j > floor and (toks[j - 1].low in self.time or toks[j - 1].low in _PLACE_WORDS):
+            j -= 1
+        return j
 
     def head_of_asides(self, toks: list[Tok], sep: int, floor: int = 0) -> tuple[int, int] | None:
         """The speaker that opens a chain of asides ending at the separator toks[sep]: 'Christopher M.
         Shelton, the president of the union, which endorsed Mr. Sanders, said' / 'Trump - who
         previously said he would ... - said'. It is the first comma- or dash-delimited segment of the
         clause that is wholly a name or a description; an introductory phrase before it is passed over."""
-        if sep - floor > _ASIDES_SPAN or any(t.text in (".", ";") for t in toks[floor:sep]):
+        if sep - floor > _ASIDES_SPAN or any(t.text == ";" or t.text == "." and not self._initial(toks, n)
+                                             for n, t in enumerate(toks[floor:sep], floor)):
             return None
         start = floor
         for k in range(floor, sep):
@@ -231,8 +256,8 @@ class MarkAttributor:
         stop_at = i
         while i > floor and stop_at - i < 8:
             t = toks[i - 1]
-            if not t.word or t.low in self.time:
-                break
+            if not t.word and not (t.text == "." and self._initial(toks, i - 1)) or t.low in self.time:
+                break  # ('Christopher M. Shelton': an initial's stop stays in the name)
             if t.low in self.stop and t.low not in _NAME_LINKS:
                 break
             if t.low in self.verbs_first_words():
@@ -252,9 +277,21 @@ class MarkAttributor:
         if i < stop_at and toks[i].low in _PRONOUNS and stop_at - i > 1:
             return None  # "it is ..." is no speaker
         if i >= stop_at:
+            return self._bare_description(toks, stop_at, floor)
+        if all(toks[k].low in self.determiners or toks[k].text.isdigit() for k in range(i, stop_at)):
+            return None  # 'the', '2019' name nobody
+        return i, end
+
+    def _bare_description(self, toks: list[Tok], end: int, floor: int) -> tuple[int, int] | None:
+        """'security experts say', 'union officials told': up to four lower-case words, without an
+        article, ending in a noun that names a source (source_nouns.csv)."""
+        if end <= floor or toks[end - 1].low not in _source_nouns():
             return None
-        if all(toks[k].low in self.determiners for k in range(i, stop_at)):
-            return None
+        i = end - 1
+        while i > floor and end - i < 4 and toks[i - 1].word and toks[i - 1].low not in self.stop \
+                and toks[i - 1].low not in self.time and toks[i - 1].low not in self.verbs_first_words() \
+                and not toks[i - 1].low.endswith("ed") and toks[i - 1].low not in self.adverbs:
+            i -= 1
         return i, end
 
     @lru_cache(maxsize=1)
@@ -316,6 +353,21 @@ class MarkAttributor:
             return None
         return end, Verb(toks[j].low, "neutral", "unlisted")
 
+    def past_addressee(self, toks: list[Tok], k: int, verb: Verb) -> int:
+        """Index after who was told, when ``verb`` takes an object ('told a Senate panel', 'told the
+        court', 'told POLITICO', 'informed reporters'): a short noun phrase without a verb; else k."""
+        if verb.frame not in ("object_clause", "object_of", "object_to"):
+            return k
+        n = k
+        while n < len(toks) and n - k < 6 and toks[n].word and toks[n].low not in self.time \
+                and (toks[n].low not in self.stop or toks[n].low in self.determiners and n == k) \
+                and not (toks[n].low in self.determiners and n > k) \
+                and toks[n].low not in self.adverbs and toks[n].low not in _PRONOUNS \
+                and not (toks[n].low.endswith("ed") and not toks[n].capitalised) \
+                and toks[n].low not in self.verbs_first_words():
+            n += 1
+        return n
+
     def _closes(self, toks: list[Tok], k: int) -> bool:
         """Nothing but a short tail (a time, a place, an appositive) follows toks[k] to the end of the sentence."""
         rest = toks[k:]
@@ -324,6 +376,9 @@ class MarkAttributor:
             return False  # 'X said, "..."': a quotation follows
         comma = next((n for n, t in enumerate(rest) if t.text == ","), len(rest))
         head, appositive = rest[:comma], rest[comma + 1:]
+        place = next((n for n, t in enumerate(head) if t.low in _PLACE_WORDS), None)
+        if place is not None and self._phrase(head[place + 1:]):
+            head = head[:place + 1]  # 'told the court in his filing': where it was said
         if len(head) > 7 or any(t.low in self.stop and t.low not in ("in", "at", "on", "during", "after") for t in head):
             return False
         if any(self.cue_at(rest, n) for n in range(len(head))):
@@ -335,6 +390,15 @@ class MarkAttributor:
         if appositive and (appositive[0].low in self.stop or appositive[0].low.endswith("ing")):
             return True  # ', to discuss ...' / ', as ties grow': the writer's own clause follows
         return len(appositive) <= 14 and not any(self.cue_at(rest, n) for n in range(len(rest)))
+
+    def _phrase(self, words: list[Tok]) -> bool:
+        """A short noun phrase, or a few ('his filing', 'an interview on Tuesday'), a stop at most
+        after it: no verb, no clause."""
+        words = [t for t in words if t.text not in (".", "!", "?")]
+        return 0 < len(words) <= 8 and all(
+            t.word and (t.low not in self.stop or t.low in self.determiners or t.low in _PLACE_WORDS + ("of", "with"))
+            and not (t.low.endswith("ed") and not t.capitalised) and not self.cue_at(words, n)
+            for n, t in enumerate(words))
 
     def before(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
         """'X said, "Q"' / 'X told reporters: "Q"' / 'X: "Q"' / 'According to X, "Q"' / 'X said that "Q" ...'."""
@@ -372,6 +436,11 @@ class MarkAttributor:
             if (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1) and \
                     (self._participle(toks, i) or self._coordinated(toks, i)):
                 m = self.subject(toks) if toks[0].start <= sent_start else None
+            if m is None and i == 0 and toks[0].start <= sent_start and last in (",", ":"):
+                m = self.mention_after(toks, j)  # 'Said Comey, "..."': the cue opens the sentence
+                if m and m[1] == len(toks) - 1:
+                    return self._make("inverted", toks, (i, j), m, verb)
+                return None
             if not m:
                 return None
             if not gap or gap[-1].text in (",", ":"):

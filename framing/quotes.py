@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates
-from .marks import MarkAttributor, MarkCandidates, next_report, tokens, noun_after_modifier, noun_before_verb, says_where, size_bucket
+from .marks import MarkAttributor, MarkCandidates, Tok, next_report, tokens, noun_after_modifier, noun_before_verb, says_where, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -285,10 +285,8 @@ class QuoteExtractor:
         out = []
         for cand in candidates:
             q = self._to_quote(doc, sent, cand, spans, discourse)
-            if q is None or not (self._plausible_mention(q.mention) or cand.pattern == "according_to"
-                                 and clean_mention(q.mention)):
-                continue  # the clause reader may still find this cue's speaker ('according to' names a
-                # source whatever its words: 'according to early results of exit polls')
+            if q is None:
+                continue
             features = _cue_features(doc.text, sent, cand, q)
             if self.trace is not None:
                 self.trace.append(("cues", features, (q.start, q.end)))
@@ -397,6 +395,10 @@ class QuoteExtractor:
             return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on
         start = toks[i].start if verb.frame == "np" else toks[after].start
         end = self._content_end(text, sent, after)
+        if low[0] in _SUBORDINATORS and not any(t == "," for t in low[1:m_start]):
+            comma = next((n for n in range(after, len(toks)) if low[n] == "," and toks[n].start < end), None)
+            if comma is not None:  # 'While he says P, it would seem ...': the report ends with its clause
+                end = toks[comma].start
         start, end = _extend_over_marks(spans, start, end)
         if self._too_short(text, start, end, verb):
             return None
@@ -419,6 +421,9 @@ class QuoteExtractor:
             if end_tok <= first:
                 return None
             content = (toks[first].start, toks[end_tok - 1].end)
+            if k + 1 < len(toks) and toks[k].text == "," and self._continues_proposition(toks[k + 1].text):
+                # 'The implication, according to the aide, is that ...': the source sits inside
+                content = (content[0], self._content_end(text, sent, k + 1))
         if not content or content[1] <= content[0]:
             return None
         return _Candidate((i, j), verb, mention, _trim(text, *content), "according_to")
@@ -485,11 +490,26 @@ class QuoteExtractor:
         start = toks[0].start
         end = toks[i - 1].start
         start, end = _extend_over_marks(spans, start, end)
+        resumed = self._resumed_after(toks, k)
+        if resumed is not None and not _QUOTE_RE.search(text, start, end):
+            end = self._content_end(text, sent, resumed)  # 'Part of the problem, say experts, is the ground'
         content = _trim(text, start, end)
         if content[1] - content[0] < 3:
             return None
         mention = (toks[j].start, toks[k - 1].end)
         return _Candidate((i, j), verb, _clip_mention(text, mention), content, "inverted")
+
+    def _resumed_after(self, toks, k) -> int | None:
+        """Index of the verb that resumes the claim after an inverted speaker and its appositive:
+        'P1, say experts like Paul Bauman, a Canadian geophysicist, *is* the ground itself'."""
+        if k >= len(toks) or toks[k].text != ",":
+            return None
+        n = k + 1
+        if n < len(toks) and toks[n].text.casefold() in self.words["determiner"]:
+            n = next((c + 1 for c in range(n, min(n + 12, len(toks))) if toks[c].text == ","), len(toks))
+        if n < len(toks) and (toks[n].text in self.words["be"] or toks[n].text in self.words["auxiliary"]):
+            return n
+        return None
 
     def _names_someone(self, text, start, sent_end) -> bool:
         """The words after an inverted cue name a speaker and close the sentence or lead to an aside
@@ -497,7 +517,7 @@ class QuoteExtractor:
         attributor = self.marks.attributor
         toks = tokens(text, start, sent_end)
         m = attributor.mention_after(toks, 0)
-        return m is not None and (m[1] >= len(toks) or toks[m[1]].text in ",.;:!?()" + QUOTE_CHARS
+        return m is not None and (m[1] >= len(toks) or toks[m[1]].text in ",.;:!?()"
                                   or attributor._closes(toks, m[1]))
 
     # ------------------------------------------------- noun-phrase helpers
@@ -544,8 +564,12 @@ class QuoteExtractor:
         return start if start <= end else None
 
     def _appositive_subject(self, sent, comma) -> int | None:
-        """'Yun, the minister, said' / 'Its spokesman, Dmitry Peskov, has called'."""
+        """'Yun, the minister, said' / 'Its spokesman, Dmitry Peskov, has called' / 'Christopher M.
+        Shelton, the president of the union, which endorsed Sanders, said'."""
         toks = sent.tokens
+        head = self.marks.attributor.head_of_asides([Tok(t.start, t.end, t.text) for t in toks], comma)
+        if head and is_proper_name(clean_mention(sent_text(sent, *head))):
+            return head[0]
         commas = [k for k in range(comma - 1, -1, -1) if toks[k].text == ","]
         prev_comma = commas[0] if commas else -1
         appositive = (prev_comma + 1, comma)  # tokens between the two commas
@@ -613,18 +637,27 @@ class QuoteExtractor:
         start = k
         while k < len(low) and low[k] in ("the", "a", "an", "his", "her", "its", "their"):
             k += 1
-        named = k
-        while k < len(low) and (caps[k] or low[k] in self.words["addressee"]):
+        named, led = k, k > start
+        while k < len(low) and (caps[k] or low[k] in self.words["addressee"]
+                                or led and k - named < 4 and self._common_noun(low[k])):
             k += 1
         return k if k > named else start
+
+    def _common_noun(self, word: str) -> bool:
+        """A lower-case word that can stand in a noun phrase after a determiner ('the court', 'his
+        closest advisers'): no grammar word, verb form or punctuation."""
+        w = self.words
+        return word.isalpha() and not any(word in w[r] for r in ("determiner", "auxiliary", "be", "boundary", "relative",
+                                                                 "time", "time_lead")) \
+            and not word.endswith("ed") and (word,) not in self.verbs
 
     def _continues_proposition(self, word: str) -> bool:
         """After 'P1, X said,' does this word carry on P1 (not the writer's own addition)?"""
         w = word.casefold()
         if w in self.words["relative"]:
             return True
-        if w in self.words["writer_continuation"] or (w.endswith("ing") and len(w) > 4) or not w[:1].isalpha():
-            return False
+        if w in self.words["writer_continuation"] or (w.endswith(("ing", "ly")) and len(w) > 4) or not w[:1].isalpha():
+            return False  # ', adding ...', ', likely referring to ...': the writer's narration goes on
         return not word[:1].isupper()
 
     def _nothing_clausal_after(self, low, after) -> bool:
@@ -645,13 +678,15 @@ class QuoteExtractor:
         start, end = toks[0].start, toks[comma].start
         if toks[comma - 1].text in QUOTE_CHARS:  # '... ,"' the comma sits inside the marks
             end = toks[comma - 1].end
-        if toks[0].text.casefold() in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
-            return None  # 'As a phone rang, the announcer said, ...': a clause of time or reason, not a claim
-        if 0 < after < len(toks) and toks[after - 1].text == "," and (
+        quoted = toks[comma - 1].text in QUOTE_CHARS  # '"P1," X said, likely ...': P1 is whole
+        if 0 < after < len(toks) and toks[after - 1].text == "," and not quoted and (
                 self._continues_proposition(toks[after].text)
                 or len(text[start:end].split()) <= 3 and toks[after].text[:1].isupper()):
             end = self._content_end(text, sent, after)  # 'P1, X said, P2': the attribution sits inside
-            # ('In some ways, the brothers noted, Trump might ...': a short lead, the claim after it)
+            # ('In some ways, the brothers noted, Trump might ...': a short lead, the claim after it;
+            # 'Unless countries act, they say, the world could suffer ...': a condition of the claim)
+        elif toks[0].text.casefold() in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
+            return None  # 'As a phone rang, the announcer said, ...': a clause of time or reason, not a claim
         start, end = _extend_over_marks(spans, start, end)
         return _trim(text, start, end)
 
@@ -681,13 +716,15 @@ class QuoteExtractor:
     # ----------------------------------------------------------- nesting
     def _drop_nested(self, candidates, text, discourse, position):
         """A cue inside another quote's content is embedded speech: keep the inner
-        quote only when its speaker is named (registry or proper name)."""
+        quote only when its speaker is named (registry or proper name). Candidates whose words
+        name no speaker are dropped before nesting is judged."""
         for c in candidates:  # 'X say A, while Y say B': Y's words end X's, and both are kept
             for o in candidates:
                 if o is not c and c.mention and o.content[0] < c.mention[0] < o.content[1]:
                     brk = _COORDINATION.search(text[o.content[0]:c.mention[0]])
                     if brk:
                         o.content = _trim(text, o.content[0], o.content[0] + brk.start())
+        candidates = [c for c in candidates if self._speaker_words(text, c)]
         keep = []
         for c in candidates:
             outer = [o for o in candidates if o is not c and o.content[0] <= _cue_pos(c) < o.content[1]]
@@ -711,6 +748,14 @@ class QuoteExtractor:
             return True
         speaker, how = cand.resolved
         return speaker is not None and how in ("registry", "coreference") and speaker.name in self.registry.speakers
+
+    def _speaker_words(self, text, cand) -> bool:
+        """The words before or after the cue can name a speaker (else the clause reader may still find
+        this cue's speaker); 'according to' names a source whatever its words ('according to early
+        results of exit polls'). Checked before nesting, so that a noun read as a verb ('four Super
+        Tuesday states, according to ...') hides no real attribution."""
+        mention = text[cand.mention[0]:cand.mention[1]]
+        return self._plausible_mention(mention) or cand.pattern == "according_to" and bool(clean_mention(mention))
 
     def _plausible_mention(self, mention: str) -> bool:
         """Words that can name a speaker: not 'the', 'On', '2018' or 'news' alone."""
@@ -828,8 +873,9 @@ def _abbreviation_stop(toks, k: int) -> bool:
     """toks[k] is the stop of an abbreviation ("Rep.", "Sen."), not the end of the words before it."""
     from .marks import _abbreviations
 
-    return toks[k].text == "." and k > 0 and toks[k - 1].text.casefold() in _abbreviations() \
-        and toks[k - 1].end == toks[k].start
+    before = toks[k - 1].text if k > 0 else ""
+    return toks[k].text == "." and k > 0 and toks[k - 1].end == toks[k].start \
+        and (before.casefold() in _abbreviations() or len(before) == 1 and before.isupper())  # 'Dennis B. Ross'
 
 
 def _participial(q: Quote) -> bool:

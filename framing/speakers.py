@@ -55,7 +55,8 @@ def _nationalities() -> tuple[tuple[str, str, str, str], ...]:
 
 
 @lru_cache(maxsize=16)
-def _source_nouns() -> dict[str, tuple[str, str]]:
+def source_nouns() -> dict[str, tuple[str, str]]:
+    """Noun -> (kind, group) of the nouns that can head a description of a source."""
     return {r["noun"]: (r["kind"], r["group"]) for r in load_csv("source_nouns.csv", ("noun", "kind", "group"))}
 
 
@@ -73,7 +74,7 @@ class Registry:
                 for alias in split_list(row["aliases"]) + [sp.name]:
                     alias_to[alias] = sp.name
         self.matcher = TermMatcher(alias_to)
-        self.nouns = _source_nouns()
+        self.nouns = source_nouns()
         self.nationality = TermMatcher({w: w for w, *_ in _nationalities()})
         self._nat = {w.casefold(): (c, g, m) for w, c, g, m in _nationalities()}
 

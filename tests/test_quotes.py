@@ -346,3 +346,93 @@ def test_where_a_quote_was_said_is_not_what_was_said():
                  "Officials met on Monday. \u201cWe can win this,\u201d Clinton said answering a question at a town hall."):
         found = quotes_of(text)
         assert [q.kind for q in found] == ["direct"], [(q.kind, q.content) for q in found]
+
+
+# ------------------------------------------------- constructions read from PolNeAR train errors
+def test_a_passage_with_its_own_cue_later_is_no_continuation_of_the_last_speaker():
+    found = quotes_of('"We will win," Cheney said. "No state has been hurt more. Wyoming knows it," she said.')
+    assert sorted((q.content, q.mention) for q in found) == [
+        ("No state has been hurt more. Wyoming knows it,", "she"), ("We will win,", "Cheney")]
+
+
+def test_a_few_words_leading_into_a_passage_carry_on_the_last_speaker():
+    found = quotes_of('"He is supposed to be a cheerleader," Trump said. Instead, "he acts like a defeated man."')
+    assert [(q.mention, q.kind, q.content) for q in found][1] == (
+        "Trump", "mixed", 'Instead, "he acts like a defeated man."')
+
+
+def test_a_second_reporting_verb_of_the_same_speaker_ends_the_first_report():
+    [first, *_] = quotes_of("Paul suggested that Rubio was weak on defence and argued that spending was too high.")
+    assert first.content == "Rubio was weak on defence"
+
+
+def test_the_speaker_opening_a_chain_of_asides_speaks():
+    [q] = quotes_of("Christopher M. Shelton, the president of the union, which endorsed Sanders in December, "
+                    "said that support for Trump was higher than expected.")
+    assert q.mention == "Christopher M. Shelton" and q.content == "support for Trump was higher than expected"
+    [q] = quotes_of('Donald Trump - who once said he would "bomb" the fields - said at a rally that the '
+                    'borders should close.')
+    assert q.mention == "Donald Trump" and q.content == "the borders should close"
+
+
+def test_an_inverted_cue_needs_a_name_after_it_not_a_clause():
+    found = quotes_of('Hemsley, a co-author of "Going Viral," said the days of a "unifying story" are gone.')
+    assert [(q.mention, q.content) for q in found] == [("Hemsley", 'the days of a "unifying story" are gone')]
+
+
+def test_a_postposed_told_with_its_addressee_and_a_place():
+    [q] = quotes_of("Michigan was doing what 40 states already do, he told the court in his filing.")
+    assert (q.mention, q.content) == ("he", "Michigan was doing what 40 states already do")
+    [q] = quotes_of('"We will win," the candidate told supporters at a rally in Ohio.')
+    assert q.content == "We will win,"
+    [q] = quotes_of("The plan will fail, he said in an interview on Tuesday.")
+    assert q.content == "The plan will fail"
+
+
+def test_according_to_inside_the_claim_keeps_both_halves():
+    [q] = quotes_of("The implication, according to a Sanders aide, is that Clinton cheated during the break.")
+    assert q.mention == "a Sanders aide" and q.content.startswith("The implication") \
+        and q.content.endswith("Clinton cheated during the break")
+    [q] = quotes_of("At the heart of it, according to Dennis B. Ross, a former envoy, was a decision by Obama.")
+    assert q.mention == "Dennis B. Ross"
+
+
+def test_a_noun_read_as_a_verb_hides_no_according_to():
+    [q] = quotes_of("The campaign reserved time in four Super Tuesday states, according to media buying sources.")
+    assert q.mention == "media buying sources" and q.cue == "according to"
+
+
+def test_a_report_inside_a_subordinate_clause_ends_with_that_clause():
+    [q] = quotes_of("While he says he intends to pick up delegates everywhere, it would seem his plan is to "
+                    "stop Trump.")
+    assert q.content == "he intends to pick up delegates everywhere"
+
+
+def test_a_condition_before_a_parenthetical_cue_belongs_to_the_claim():
+    [q] = quotes_of("Unless countries develop better plans, they say, the world could suffer heat waves.")
+    assert q.content.startswith("Unless countries") and q.content.endswith("the world could suffer heat waves")
+
+
+def test_a_cue_opening_the_sentence_with_its_speaker_after_it():
+    [q] = quotes_of('Said Comey, "The thought that an error on our part is connected to this is painful."')
+    assert q.mention == "Comey" and q.kind == "direct"
+
+
+def test_went_on_to_say_reports():
+    [q] = quotes_of("The senator went on to say that the deal was dead.")
+    assert q.cue == "went on to say" and q.content == "the deal was dead"
+
+
+def test_a_bare_description_ending_in_a_source_noun_speaks():
+    [q] = quotes_of("Union officials told Politico that support was strong.")
+    assert q.mention == "Union officials"
+    [q] = quotes_of("The rally drew business leaders who say the law unfairly targets gay people.")
+    assert q.mention == "who" and q.content == "the law unfairly targets gay people"
+
+
+def test_a_time_between_speaker_and_verb_is_passed_over():
+    [q] = quotes_of("Trump last week said the deal was a disaster.")
+    assert q.mention == "Trump"
+    found = quotes_of("A group that has tracked arms since 2019 on Tuesday told the council it had "
+                      "established that the debris came from North Korea.")
+    assert all(q.mention != "2019" for q in found)
