@@ -12,7 +12,8 @@ def group_labels() -> dict[str, str]:
 
 
 def quoted_words(text: str) -> int:
-    return len(text.split())
+    """Words of a quote's content (the ellipsis between the pieces of an interrupted quote is none)."""
+    return sum(1 for w in text.split() if w != "\u2026")
 
 
 def speaker_table(quotes, labels: dict[str, str]) -> list[dict]:

@@ -268,7 +268,7 @@ def say_tier(settings: Settings, config, jobs: int = 1) -> None:
 
 QUOTE_COLUMNS = ["doc", "outlet", "start", "end", "content", "kind", "cue", "cue_lemma", "connotation",
                  "mention", "mention_start", "mention_end", "speaker", "group", "speaker_source",
-                 "confidence", "sentence"]
+                 "confidence", "sentence", "fragments"]
 
 
 def quote_rows(analysis) -> list[dict]:

@@ -57,7 +57,7 @@ def tier_notice(config: AnalysisConfig, jobs: int = 1) -> str:
     return f"quality tier: {tier} - {where}" + (f"; {jobs} worker processes" if jobs > 1 else "")
 
 
-CACHE_FORMAT = "4"  # bump when the stored stage layout (or what a stage computes) changes
+CACHE_FORMAT = "5"  # bump when the stored stage layout (or what a stage computes) changes
 
 
 def _files_hash(paths: Iterable[Path]) -> str:

@@ -19,7 +19,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .aggregate import group_labels, lexicon_rates, outlet_stance
+from .aggregate import group_labels, lexicon_rates, outlet_stance, quoted_words
 from .io import atomic_dir
 from .stance import topic_order, topic_title
 
@@ -103,10 +103,10 @@ def build_sources(analysis, rng, level, articles) -> Exercise:
         speakers: dict[str, list] = {}
         for q in r.quotes:
             speakers.setdefault(q.speaker, []).append(q)
-        rows = sorted(speakers.items(), key=lambda kv: (-sum(len(q.content.split()) for q in kv[1]), kv[0]))
+        rows = sorted(speakers.items(), key=lambda kv: (-sum(quoted_words(q.content) for q in kv[1]), kv[0]))
         answer = "\n".join(
             f"- {sp} ({names.get(qs[0].group, qs[0].group)}): {len(qs)} quote{'s' * (len(qs) != 1)}, "
-            f"{sum(len(q.content.split()) for q in qs)} words; introduced with "
+            f"{sum(quoted_words(q.content) for q in qs)} words; introduced with "
             f"{', '.join(sorted({q.cue for q in qs}))}" + ("  [check: low confidence]" if min(q.confidence for q in qs) < UNSURE else "")
             for sp, qs in rows)
         unsure = any(q.confidence < UNSURE for q in r.quotes)

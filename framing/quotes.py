@@ -33,6 +33,7 @@ _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
 # A clause break right before a new speaker: 'X say A[, while |; |, and |, but ]Y say B'.
 _COORDINATION = re.compile(r"(?:[;,]\s*(?:(?:while|whereas|and|but)\s+)?|\s(?:while|whereas|and|but)\s+)$")
+FRAGMENT_JOIN = " \u2026 "  # between the pieces of an interrupted quote's content
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 _LEAD_WORDS = 4  # words before a passage that carries on the last speaker's words
 _APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
@@ -197,10 +198,11 @@ class QuoteExtractor:
                 last_direct = None
         quotes = _without_superseded(quotes, continued)
         _link_names(quotes)
+        quotes = _join_interrupted(sorted(quotes, key=lambda q: (q.start, q.end)), text)
         outlet, raw = doc.article.outlet, doc.raw
         for q in quotes:  # strings as in the raw text (the view decodes character references)
             q.outlet = outlet
-            q.content = raw[q.start:q.end]
+            q.content = FRAGMENT_JOIN.join(raw[a:b] for a, b in q.pieces())
             if q.mention_start is not None:
                 q.mention = raw[q.mention_start:q.mention_end]
             if q.cue_start is not None:
@@ -860,6 +862,25 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
+    """One quote for a statement its attribution interrupts: '"A," she said. "B."' and '"A," she
+    said, "B."' are the pieces of one quote (the speaker's words run on across the cue), within a
+    paragraph. Quotes are sorted by position."""
+    out: list[Quote] = []
+    for q in quotes:
+        last = out[-1] if out else None
+        if last is not None and last.kind == "direct" and q.kind in ("direct", "mixed") \
+                and last.speaker == q.speaker and last.mention_start == q.mention_start \
+                and q.mention_start is not None and last.end <= q.mention_start < q.start \
+                and "\n" not in text[last.end:q.start]:
+            last.fragments = [list(p) for p in last.pieces()] + [[q.start, q.end]]
+            last.end, last.kind = q.end, "direct" if q.kind == "direct" else "mixed"
+            last.confidence = max(last.confidence, q.confidence)
+            continue
+        out.append(q)
+    return out
+
+
 def _without_superseded(quotes: list[Quote], continued: list[Quote]) -> list[Quote]:
     """Drop a continuation that a later sentence attributes itself: a passage read as carrying
     on the last speaker's words ('"No state ... Wyoming.') whose own cue comes after it ('...," she

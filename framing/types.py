@@ -165,6 +165,13 @@ class Quote:
     outlet: str | None = None
     connotation: str = "neutral"
     speaker_source: str = "registry"  # registry, coreference, unregistered, guessed
+    # the content's pieces when its attribution interrupts it ('"A," she said. "B."'): [[start, end], ...];
+    # then start/end run from the first piece to the last and content joins the pieces with " … "
+    fragments: list | None = None
+
+    def pieces(self) -> list[tuple[int, int]]:
+        """(start, end) of each piece of the content: one unless the attribution interrupts it."""
+        return [tuple(f) for f in self.fragments] if self.fragments else [(self.start, self.end)]
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

@@ -113,7 +113,8 @@ class ViewBuilder:
         quotes = sorted(result.quotes, key=lambda q: (q.start, q.end))
         spans, badges = [], defaultdict(list)
         for n, q in enumerate(quotes, 1):
-            spans.append(Span(q.start, q.end, "quote", "mark", self._quote_attrs(n, q)))
+            for a, b in q.pieces():  # an interrupted quote is marked piece by piece, not over its cue
+                spans.append(Span(a, b, "quote", "mark", self._quote_attrs(n, q)))
             if self.exercise:
                 pass  # the words naming the speaker are for the class to find
             elif q.mention_start is not None and q.mention_end is not None and q.mention_end > q.mention_start:

@@ -15,6 +15,7 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, dict]] = []
         self.text_parts: list[str] = []
+        self._length = 0
         self.quotes: dict[str, list[str]] = defaultdict(list)
         self.scripts: list[dict] = []
         self.elements: list[tuple[str, dict]] = []
@@ -43,14 +44,29 @@ class Page(HTMLParser):
         self.all_text.append(data)
         if not self._inside("text") or self._inside("qref") or self._inside("badge"):
             return
+        at = self._length
         self.text_parts.append(data)
+        self._length += len(data)
         for tag, attrs in self.stack:
             if tag == "mark" and "quote" in (attrs.get("class") or "").split():
-                self.quotes[attrs["data-q"]].append(data)
+                self.quotes[attrs["data-q"]].append((at, data))
 
     @property
     def text(self) -> str:
         return "".join(self.text_parts)
 
     def quote_texts(self) -> dict[str, str]:
-        return {n: "".join(parts) for n, parts in self.quotes.items()}
+        """Highlighted text by quote number; the pieces of an interrupted quote (highlights with text
+        between them) joined by " \u2026 ", as in a quote's content."""
+        out = {}
+        for n, parts in self.quotes.items():
+            pieces: list[str] = []
+            end = None
+            for at, data in parts:
+                if end is not None and at == end:
+                    pieces[-1] += data
+                else:
+                    pieces.append(data)
+                end = at + len(data)
+            out[n] = " \u2026 ".join(pieces)
+        return out

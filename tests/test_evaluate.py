@@ -98,7 +98,9 @@ def test_example_gold_offsets_hold():
     for line in (EXAMPLES / "gold" / "quotes.jsonl").read_text().splitlines():
         row = json.loads(line)
         text = next(EXAMPLES.glob(row["doc"] + ".*")).read_text(encoding="utf-8")
-        assert text[row["start"]:row["end"]] == row["content"]
+        pieces = row.get("fragments") or [[row["start"], row["end"]]]  # an interrupted quote: its pieces
+        assert (pieces[0][0], pieces[-1][1]) == (row["start"], row["end"])
+        assert " \u2026 ".join(text[a:b] for a, b in pieces) == row["content"]
 
 
 def test_bad_gold_file_is_one_line(tmp_path):

@@ -17,7 +17,7 @@ def quotes_of(text, extractor=EXTRACTOR):
     doc = annotate(article_from_text(text), BuiltinSegmenter())
     quotes = extractor.extract(doc)
     for q in quotes:
-        assert text[q.start:q.end] == q.content
+        assert " \u2026 ".join(text[a:b] for a, b in q.pieces()) == q.content
         assert text[q.mention_start:q.mention_end] == q.mention
         assert text[q.cue_start:q.cue_end] == q.cue
     return quotes
@@ -67,17 +67,19 @@ def test_quote_over_several_paragraphs_keeps_one_speaker(marks):
     o, c = marks
     text = (f"{o}The committee is a cover,{c} said a former UN investigator. {o}The real exchange is arms.\n\n"
             f"{o}What we do not see is the payment.{c}\n")
-    found = quotes_of(text)
-    assert [q.speaker for q in found] == ["former UN investigator"] * 2
-    assert found[1].content == f"The real exchange is arms.\n\n{o}What we do not see is the payment."
-    assert found[1].kind == "direct"
+    [q] = quotes_of(text)  # one statement, its attribution inside it
+    assert q.speaker == "former UN investigator" and q.kind == "direct"
+    assert [text[a:b] for a, b in q.pieces()] == [
+        "The committee is a cover,", f"The real exchange is arms.\n\n{o}What we do not see is the payment."]
 
 
 def test_quote_split_by_its_attribution(marks):
     o, c = marks
-    found = quotes_of(f"{o}We are ready,{c} Peskov said, {o}but the decision is not ours.{c}")
-    assert [(q.speaker, q.content) for q in found] == [
-        ("Dmitry Peskov", "We are ready,"), ("Dmitry Peskov", "but the decision is not ours.")]
+    text = f"{o}We are ready,{c} Peskov said, {o}but the decision is not ours.{c}"
+    [q] = quotes_of(text)  # one quote in two pieces, the attribution between them
+    assert (q.speaker, q.content) == ("Dmitry Peskov", "We are ready, \u2026 but the decision is not ours.")
+    assert [text[a:b] for a, b in q.pieces()] == ["We are ready,", "but the decision is not ours."]
+    assert (q.start, q.end) == (q.pieces()[0][0], q.pieces()[-1][1])
 
 
 def test_nested_quote_stays_inside_the_outer_one(marks):
@@ -240,7 +242,9 @@ def test_a_described_unregistered_speaker_before_said_and_a_comma():
 
 
 def test_a_quote_continues_after_its_attribution():
-    found = quotes_of('"We won tonight," Kasich tweeted. "Now comes Ohio."')
+    [q] = quotes_of('"We won tonight," Kasich tweeted. "Now comes Ohio."')
+    assert (q.content, q.mention) == ("We won tonight, \u2026 Now comes Ohio.", "Kasich")
+    found = quotes_of('"We won tonight," Kasich tweeted.\n\n"Now comes Ohio."')  # a new paragraph: a new quote
     assert [(q.content, q.mention) for q in found] == [("We won tonight,", "Kasich"), ("Now comes Ohio.", "Kasich")]
 
 
@@ -288,9 +292,8 @@ def test_according_to_a_titled_name_keeps_the_title_abbreviation():
 
 
 def test_a_verb_the_lexicon_lacks_is_read_from_the_layout():
-    found = quotes_of("\u201cThe way I see it,\u201d she elaborated, \u201cnobody doubted the plan.\u201d")
-    assert [(q.mention, q.cue, q.content) for q in found] == [
-        ("she", "elaborated", "The way I see it,"), ("she", "elaborated", "nobody doubted the plan.")]
+    [q] = quotes_of("\u201cThe way I see it,\u201d she elaborated, \u201cnobody doubted the plan.\u201d")
+    assert (q.mention, q.cue, q.content) == ("she", "elaborated", "The way I see it, \u2026 nobody doubted the plan.")
     [q] = quotes_of("Clinton fired back, \u201cI chose to fulfil my profession.\u201d")
     assert (q.speaker, q.cue) == ("Clinton", "fired back")
 
@@ -356,9 +359,9 @@ def test_a_passage_with_its_own_cue_later_is_no_continuation_of_the_last_speaker
 
 
 def test_a_few_words_leading_into_a_passage_carry_on_the_last_speaker():
-    found = quotes_of('"He is supposed to be a cheerleader," Trump said. Instead, "he acts like a defeated man."')
-    assert [(q.mention, q.kind, q.content) for q in found][1] == (
-        "Trump", "mixed", 'Instead, "he acts like a defeated man."')
+    [q] = quotes_of('"He is supposed to be a cheerleader," Trump said. Instead, "he acts like a defeated man."')
+    assert (q.mention, q.kind, q.content) == (
+        "Trump", "mixed", 'He is supposed to be a cheerleader, \u2026 Instead, "he acts like a defeated man."')
 
 
 def test_a_second_reporting_verb_of_the_same_speaker_ends_the_first_report():

@@ -83,7 +83,9 @@ def test_highlights_land_on_the_quoted_text_in_the_browser(site, tmp_path):
         page = Page(html)
         assert page.text == article.text
         mine = sorted((q for q in quotes if q["doc"] == article.id), key=lambda q: (q["start"], q["end"]))
-        assert page.quote_texts() == {str(n): article.text[q["start"]:q["end"]] for n, q in enumerate(mine, 1)}
+        assert page.quote_texts() == {str(n): " \u2026 ".join(article.text[a:b] for a, b in q["fragments"] or
+                                                               [(q["start"], q["end"])])
+                                      for n, q in enumerate(mine, 1)}
 
 
 def test_index_sorts_and_filters_with_its_script(site, tmp_path):

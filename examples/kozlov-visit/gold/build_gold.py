@@ -1,6 +1,7 @@
 """Builds the gold files of the example corpus from the annotations below.
 
-The annotations name each quote by its exact content; this script finds the
+The annotations name each quote by its exact content (a quote its attribution
+interrupts, '"A," she said. "B."', by its pieces); this script finds the
 character offsets in the article text (as read from disk, UTF-8) and writes
 ``quotes.jsonl`` and ``stance.jsonl`` in the formats of the development set's
 gold README. Run it after editing an article: ``python build_gold.py``.
@@ -28,9 +29,8 @@ QUOTES = [
     ("02_meridian-wire", "National Intelligence Service", "has said", "indirect", "South Korea's spy agency", False,
      "the North appears to have shipped more than one million artillery shells to Russia"),
     ("02_meridian-wire", "Seoul think tank researcher", "told", "direct", "a researcher at a Seoul think tank", False,
-     "The two sides are keen to show that their partnership goes beyond one summit,"),
-    ("02_meridian-wire", "Seoul think tank researcher", "told", "direct", "a researcher at a Seoul think tank", True,
-     "Whether weapons are part of the trade is much harder to prove."),
+     ("The two sides are keen to show that their partnership goes beyond one summit,",
+      "Whether weapons are part of the trade is much harder to prove.")),
     ("02_meridian-wire", "Dmitry Peskov", "said", "indirect", "Kremlin spokesman Dmitry Peskov", False,
      "claims Russia helps Pyongyang evade sanctions were unfounded"),
     ("02_meridian-wire", "Analysts", "said", "indirect", "analysts", False,
@@ -74,9 +74,8 @@ QUOTES = [
     ("06_atlas-review", "Analysts", "say", "indirect", "Experts", False,
      "the Russian delegation's visit to Pyongyang this week is less about trade than about what each side can offer the other in wartime"),
     ("06_atlas-review", "Former UN sanctions investigator", "said", "direct", "a former UN sanctions investigator", False,
-     "The committee meeting is a useful cover,"),
-    ("06_atlas-review", "Former UN sanctions investigator", "said", "direct", "a former UN sanctions investigator", True,
-     'The real exchange is munitions for technology.\n\n"What we do not see is the payment, and that is what the sanctions are meant to stop.'),
+     ("The committee meeting is a useful cover,",
+      'The real exchange is munitions for technology.\n\n"What we do not see is the payment, and that is what the sanctions are meant to stop.')),
     ("06_atlas-review", "Former UN sanctions investigator", "added", "mixed", "The investigator", True,
      'the reports of UN monitors had long described what she called "sanctions evasion by design."'),
     ("06_atlas-review", "Alexander Kozlov", "said", "mixed", "Kozlov", False,
@@ -119,12 +118,19 @@ def main():
     rows = []
     for doc, speaker, cue, kind, mention, coref, content in QUOTES:
         text = text_of(doc)
-        start = text.find(content)
-        assert start >= 0 and text.count(content) == 1, (doc, content)
+        pieces = [content] if isinstance(content, str) else list(content)
+        spans = []
+        for piece in pieces:
+            start = text.find(piece)
+            assert start >= 0 and text.count(piece) == 1, (doc, piece)
+            spans.append([start, start + len(piece)])
         info = SPEAKERS[speaker]
-        rows.append({"doc": doc, "speaker": speaker, "accept": info["accept"], "group": info["group"],
-                     "cue": cue, "kind": kind, "content": content, "start": start,
-                     "end": start + len(content), "mention": mention, "needs_coreference": coref})
+        row = {"doc": doc, "speaker": speaker, "accept": info["accept"], "group": info["group"],
+               "cue": cue, "kind": kind, "content": " \u2026 ".join(pieces), "start": spans[0][0],
+               "end": spans[-1][1], "mention": mention, "needs_coreference": coref}
+        if len(spans) > 1:  # a quote its attribution interrupts: one quote in pieces (see the README)
+            row["fragments"] = spans
+        rows.append(row)
     with open(HERE / "quotes.jsonl", "w", encoding="utf-8") as f:
         f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     with open(HERE / "stance.jsonl", "w", encoding="utf-8") as f:
