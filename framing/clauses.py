@@ -35,6 +35,7 @@ class ClauseCandidates:
     def __init__(self, attributor: MarkAttributor, words: dict[str, set[str]]):
         self.attributor = attributor
         self.addressees = words.get("addressee", set())
+        self.time = words.get("time", set())  # 'Monday', 'week' (not the words leading them: 'on', 'last')
         self.continuation = words.get("writer_continuation", set())  # words that start the writer's addition
 
     def find(self, doc, spans) -> list[Candidate]:
@@ -209,9 +210,9 @@ class ClauseCandidates:
     def _content_start(self, toks: list[Tok], j: int, verb) -> int | None:
         """Token where the reported clause starts: after time words, an addressee and 'that'."""
         k = j
-        while k < len(toks) and (toks[k].low in self.attributor.time or toks[k].low in ("on", "last", "this")
-                                 and k + 1 < len(toks) and toks[k + 1].low in self.attributor.time):
-            k += 1
+        while k < len(toks) and (toks[k].low in self.time or toks[k].low in self.attributor.time
+                                 and k + 1 < len(toks) and toks[k + 1].low in self.time):
+            k += 1  # 'said Monday', 'said on Monday' (not 'said on stage')
         if verb.frame == "object_clause":
             n = k
             while n < len(toks) and n - k < 6 and (toks[n].capitalised or toks[n].low in self.addressees

@@ -260,8 +260,8 @@ class MarkAttributor:
                 break  # ('Christopher M. Shelton': an initial's stop stays in the name)
             if t.low in self.stop and t.low not in _NAME_LINKS:
                 break
-            if t.low in self.verbs_first_words():
-                break
+            if t.low in self.verbs_first_words() or (t.low.endswith("ed") and len(t.low) > 4 and not t.capitalised):
+                break  # ('Obama offered states billions': a verb ends the name before it)
             i -= 1
             if t.low in self.determiners or t.low in _PRONOUNS:
                 break

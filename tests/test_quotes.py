@@ -439,3 +439,21 @@ def test_a_time_between_speaker_and_verb_is_passed_over():
     found = quotes_of("A group that has tracked arms since 2019 on Tuesday told the council it had "
                       "established that the debris came from North Korea.")
     assert all(q.mention != "2019" for q in found)
+
+
+def test_a_place_after_the_cue_of_a_quote_is_no_second_quote():
+    [q] = quotes_of('"Hate destroys those who harbor it," she said on stage at the convention.')
+    assert q.content == "Hate destroys those who harbor it,"
+    [q] = quotes_of("She said on Monday that the deal was off.")
+    assert q.content == "the deal was off"
+
+
+def test_a_verb_ends_the_name_before_it():
+    [q] = quotes_of('In 2009, when Barack Obama offered states billions for schools, "states were broke," '
+                    'DeSantis said.')
+    assert q.mention == "DeSantis"
+
+
+def test_states_is_a_noun():
+    found = quotes_of('He has deployed staff to all 11 of the "Super Tuesday" March 1 states to organize.')
+    assert not [q for q in found if q.cue.casefold() == "states"]
