@@ -590,6 +590,10 @@ class MarkCandidates:
                 attribution = self.attributor.after(text, span.end, max(tail_end, span.end))
             if attribution is None and span.end < final.end:
                 attribution = self.attributor.postposed(text, first.start, span.end, final.end)
+            if attribution and attribution.layout == "before" and attribution.cue \
+                    and _only_space(text, attribution.cue[1], span.start) and _words_follow(text, span.end, final.end):
+                attribution.layout = "lead_in"  # 'Bush said "local forces" must lead the way': the clause goes on
+                attribution.content = (span.start, None)
             if attribution and attribution.content is not None and attribution.content[1] is None:
                 attribution.content = (attribution.content[0], _content_end(text, span.end, final.end, self.attributor.verbs))
             if attribution is None and last is not None and last.attribution is not None \
@@ -668,6 +672,12 @@ def next_report(text: str, start: int, end: int, verbs: dict) -> int | None:
 
 def _only_space(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip()
+
+
+def _words_follow(text: str, a: int, b: int) -> bool:
+    """The sentence goes on with a word after position a (not a stop, a comma or an attribution's dash)."""
+    rest = text[a:b].lstrip()
+    return bool(rest) and rest[0].isalpha()
 
 
 def _only_space_or_punct(text: str, a: int, b: int) -> bool:

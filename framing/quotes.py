@@ -100,13 +100,19 @@ def find_mark_spans(doc: Document) -> "MarkSpans":
             if open_at is None:
                 if ch != CLOSE_MARKS[0] or pos == s.start:
                     open_at, open_par = pos, s.paragraph
-            elif ch in CLOSE_MARKS + STRAIGHT:
+            elif ch in CLOSE_MARKS + STRAIGHT or _closing_typo(text, pos):
                 spans.append(MarkSpan(open_at, pos + 1, _mark_length(text, open_at)))
                 open_at = None
         prev = s
     if open_at is not None and prev is not None:
         spans.append(MarkSpan(open_at, prev.end, _mark_length(text, open_at)))
     return MarkSpans(spans)
+
+
+def _closing_typo(text: str, pos: int) -> bool:
+    """An opening mark typed where a closing one belongs: after the passage's last stop or comma,
+    before a space ('"It's unusual,“ said Larry Noble')."""
+    return pos > 0 and text[pos - 1] in ",.!?" and (pos + 1 == len(text) or text[pos + 1].isspace())
 
 
 def _mark_length(text: str, at: int) -> int:
@@ -871,6 +877,7 @@ def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
         last = out[-1] if out else None
         if last is not None and last.kind == "direct" and q.kind in ("direct", "mixed") \
                 and last.speaker == q.speaker and last.mention_start == q.mention_start \
+                and last.cue_start == q.cue_start \
                 and q.mention_start is not None and last.end <= q.mention_start < q.start \
                 and "\n" not in text[last.end:q.start]:
             last.fragments = [list(p) for p in last.pieces()] + [[q.start, q.end]]

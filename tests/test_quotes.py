@@ -457,3 +457,19 @@ def test_a_verb_ends_the_name_before_it():
 def test_states_is_a_noun():
     found = quotes_of('He has deployed staff to all 11 of the "Super Tuesday" March 1 states to organize.')
     assert not [q for q in found if q.cue.casefold() == "states"]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_passage():
+    [q] = quotes_of("\u201cIt's unusual,\u201c said Larry Noble, an attorney. \u201cIt's hard to pull off.\u201d")
+    assert q.mention == "Larry Noble" and q.content == "It's unusual, \u2026 It's hard to pull off."
+
+
+def test_a_passage_right_after_the_cue_that_the_clause_goes_on_from_is_mixed():
+    [q] = quotes_of('Bush said "local forces" must lead the way.')
+    assert (q.kind, q.content) == ("mixed", '"local forces" must lead the way')
+
+
+def test_pieces_of_one_quote_share_the_cue():
+    found = quotes_of('"He stands for the middle class," Anderson said, adding that Sanders is "the most '
+                      'trustworthy of the candidates."')
+    assert [q.cue for q in found] == ["said", "adding"]
