@@ -98,7 +98,7 @@ class ClauseCandidates:
             m, antecedent = antecedent
             how = "relative"
         elif (m is None or (toks[m[0]].low in a.determiners and m[1] - m[0] == 1)) and \
-                (a._participle(toks, i) or a._coordinated(toks, i)):
+                (a._participle(toks, i) or a._coordinated(toks, i)) or a.carried(toks, m):
             how = "participle"
             if self._earlier is not None:  # 'Blinken warned that ..., urging China to ...': Blinken urges
                 found = next((n for n, t in enumerate(toks) if t.start == self._earlier[0]), None)

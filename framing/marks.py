@@ -36,6 +36,7 @@ _INTRODUCERS = {"in", "on", "at", "during", "after", "before", "asked", "speakin
                 "still", "yet", "however", "instead", "now", "then", "last", "this", "for", "with", "without", "at",
                 "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "made", "put", "read", "gave", "took"}
+_LINKS_OF_MODIFIERS = ("to", "with", "in", "on", "of")
 _PLACE_WORDS = ("in", "at", "on", "during", "after", "before")
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
 _SEPARATORS = (",", "\u2014", "\u2013", "-", "--")  # a comma, or a dash around an aside
@@ -125,6 +126,8 @@ class MarkAttributor:
         self.adverbs = words.get("auxiliary", set())
         self.time = words.get("time", set()) | words.get("time_lead", set())
         self.determiners = words.get("determiner", set()) | _QUANTIFIERS
+        self.irregular_verbs = words.get("verb", set())
+        self.postmodifiers = words.get("postmodifier", set())
 
     # ------------------------------------------------------------- cues
     def cue_at(self, toks: list[Tok], i: int):
@@ -200,7 +203,15 @@ class MarkAttributor:
                 if named:
                     return named[0], j - 1
             return self.head_of_asides(toks, j - 1, floor)
-        return self._name_before(toks, j, floor)
+        m = self._name_before(toks, j, floor)
+        if m and m[0] - 2 >= floor and toks[m[0] - 1].low in _LINKS_OF_MODIFIERS:
+            modifier = toks[m[0] - 2].low
+            if modifier.endswith("ing") and toks[m[0] - 1].low in ("to", "with"):
+                return self._name_before(toks, m[0] - 2, floor) or m  # 'a source speaking to Fox News said'
+            if modifier in self.postmodifiers:  # 'sources familiar with the plan', 'people close to him'
+                head = self._name_before(toks, m[0] - 2, floor)
+                return (head[0], m[1]) if head else m
+        return m
 
     def _initial(self, toks: list[Tok], n: int) -> bool:
         """toks[n] is the stop of an initial or an abbreviation ('Christopher M. Shelton', 'Sen.')."""
@@ -433,8 +444,8 @@ class MarkAttributor:
                     return self._make("according_to", toks, (i, j), m, verb)
                 return None
             m = self.mention_before(toks, i)
-            if (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1) and \
-                    (self._participle(toks, i) or self._coordinated(toks, i)):
+            if (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1 or self.carried(toks, m)) and \
+                    (self._participle(toks, i) or self._coordinated(toks, i) or self.carried(toks, m)):
                 m = self.subject(toks) if toks[0].start <= sent_start else None
             if m is None and i == 0 and toks[0].start <= sent_start and last in (",", ":"):
                 m = self.mention_after(toks, j)  # 'Said Comey, "..."': the cue opens the sentence
@@ -451,6 +462,15 @@ class MarkAttributor:
                 return None  # 'KCNA reported, to discuss "..."': the writer's own clause follows the cue
             return self._make("lead_in", toks, (i, j), m, verb, lead=gap)
         return None
+
+    def carried(self, toks: list[Tok], m: tuple[int, int] | None) -> bool:
+        """The words before the cue name a document someone put out ('she released *a statement*
+        saying', 'the campaign sent *a fundraising email* saying'): the clause's subject speaks."""
+        if m is None or m[0] == 0 or toks[m[1] - 1].low not in _source_nouns():
+            return False
+        before = toks[m[0] - 1]
+        return _source_nouns()[toks[m[1] - 1].low][0] == "document" and before.word and not before.capitalised \
+            and (before.low not in self.stop or before.low in self.irregular_verbs) and before.low not in _PLACE_WORDS
 
     def _participle(self, toks: list[Tok], i: int) -> bool:
         """'..., saying', '... before adding': a participle whose subject is the clause's."""

@@ -196,3 +196,9 @@ def test_html_article_keeps_raw_offsets(tmp_path):
     assert [q.speaker for q in quotes] == ["KCNA", "Alexander Kozlov", "Dmitry Peskov"]
     assert quotes[1].content == "We agree," == page[quotes[1].start:quotes[1].end]  # &quot; read as a mark
     assert all(page[q.start:q.end] == q.content for q in quotes)
+
+
+def test_a_source_label_is_a_footer_but_a_sentence_about_sources_is_body():
+    from framing.preprocessing import classify_line
+    assert classify_line("Source: Reuters", 2) == "footer"
+    assert classify_line("Sources familiar with the plan said it would fail.", 9) == "body"

@@ -473,3 +473,17 @@ def test_pieces_of_one_quote_share_the_cue():
     found = quotes_of('"He stands for the middle class," Anderson said, adding that Sanders is "the most '
                       'trustworthy of the candidates."')
     assert [q.cue for q in found] == ["said", "adding"]
+
+
+def test_a_document_someone_put_out_speaks_for_its_author():
+    [q] = quotes_of('At the time, she released a statement saying, "We are confident in the brand."')
+    assert q.mention == "she"
+    [q] = quotes_of("The Cruz campaign sent a fundraising email Wednesday saying that Cruz can win.")
+    assert q.mention == "The Cruz campaign"
+
+
+def test_a_modifier_after_the_source_stays_with_it():
+    [q] = quotes_of("Sources familiar with the plan said it would fail.")  # not a 'Source:' footer line
+    assert q.mention == "Sources familiar with the plan"
+    [q] = quotes_of('Another intelligence source speaking to Fox News said, "The agents are investigating."')
+    assert q.mention == "Another intelligence source"
