@@ -29,6 +29,13 @@ _SUBORDINATORS = {"as", "when", "while", "after", "before", "if", "because", "si
 _ASIDE = re.compile(r"[;]|,\s*(?:\w+ly\s+)?\w+ing\b")
 
 
+def _attributes_a_quote(toks: list[Tok], m: int) -> bool:
+    """The speaker at toks[m] comes right after a closed quotation ('"Q," she said ...')."""
+    before = [t.text for t in toks[max(0, m - 2):m]]
+    return bool(before) and any(t in ("\u201d", '"') for t in before) \
+        and all(t in ("\u201d", '"', ",", "!", "?") for t in before)
+
+
 class ClauseCandidates:
     """Reporting verbs outside quotation marks, with their speaker and reported clause."""
 
@@ -111,6 +118,8 @@ class ClauseCandidates:
         k = self._content_start(toks, j, verb)
         if k is None or len(toks) - k < 3:
             return None
+        if _attributes_a_quote(toks, m[0]) and toks[k - 1].low not in ("that", ":"):
+            return None  # '"Q," she told the packed hall, where ...': the cue is the quote's; what follows is the writer's
         if says_where([t.text for t in toks], m[0], toks[k].text, self.continuation):
             return None
         start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)

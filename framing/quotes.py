@@ -429,7 +429,7 @@ class QuoteExtractor:
             if end_tok <= first:
                 return None
             content = (toks[first].start, toks[end_tok - 1].end)
-            if k + 1 < len(toks) and toks[k].text == "," and self._continues_proposition(toks[k + 1].text):
+            if k + 1 < len(toks) and toks[k].text == "," and self._continues_proposition(*_words_at(toks, k + 1)):
                 # 'The implication, according to the aide, is that ...': the source sits inside
                 content = (content[0], self._content_end(text, sent, k + 1))
         if not content or content[1] <= content[0]:
@@ -647,9 +647,13 @@ class QuoteExtractor:
             k += 1
         named, led = k, k > start
         while k < len(low) and (caps[k] or low[k] in self.words["addressee"]
-                                or led and k - named < 4 and self._common_noun(low[k])):
+                                or led and k - named < 4 and (self._common_noun(low[k]) or self._modifier(low, k))):
             k += 1
         return k if k > named else start
+
+    def _modifier(self, low, k) -> bool:
+        """A participle used as an adjective before a noun ('the packed hall')."""
+        return low[k].endswith("ed") and k + 1 < len(low) and self._common_noun(low[k + 1])
 
     def _common_noun(self, word: str) -> bool:
         """A lower-case word that can stand in a noun phrase after a determiner ('the court', 'his
@@ -659,12 +663,13 @@ class QuoteExtractor:
                                                                  "time", "time_lead")) \
             and not word.endswith("ed") and (word,) not in self.verbs
 
-    def _continues_proposition(self, word: str) -> bool:
+    def _continues_proposition(self, word: str, nxt: str = "") -> bool:
         """After 'P1, X said,' does this word carry on P1 (not the writer's own addition)?"""
         w = word.casefold()
         if w in self.words["relative"]:
             return True
-        if w in self.words["writer_continuation"] or (w.endswith(("ing", "ly")) and len(w) > 4) or not w[:1].isalpha():
+        participle = w.endswith("ing") or w.endswith("ly") and nxt.casefold().endswith("ing")
+        if w in self.words["writer_continuation"] or (participle and len(w) > 4) or not w[:1].isalpha():
             return False  # ', adding ...', ', likely referring to ...': the writer's narration goes on
         return not word[:1].isupper()
 
@@ -686,9 +691,9 @@ class QuoteExtractor:
         start, end = toks[0].start, toks[comma].start
         if toks[comma - 1].text in QUOTE_CHARS:  # '... ,"' the comma sits inside the marks
             end = toks[comma - 1].end
-        quoted = toks[comma - 1].text in QUOTE_CHARS  # '"P1," X said, likely ...': P1 is whole
+        quoted = any(t.text in QUOTE_CHARS for t in toks[comma - 1:comma + 2])  # '"P1," X said, ...': P1 is whole
         if 0 < after < len(toks) and toks[after - 1].text == "," and not quoted and (
-                self._continues_proposition(toks[after].text)
+                self._continues_proposition(*_words_at(toks, after))
                 or len(text[start:end].split()) <= 3 and toks[after].text[:1].isupper()):
             end = self._content_end(text, sent, after)  # 'P1, X said, P2': the attribution sits inside
             # ('In some ways, the brothers noted, Trump might ...': a short lead, the claim after it;
@@ -868,6 +873,11 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+def _words_at(toks, k: int) -> tuple[str, str]:
+    """The word at k and the one after it (or '')."""
+    return toks[k].text, toks[k + 1].text if k + 1 < len(toks) else ""
+
+
 def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
     """One quote for a statement its attribution interrupts: '"A," she said. "B."' and '"A," she
     said, "B."' are the pieces of one quote (the speaker's words run on across the cue), within a

@@ -487,3 +487,15 @@ def test_a_modifier_after_the_source_stays_with_it():
     assert q.mention == "Sources familiar with the plan"
     [q] = quotes_of('Another intelligence source speaking to Fox News said, "The agents are investigating."')
     assert q.mention == "Another intelligence source"
+
+
+def test_after_a_quote_and_its_cue_the_writer_goes_on():
+    found = quotes_of('"Here in Boston, I remember the snow," she told the packed hall, where a crowd watched.')
+    assert [q.content for q in found] == ["Here in Boston, I remember the snow,"]
+    found = quotes_of('"We won," Henry said, likely referring to the ad.')
+    assert [q.content for q in found] == ["We won,"]
+
+
+def test_an_adverb_after_a_parenthetical_cue_carries_the_claim_on():
+    [q] = quotes_of("Things have changed over the years, she says, especially in the social media era.")
+    assert q.content.endswith("especially in the social media era")
