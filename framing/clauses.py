@@ -26,7 +26,20 @@ _PREPOSITIONS = {"to", "by", "of", "for", "about", "on", "with", "in", "at", "du
                  "via", "from", "into", "over", "under", "against", "as", "while", "when"}
 _SUBORDINATORS = {"as", "when", "while", "after", "before", "if", "because", "since", "although", "though", "until",
                   "once", "whenever", "unless"}
+_MAIN_VERBS = {"said", "says", "told", "has", "had", "is", "was", "will", "would", "called", "made", "took", "went"}
 _ASIDE = re.compile(r"[;]|,\s*(?:\w+ly\s+)?\w+ing\b")
+
+
+def _relative_end(text: str, toks: list[Tok], k: int, end: int) -> int:
+    """End of a relative clause's report at the comma before the main clause's verb resumes."""
+    for n in range(k, len(toks) - 1):
+        if toks[n].start >= end:
+            break
+        nxt = toks[n + 1]
+        if toks[n].text == "," and nxt.word and not nxt.capitalised and \
+                (nxt.low.endswith("ed") or nxt.low in _MAIN_VERBS):
+            return toks[n].start
+    return end
 
 
 def _attributes_a_quote(toks: list[Tok], m: int) -> bool:
@@ -111,6 +124,8 @@ class ClauseCandidates:
                 found = next((n for n, t in enumerate(toks) if t.start == self._earlier[0]), None)
                 end = next((n for n, t in enumerate(toks) if t.end == self._earlier[1]), None)
                 m = (found, end + 1) if found is not None and end is not None else None
+            elif a._coordinated(toks, i):  # 'when Rubio thanked Miami and said ...': the first verb's subject
+                m = a.coordinated_subject(toks, i) or a.subject(toks)
             else:
                 m = a.subject(toks)
         if m is None:
@@ -123,10 +138,13 @@ class ClauseCandidates:
         if says_where([t.text for t in toks], m[0], toks[k].text, self.continuation):
             return None
         start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
-        if toks[0].low in _SUBORDINATORS and not any(t.text == "," for t in toks[1:m[0]]):
+        if toks[0].low in _SUBORDINATORS and not any(t.text == "," for t in toks[1:m[0]]) \
+                or m[0] > 0 and toks[m[0] - 1].low in _SUBORDINATORS:
             comma = next((t for t in toks[k:] if t.text == "," and t.start < end), None)
             if comma is not None:  # 'While he says P, it would seem ...': the report ends with its clause
                 end = comma.start
+        if how == "relative":  # 'Mr. Trump, who said P, issued a statement': P ends with the relative clause
+            end = _relative_end(text, toks, k, end)
         if len(text[start:end].split()) < 3:
             return None
         attribution = a._make(how, toks, (i, j), m, verb)

@@ -490,6 +490,20 @@ class MarkAttributor:
             k -= 1
         return k >= 0 and toks[k].low in ("and", "but")
 
+    def coordinated_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
+        """For a verb coordinated with an earlier one ('Rubio thanked Miami and said'), the name right
+        before that earlier finite verb, within six words."""
+        k = i - 1
+        while k >= 0 and toks[k].low not in ("and", "but"):
+            k -= 1
+        for v in range(k - 1, max(-1, k - 7), -1):
+            t = toks[v]
+            if t.text in (",", ";", ".") or not t.word:
+                return None
+            if not t.capitalised and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST or t.low in self.irregular_verbs):
+                return self.mention_before(toks, v)
+        return None
+
     def subject(self, toks: list[Tok]) -> tuple[int, int] | None:
         """The speaker opening a sentence, after an introductory phrase ("On Monday, Sanders said ...")."""
         i = 0

@@ -499,3 +499,19 @@ def test_after_a_quote_and_its_cue_the_writer_goes_on():
 def test_an_adverb_after_a_parenthetical_cue_carries_the_claim_on():
     [q] = quotes_of("Things have changed over the years, she says, especially in the social media era.")
     assert q.content.endswith("especially in the social media era")
+
+
+def test_a_relative_report_ends_where_the_main_clause_resumes():
+    [q] = quotes_of("Mr. Trump, who said last week that a judge was biased against him, issued a statement.")
+    assert (q.mention, q.content) == ("who", "a judge was biased against him")
+
+
+def test_a_coordinated_verb_takes_the_subject_of_the_verb_before_it():
+    [q] = quotes_of("Some in the crowd booed, and when Rubio thanked Miami and said it was great to be home, "
+                    "a man yelled.")
+    assert (q.mention, q.content) == ("Rubio", "it was great to be home")
+
+
+def test_this_source_is_a_speaker():
+    [q] = quotes_of("\u201cThe kids do not like him,\u201d this source told the Post.")
+    assert q.mention == "this source"
