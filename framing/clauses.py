@@ -130,6 +130,8 @@ class ClauseCandidates:
                 m = a.subject(toks)
         if m is None:
             return None
+        if how == "preposed" and toks[i - 1].text == "," and m[1] < i - 1 and j < len(toks) and toks[j].capitalised:
+            return None  # 'P, the KKK controversy, said Rick Hohlt': the speaker follows the cue
         k = self._content_start(toks, j, verb)
         if k is None or len(toks) - k < 3:
             return None

@@ -398,8 +398,10 @@ class QuoteExtractor:
             return None
         if says_where([t.text for t in toks], m_start, low[after], self.words["writer_continuation"]):
             return None
-        if after > j and low[after - 1] == "," and (low[after] in self.words["writer_continuation"]
-                                                     or low[after] in ("or", "so", "yet", "then")):
+        while after < len(low) and low[after] in ("-", "--", "\u2014", "\u2013"):
+            after += 1  # 'Elkins said - but they ...'
+        if after > j and low[after - 1] in (",", "-", "--", "\u2014", "\u2013") and (
+                low[after] in self.words["writer_continuation"] or low[after] in ("or", "so", "yet", "then")):
             return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on
         start = toks[i].start if verb.frame == "np" else toks[after].start
         end = self._content_end(text, sent, after)
@@ -679,7 +681,7 @@ class QuoteExtractor:
         if after < len(low) and low[after] in ("at", "during", "before", "from", "while", "via", "through"):
             return True  # 'P, X said at a briefing.'
 
-        return after >= len(low) or low[after] in (".", "!", "?", ",", ";") or \
+        return after >= len(low) or low[after] in (".", "!", "?", ",", ";", "-", "--", "\u2014", "\u2013") or \
             (low[after] in self.words["relative"]) or low[after].endswith("ing") or low[after] in ("to", "in", "on", "with", "as", "amid", "after")
 
     def _before_comma_content(self, text, sent, m_start, after, spans):
@@ -700,8 +702,21 @@ class QuoteExtractor:
             # 'Unless countries act, they say, the world could suffer ...': a condition of the claim)
         elif toks[0].text.casefold() in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
             return None  # 'As a phone rang, the announcer said, ...': a clause of time or reason, not a claim
+        elif self._introduction(toks, comma):
+            return None  # 'In an interview with TMZ Sports, Walker said, "..."': P1 says where, not what
         start, end = _extend_over_marks(spans, start, end)
         return _trim(text, start, end)
+
+    def _introduction(self, toks, comma) -> bool:
+        """Tokens before ``comma`` are an introductory phrase ('In an interview with TMZ Sports',
+        'Asked about the ad', 'During a speech last July'), not a claim: a preposition or a
+        participle of asking leads them, and no comma or verb of their own follows."""
+        first = toks[0].text.casefold()
+        lead = first in ("in", "at", "on", "during", "after", "before", "asked", "speaking", "addressing",
+                         "interviewed", "writing", "responding", "appearing")
+        return lead and comma <= 10 and not any(t.text in ("," ,";") + tuple(QUOTE_CHARS) for t in toks[1:comma]) \
+            and not any(t.text.casefold() in self.words["be"] or t.text.casefold() in self.words["auxiliary"]
+                        for t in toks[1:comma])
 
     def _content_end(self, text, sent, k) -> int:
         """Raw end of the content starting at token k: the sentence end, or before

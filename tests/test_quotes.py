@@ -515,3 +515,16 @@ def test_a_coordinated_verb_takes_the_subject_of_the_verb_before_it():
 def test_this_source_is_a_speaker():
     [q] = quotes_of("\u201cThe kids do not like him,\u201d this source told the Post.")
     assert q.mention == "this source"
+
+
+def test_an_introductory_phrase_before_the_speaker_is_no_claim():
+    [q] = quotes_of('In an interview with TMZ Sports, Walker said, "I think he is great."')
+    assert q.content == "I think he is great."
+    [q] = quotes_of("In some ways, the brothers noted, Trump might win.")
+    assert q.content.endswith("Trump might win")
+
+
+def test_the_writer_goes_on_after_a_dash():
+    found = quotes_of("The plan would cut taxes for most working families, Elkins said - but they could not "
+                      "back Mr. Trump.")
+    assert [q.content for q in found] == ["The plan would cut taxes for most working families"]
