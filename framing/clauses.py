@@ -255,6 +255,8 @@ class ClauseCandidates:
             k += 1
         if k < len(toks) and toks[k].low == "that":
             k += 1
+        if k < len(toks) and toks[k].low == "to" and verb.frame == "intent":
+            return k  # 'vowed to repeal the law': the intention is the content
         if k < len(toks) and toks[k].low in _PREPOSITIONS:  # 'said in a statement that ...'
             that = next((n for n in range(k + 1, min(k + 9, len(toks))) if toks[n].low == "that"), None)
             if that is None:

@@ -182,14 +182,16 @@ class MarkAttributor:
     def mention_before(self, toks: list[Tok], end: int, floor: int = 0) -> tuple[int, int] | None:
         """Token range [i, end) of the speaker named right before toks[end] ("Sen. Marco Rubio (R-Fla.)",
         "the Christie supporter", "Bush, Florida's former governor,")."""
-        j = end
+        j, previous = end, None
         progressive = end < len(toks) and toks[end].low.endswith("ing")
-        while j > floor and (toks[j - 1].low in self.adverbs or (_adverb(toks[j - 1]) and toks[j - 1].low != "only")
-                             or (progressive and toks[j - 1].low in ("is", "are", "was", "were", "been", "be"))):
-            j -= 1
-        when = self._time_before(toks, j, floor)  # 'the ambassador to the UN on Monday said'
-        if when < j and when > floor and toks[when - 1].word:
-            j = when
+        while j != previous:  # adverbs, auxiliaries and times ('have in the past said', 'on Monday said')
+            previous = j
+            while j > floor and (toks[j - 1].low in self.adverbs or (_adverb(toks[j - 1]) and toks[j - 1].low != "only")
+                                 or (progressive and toks[j - 1].low in ("is", "are", "was", "were", "been", "be"))):
+                j -= 1
+            when = self._time_before(toks, j, floor)
+            if when < j and when > floor and toks[when - 1].word:
+                j = when
         if j > floor and toks[j - 1].text in _SEPARATORS[1:]:  # 'Trump - who previously said ... - said'
             return self.head_of_asides(toks, j - 1, floor)
         if j - 1 > floor and toks[j - 1].text in _DOUBLE_MARKS and toks[j - 2].text == ",":
@@ -224,7 +226,8 @@ class MarkAttributor:
         if end <= floor or toks[end - 1].low not in self.time:
             return end
         j = end - 1
-        while j > floor and (toks[j - 1].low in self.time or toks[j - 1].low in _PLACE_WORDS):
+        while j > floor and (toks[j - 1].low in self.time or toks[j - 1].low in _PLACE_WORDS
+                             or toks[j - 1].low in ("the", "that", "this")):
             j -= 1
         return j
 
@@ -518,7 +521,9 @@ class MarkAttributor:
             i = dateline + 1
             while i < len(toks) and toks[i].text in ("-", "\u2014", "\u2013"):
                 i += 1
-        if i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS):
+        if i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS
+                              or toks[i].low.endswith(("ing", "ly")) and len(toks[i].low) > 4):
+            # ('Rallying hundreds of workers, Clinton ...', 'Hastily, Trump ...': an opening phrase)
             comma = next((k for k in range(i, min(i + 14, len(toks))) if toks[k].text == ","), None)
             if comma is None:
                 return None

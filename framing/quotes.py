@@ -32,7 +32,7 @@ _QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]")
 _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
 # A clause break right before a new speaker: 'X say A[, while |; |, and |, but ]Y say B'.
-_COORDINATION = re.compile(r"(?:[;,]\s*(?:(?:while|whereas|and|but)\s+)?|\s(?:while|whereas|and|but)\s+)$")
+_COORDINATION = re.compile(r"(?:;\s*(?:(?:while|whereas|and|but)\s+)?|,?\s(?:while|whereas|and|but)\s+)$")
 FRAGMENT_JOIN = " \u2026 "  # between the pieces of an interrupted quote's content
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 _LEAD_WORDS = 4  # words before a passage that carries on the last speaker's words
@@ -382,7 +382,7 @@ class QuoteExtractor:
         mention = (toks[m_start].start, toks[m_last].end)
         after = self._after_cue(low, j, verb)
         after_quote = m_start > 1 and low[m_start - 1] in QUOTE_CHARS and low[m_start - 2] == ","
-        if self._mention_after_comma(sent, m_start) and (after_quote or self._nothing_clausal_after(low, after) or
+        if self._mention_after_comma(sent, m_start) and (after_quote or self._nothing_clausal_after(low, after, verb) or
                                                          (after < len(low) and low[after] in QUOTE_CHARS)):
             content = self._before_comma_content(text, sent, m_start, after, spans)
             if not content:
@@ -675,7 +675,9 @@ class QuoteExtractor:
             return False  # ', adding ...', ', likely referring to ...': the writer's narration goes on
         return not word[:1].isupper()
 
-    def _nothing_clausal_after(self, low, after) -> bool:
+    def _nothing_clausal_after(self, low, after, verb) -> bool:
+        if verb.frame == "intent" and after < len(low) and low[after] == "to":
+            return False  # 'pledged to promote ties': the intention is the content
         if 0 < after < len(low) and low[after - 1] == ",":
             return True  # 'P1, X said, ...'
         if after < len(low) and low[after] in ("at", "during", "before", "from", "while", "via", "through"):
@@ -714,7 +716,7 @@ class QuoteExtractor:
         first = toks[0].text.casefold()
         lead = first in ("in", "at", "on", "during", "after", "before", "asked", "speaking", "addressing",
                          "interviewed", "writing", "responding", "appearing")
-        return lead and comma <= 10 and not any(t.text in ("," ,";") + tuple(QUOTE_CHARS) for t in toks[1:comma]) \
+        return lead and comma <= 14 and not any(t.text in ("," ,";") + tuple(QUOTE_CHARS) for t in toks[1:comma]) \
             and not any(t.text.casefold() in self.words["be"] or t.text.casefold() in self.words["auxiliary"]
                         for t in toks[1:comma])
 

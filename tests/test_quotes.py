@@ -528,3 +528,25 @@ def test_the_writer_goes_on_after_a_dash():
     found = quotes_of("The plan would cut taxes for most working families, Elkins said - but they could not "
                       "back Mr. Trump.")
     assert [q.content for q in found] == ["The plan would cut taxes for most working families"]
+
+
+def test_a_vow_reports_its_intention():
+    [q] = quotes_of("Trump vowed to repeal the health law if elected.")
+    assert (q.cue_lemma, q.content) == ("vow", "to repeal the health law if elected")
+
+
+def test_an_opening_participle_or_adverb_is_no_speaker():
+    [q] = quotes_of("Rallying hundreds of service workers, Hillary Clinton tried here last week to empathize "
+                    "with them and promised to deliver change.")
+    assert q.mention == "Hillary Clinton"
+
+
+def test_a_time_phrase_between_the_auxiliary_and_the_verb_is_passed_over():
+    [q] = quotes_of("Gore's close friends and allies have in the past said he was staying quiet.")
+    assert q.mention == "Gore's close friends and allies"
+
+
+def test_a_comma_alone_does_not_end_an_outer_report_at_an_inner_speaker():
+    [q] = quotes_of("In a reception at the hotel the previous day, senior officials pledged to promote their "
+                    "ties in a follow-up to the summit, according to the KCNA.")
+    assert q.mention == "the KCNA" and q.content.endswith("in a follow-up to the summit")
