@@ -27,7 +27,7 @@ _PREPOSITIONS = {"to", "by", "of", "for", "about", "on", "with", "in", "at", "du
 _SUBORDINATORS = {"as", "when", "while", "after", "before", "if", "because", "since", "although", "though", "until",
                   "once", "whenever", "unless"}
 _MAIN_VERBS = {"said", "says", "told", "has", "had", "is", "was", "will", "would", "called", "made", "took", "went"}
-_ASIDE = re.compile(r"[;]|,\s*(?:\w+ly\s+)?\w+ing\b")
+_ASIDE = re.compile(r"[;]|,\s*(?:\w+ly\s+)?(\w+ing)\b")
 
 
 def _relative_end(text: str, toks: list[Tok], k: int, end: int) -> int:
@@ -55,7 +55,8 @@ class ClauseCandidates:
     def __init__(self, attributor: MarkAttributor, words: dict[str, set[str]]):
         self.attributor = attributor
         self.addressees = words.get("addressee", set())
-        self.time = words.get("time", set())  # 'Monday', 'week' (not the words leading them: 'on', 'last')
+        self.time = words.get("time", set())
+        self.not_participles = words.get("not_participle", set())  # 'Monday', 'week' (not the words leading them: 'on', 'last')
         self.continuation = words.get("writer_continuation", set())  # words that start the writer's addition
 
     def find(self, doc, spans) -> list[Candidate]:
@@ -268,9 +269,10 @@ class ClauseCandidates:
 
     def _content_end(self, text: str, start: int, sent_end: int) -> int:
         end = sent_end
-        cut = _ASIDE.search(text, start, sent_end)
-        if cut:
-            end = cut.start()
+        for cut in _ASIDE.finditer(text, start, sent_end):
+            if not cut.group(1) or cut.group(1).casefold() not in self.not_participles:
+                end = cut.start()  # ', adding ...' / ';': the writer's clause, not ', including ...'
+                break
         end = next_report(text, start, end, self.attributor.verbs) or end
         while end > start and text[end - 1] in " \t\r\n.!?":
             end -= 1

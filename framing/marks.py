@@ -128,6 +128,7 @@ class MarkAttributor:
         self.determiners = words.get("determiner", set()) | _QUANTIFIERS
         self.irregular_verbs = words.get("verb", set())
         self.postmodifiers = words.get("postmodifier", set())
+        self.not_participles = words.get("not_participle", set())
 
     # ------------------------------------------------------------- cues
     def cue_at(self, toks: list[Tok], i: int):
@@ -634,7 +635,8 @@ class MarkCandidates:
                 attribution.layout = "lead_in"  # 'Bush said "local forces" must lead the way': the clause goes on
                 attribution.content = (span.start, None)
             if attribution and attribution.content is not None and attribution.content[1] is None:
-                attribution.content = (attribution.content[0], _content_end(text, span.end, final.end, self.attributor.verbs))
+                attribution.content = (attribution.content[0], _content_end(text, span.end, final.end, self.attributor.verbs,
+                                                                           self.attributor.not_participles))
             if attribution is None and last is not None and last.attribution is not None \
                     and (at_start or last.sentence == k) \
                     and first.paragraph - sentences[last.sentence].paragraph <= 1 and _gap_is_quotes(doc, last, span):
@@ -723,16 +725,17 @@ def _only_space_or_punct(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip(" \t\r\n.,;:!?)\u201d\"'")
 
 
-_NEXT_ATTRIBUTION = re.compile(r",\s*(?:\w+ly\s+)?\w+ing\b|;")
+_NEXT_ATTRIBUTION = re.compile(r",\s*(?:\w+ly\s+)?(\w+ing)\b|;")
 
 
-def _content_end(text: str, after_mark: int, sent_end: int, verbs: dict) -> int:
+def _content_end(text: str, after_mark: int, sent_end: int, verbs: dict, not_participles=frozenset()) -> int:
     """Where a mixed quote led in by a clause ends: the end of its sentence, before the final stop,
     or before ', adding ...', a semicolon or '... and argued that'."""
     end = max(after_mark, sent_end)
-    cut = _NEXT_ATTRIBUTION.search(text, after_mark, end)
-    if cut:
-        end = cut.start()
+    for cut in _NEXT_ATTRIBUTION.finditer(text, after_mark, end):
+        if not cut.group(1) or cut.group(1).casefold() not in not_participles:
+            end = cut.start()
+            break
     end = next_report(text, after_mark, end, verbs) or end
     while end > after_mark and text[end - 1] in " \t\r\n.":
         end -= 1

@@ -731,7 +731,8 @@ class QuoteExtractor:
                 after = toks[n + 2].text.casefold() if n + 2 < len(toks) else ""
                 aside = nxt in self.words["resumptive"] or (nxt in ("a", "an") and after in self.words["resumptive"]) \
                     or (nxt in ("but", "and") and self._finite_verb([after], 0) and after not in self.words["be"])
-                if aside or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4):
+                if aside or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4
+                             and nxt not in self.words.get("not_participle", ())):
                     end = toks[n].end if toks[n].text in QUOTE_CHARS else toks[n].start
                     return next_report(text, toks[k].start, end, self.verbs) or end
         last = len(toks) - 1

@@ -550,3 +550,18 @@ def test_a_comma_alone_does_not_end_an_outer_report_at_an_inner_speaker():
     [q] = quotes_of("In a reception at the hotel the previous day, senior officials pledged to promote their "
                     "ties in a follow-up to the summit, according to the KCNA.")
     assert q.mention == "the KCNA" and q.content.endswith("in a follow-up to the summit")
+
+
+def test_a_list_or_an_adjective_in_ing_goes_on_with_the_claim():
+    [q] = quotes_of("General Electric says that in 2012 it paid $3.2 billion in taxes worldwide, including "
+                    "in the United States.")
+    assert q.content.endswith("including in the United States")
+    [q] = quotes_of("Menendez pointed out that the rulings have real, lasting impact on women.")
+    assert q.content == "the rulings have real, lasting impact on women"
+
+
+def test_a_lead_then_a_quoted_rest_are_two_quotes_as_our_gold_has_them():
+    found = quotes_of('Even if the allegations were true, Nebenzia said, "why is it that they may help and we '
+                      'may not?"')
+    assert [q.content for q in found] == ["Even if the allegations were true",
+                                          "why is it that they may help and we may not?"]
