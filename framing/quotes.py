@@ -35,6 +35,7 @@ _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
 _COORDINATION = re.compile(r"(?:;\s*(?:(?:while|whereas|and|but)\s+)?|,?\s(?:while|whereas|and|but)\s+)$")
 FRAGMENT_JOIN = " \u2026 "  # between the pieces of an interrupted quote's content
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+_LEADING_CONJUNCTIONS = {"but", "and", "yet", "still", "however", "also", "so", "now"}
 _LEAD_WORDS = 4  # words before a passage that carries on the last speaker's words
 _APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
 
@@ -424,6 +425,8 @@ class QuoteExtractor:
             return None
         mention = (toks[j].start, toks[k - 1].end)
         first = 0
+        while first < i and (toks[first].text == "," or toks[first].text.casefold() in _LEADING_CONJUNCTIONS):
+            first += 1  # 'But, according to the poll, ...'
         if first == i and k < len(toks) and toks[k].text == ",":  # According to X, P.
             content = (toks[k + 1].start, self._content_end(text, sent, k + 1)) if k + 1 < len(toks) else None
         else:  # P, according to X.
@@ -751,7 +754,8 @@ class QuoteExtractor:
         name no speaker are dropped before nesting is judged."""
         for c in candidates:  # 'X say A, while Y say B': Y's words end X's, and both are kept
             for o in candidates:
-                if o is not c and c.mention and o.content[0] < c.mention[0] < o.content[1]:
+                if o is not c and c.mention and o.content[0] < c.mention[0] < o.content[1] \
+                        and not (o.pattern == "according_to" and o.mention[0] > o.content[1]):
                     brk = _COORDINATION.search(text[o.content[0]:c.mention[0]])
                     if brk:
                         o.content = _trim(text, o.content[0], o.content[0] + brk.start())
@@ -762,8 +766,9 @@ class QuoteExtractor:
             inner = [o for o in candidates if o is not c and c.content[0] <= _cue_pos(o) < c.content[1]]
             if outer and not self._named(c, text, discourse):
                 continue
-            if inner and any(self._named(o, text, discourse) for o in inner):
-                continue
+            trailing = c.pattern == "according_to" and c.mention[0] > c.content[1]
+            if inner and not trailing and any(self._named(o, text, discourse) for o in inner):
+                continue  # ('P, according to X' stays X's account, whoever P reports: both are kept)
             keep.append(c)
         for c in keep:  # 'Kim told Putin that P, KCNA reported': P stops before the outer attribution
             for o in candidates:

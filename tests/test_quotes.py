@@ -565,3 +565,14 @@ def test_a_lead_then_a_quoted_rest_are_two_quotes_as_our_gold_has_them():
                       'may not?"')
     assert [q.content for q in found] == ["Even if the allegations were true",
                                           "why is it that they may help and we may not?"]
+
+
+def test_a_trailing_according_to_keeps_the_whole_account():
+    [q] = quotes_of("He forwarded messages with sensitive information, and he sometimes added content on the "
+                    "email chains in question, according to the sources.")
+    assert q.mention == "the sources" and q.content.endswith("on the email chains in question")
+
+
+def test_according_to_after_a_conjunction_opens_the_account():
+    [q] = quotes_of("But, according to the poll, 46 percent of Republican voters remain undecided.")
+    assert (q.mention, q.content) == ("the poll", "46 percent of Republican voters remain undecided")
