@@ -99,7 +99,7 @@ def find_mark_spans(doc: Document) -> "MarkSpans":
                 spans.append(MarkSpan(open_at, prev.end, _mark_length(text, open_at)))  # unbalanced: close at its paragraph's end
                 open_at = None
             if open_at is None:
-                if ch != CLOSE_MARKS[0] or pos == s.start:
+                if (ch != CLOSE_MARKS[0] or pos == s.start) and not (ch == STRAIGHT and _closes_only(text, pos)):
                     open_at, open_par = pos, s.paragraph
             elif ch in CLOSE_MARKS + STRAIGHT or _closing_typo(text, pos):
                 spans.append(MarkSpan(open_at, pos + 1, _mark_length(text, open_at)))
@@ -108,6 +108,14 @@ def find_mark_spans(doc: Document) -> "MarkSpans":
     if open_at is not None and prev is not None:
         spans.append(MarkSpan(open_at, prev.end, _mark_length(text, open_at)))
     return MarkSpans(spans)
+
+
+def _closes_only(text: str, pos: int) -> bool:
+    """A straight mark shaped as a closing one (after a word or a stop, before a space or the end)
+    when no passage is open: an orphan that would flip the pairing of every later mark."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return not before.isspace() and before not in "([{\u2014-" and (after.isspace() or after in ".,;:)")
 
 
 def _closing_typo(text: str, pos: int) -> bool:

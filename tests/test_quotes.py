@@ -576,3 +576,9 @@ def test_a_trailing_according_to_keeps_the_whole_account():
 def test_according_to_after_a_conjunction_opens_the_account():
     [q] = quotes_of("But, according to the poll, 46 percent of Republican voters remain undecided.")
     assert (q.mention, q.content) == ("the poll", "46 percent of Republican voters remain undecided")
+
+
+def test_an_orphan_closing_mark_does_not_flip_the_pairing_after_it():
+    text = ('He called it a "mess." The aide said." "We will win," she said, "and soon."')
+    found = quotes_of(text)
+    assert [q.content for q in found if q.mention == "she"] == ["We will win, \u2026 and soon."]
