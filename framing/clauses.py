@@ -26,8 +26,24 @@ _PREPOSITIONS = {"to", "by", "of", "for", "about", "on", "with", "in", "at", "du
                  "via", "from", "into", "over", "under", "against", "as", "while", "when"}
 _SUBORDINATORS = {"as", "when", "while", "after", "before", "if", "because", "since", "although", "though", "until",
                   "once", "whenever", "unless"}
+_RELATIVE_WORDS = {"which", "who", "whom", "whose", "where"}
 _MAIN_VERBS = {"said", "says", "told", "has", "had", "is", "was", "will", "would", "called", "made", "took", "went"}
 _ASIDE = re.compile(r"[;]|,\s*(?:\w+ly\s+)?(\w+ing)\b")
+
+
+def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
+    """End of a report made inside a subordinate clause ('While he says P, it would seem ...', 'when
+    Rubio said P, a man yelled'): the comma closing that clause, if the clause opens the sentence
+    or right before the speaker. ``toks``: tokens with ``text`` and ``start``; ``k``: where the
+    content starts."""
+    opened = toks[0].text.casefold() in _SUBORDINATORS and not any(t.text == "," for t in toks[1:speaker]) \
+        or speaker > 0 and toks[speaker - 1].text.casefold() in _SUBORDINATORS
+    if opened:  # (not the comma of '10,000', nor one before ', which ...' that the clause goes on with)
+        comma = next((t for t, nxt in zip(toks[k:], toks[k + 1:]) if t.text == "," and t.start < end
+                      and nxt.start > t.start + 1 and nxt.text.casefold() not in _RELATIVE_WORDS), None)
+        if comma is not None:
+            return comma.start
+    return end
 
 
 def _relative_end(text: str, toks: list[Tok], k: int, end: int) -> int:
@@ -141,11 +157,7 @@ class ClauseCandidates:
         if says_where([t.text for t in toks], m[0], toks[k].text, self.continuation):
             return None
         start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
-        if toks[0].low in _SUBORDINATORS and not any(t.text == "," for t in toks[1:m[0]]) \
-                or m[0] > 0 and toks[m[0] - 1].low in _SUBORDINATORS:
-            comma = next((t for t in toks[k:] if t.text == "," and t.start < end), None)
-            if comma is not None:  # 'While he says P, it would seem ...': the report ends with its clause
-                end = comma.start
+        end = subordinate_end(toks, m[0], k, end)
         if how == "relative":  # 'Mr. Trump, who said P, issued a statement': P ends with the relative clause
             end = _relative_end(text, toks, k, end)
         if len(text[start:end].split()) < 3:

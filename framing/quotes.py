@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
-from .clauses import _SUBORDINATORS, ClauseCandidates
+from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
 from .marks import MarkAttributor, MarkCandidates, Tok, next_report, tokens, noun_after_modifier, noun_before_verb, says_where, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
@@ -414,10 +414,7 @@ class QuoteExtractor:
             return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on
         start = toks[i].start if verb.frame == "np" else toks[after].start
         end = self._content_end(text, sent, after)
-        if low[0] in _SUBORDINATORS and not any(t == "," for t in low[1:m_start]):
-            comma = next((n for n in range(after, len(toks)) if low[n] == "," and toks[n].start < end), None)
-            if comma is not None:  # 'While he says P, it would seem ...': the report ends with its clause
-                end = toks[comma].start
+        end = subordinate_end(toks, m_start, after, end)
         start, end = _extend_over_marks(spans, start, end)
         if self._too_short(text, start, end, verb):
             return None
@@ -774,9 +771,8 @@ class QuoteExtractor:
             inner = [o for o in candidates if o is not c and c.content[0] <= _cue_pos(o) < c.content[1]]
             if outer and not self._named(c, text, discourse):
                 continue
-            trailing = c.pattern == "according_to" and c.mention[0] > c.content[1]
-            if inner and not trailing and any(self._named(o, text, discourse) for o in inner):
-                continue  # ('P, according to X' stays X's account, whoever P reports: both are kept)
+            if inner and any(self._named(o, text, discourse) for o in inner):
+                continue
             keep.append(c)
         for c in keep:  # 'Kim told Putin that P, KCNA reported': P stops before the outer attribution
             for o in candidates:

@@ -582,3 +582,15 @@ def test_an_orphan_closing_mark_does_not_flip_the_pairing_after_it():
     text = ('He called it a "mess." The aide said." "We will win," she said, "and soon."')
     found = quotes_of(text)
     assert [q.content for q in found if q.mention == "she"] == ["We will win, \u2026 and soon."]
+
+
+def test_a_report_after_a_subordinator_before_the_speaker_ends_with_its_clause():
+    [q] = quotes_of("Nebenzia spoke after the United States alleged that up to 10,000 soldiers had been "
+                    "deployed to Russia, which invaded Ukraine in 2022, for possible action.")
+    assert q.content == "up to 10,000 soldiers had been deployed to Russia, which invaded Ukraine in 2022"
+
+
+def test_a_named_speaker_inside_an_account_takes_the_quote_from_its_source():
+    [q] = quotes_of('Kozlov met Yun. The Russian minister said his country was "desirous" of cooperation, '
+                    'according to the agency.')
+    assert q.mention == "The Russian minister"
