@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .marks import Candidate, MarkAttributor, Tok, next_report, noun_after_modifier, noun_before_verb, says_where, \
+from .marks import Candidate, MarkAttributor, Tok, next_report, word_class, noun_after_modifier, noun_before_verb, says_where, \
     size_bucket, tokens
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
@@ -300,7 +300,7 @@ class ClauseCandidates:
              f"frame={verb.frame}": 1.0, f"mention={kind}": 1.0,
              f"mention_words={size_bucket(len(mention.split()))}": 1.0,
              f"content_words={size_bucket(len(text[a.content[0]:a.content[1]].split()))}": 1.0,
-             f"prev={toks[i - 1].low if i > 0 else '<start>'}": 1.0}
+             f"prev={word_class(toks[i - 1].text) if i > 0 else '<start>'}": 1.0}
         if k > j and toks[k - 1].low == "that":
             f["that"] = 1.0
         if j < len(toks):

@@ -681,10 +681,21 @@ class MarkCandidates:
             f["paragraphs"] = 1.0
         before = tokens(text, max(first.start, cand.start - 40), cand.start)
         if before and before[-1].word:
-            f[f"prev={before[-1].low}"] = 1.0
+            f[f"prev={word_class(before[-1].text)}"] = 1.0
         elif not before:
             f["prev=<start>"] = 1.0
         return f
+
+
+def word_class(word: str) -> str:
+    """A word as a feature value: grammar and common words as they are, lower-cased; a capitalised
+    word (a name, mostly) or a number by its class, so that no name of the training corpus is
+    learned and the decisions carry over to articles about other people."""
+    if word[:1].isupper():
+        return "<capitalised>"
+    if word[:1].isdigit():
+        return "<number>"
+    return word.casefold()
 
 
 def size_bucket(n: int) -> str:

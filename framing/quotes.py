@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
-from .marks import MarkAttributor, MarkCandidates, Tok, next_report, tokens, noun_after_modifier, noun_before_verb, says_where, size_bucket
+from .marks import MarkAttributor, MarkCandidates, Tok, next_report, tokens, word_class, noun_after_modifier, noun_before_verb, says_where, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -1008,7 +1008,7 @@ def _cue_features(text: str, sent: Sentence, cand: _Candidate, quote: Quote) -> 
          f"form={quote.cue.casefold()}": 1.0, f"how={quote.speaker_source}": 1.0, f"kind={quote.kind}": 1.0,
          f"mention={kind}": 1.0, f"mention_words={size_bucket(len(mention.split()))}": 1.0,
          f"content_words={size_bucket(len(quote.content.split()))}": 1.0,
-         f"prev={before[-1].casefold() if before else '<start>'}": 1.0,
+         f"prev={word_class(before[-1]) if before else '<start>'}": 1.0,
          f"frame={cand.verb.frame}": 1.0}
     if first and not mention[:1].isupper():  # "the", "a", "its": names are left out (they do not generalise)
         f[f"mention_first={first}"] = 1.0

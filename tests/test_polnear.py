@@ -98,3 +98,10 @@ def test_cross_validated_figures_stored_with_the_model_hold():
     e2e = QuoteModel.load().meta["cross_validation"]["end_to_end"]
     assert e2e["precision"] >= 0.88 and e2e["recall_speech"] >= 0.75 and e2e["attribution_accuracy"] >= 0.90
     assert e2e["end_to_end_f1_speech"] >= 0.70
+
+
+def test_words_before_a_cue_are_learned_as_classes_not_names():
+    from framing.marks import word_class
+    assert [word_class(w) for w in ("Acosta", "2016", "aides", "said")] == ["<capitalised>", "<number>", "aides", "said"]
+    model = QuoteModel.load()
+    assert "prev=<capitalised>" in model.cues.weights and "prev=acosta" not in model.cues.weights
