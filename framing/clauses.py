@@ -46,14 +46,14 @@ def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
     return end
 
 
-def _relative_end(text: str, toks: list[Tok], k: int, end: int) -> int:
+def _relative_end(text: str, toks: list[Tok], k: int, end: int, main_verbs) -> int:
     """End of a relative clause's report at the comma before the main clause's verb resumes."""
     for n in range(k, len(toks) - 1):
         if toks[n].start >= end:
             break
         nxt = toks[n + 1]
         if toks[n].text == "," and nxt.word and not nxt.capitalised and \
-                (nxt.low.endswith("ed") or nxt.low in _MAIN_VERBS):
+                (nxt.low.endswith("ed") or nxt.low in main_verbs):
             return toks[n].start
     return end
 
@@ -159,7 +159,7 @@ class ClauseCandidates:
         start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
         end = subordinate_end(toks, m[0], k, end)
         if how == "relative":  # 'Mr. Trump, who said P, issued a statement': P ends with the relative clause
-            end = _relative_end(text, toks, k, end)
+            end = _relative_end(text, toks, k, end, _MAIN_VERBS | self.attributor.irregular_verbs)
         if len(text[start:end].split()) < 3:
             return None
         attribution = a._make(how, toks, (i, j), m, verb)

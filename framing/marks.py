@@ -214,7 +214,18 @@ class MarkAttributor:
             if modifier in self.postmodifiers:  # 'sources familiar with the plan', 'people close to him'
                 head = self._name_before(toks, m[0] - 2, floor)
                 return (head[0], m[1]) if head else m
-        return m
+        return m or self._relative_subject(toks, j, floor)
+
+    def _relative_subject(self, toks: list[Tok], end: int, floor: int) -> tuple[int, int] | None:
+        """'a White House official who spoke anonymously to discuss strategy said': the name before a
+        'who' clause that runs, without punctuation, up to the verb (within 15 words)."""
+        for k in range(end - 1, max(floor, end - 16) - 1, -1):
+            t = toks[k]
+            if not t.word or t.low in self.verbs_first_words() and k < end - 1 and self.cue_at(toks, k):
+                return None
+            if t.low == "who" and k > floor:  # (not 'voters who said': the relative speaks, read elsewhere)
+                return self._name_before(toks, k, floor) if k < end - 1 else None
+        return None
 
     def _initial(self, toks: list[Tok], n: int) -> bool:
         """toks[n] is the stop of an initial or an abbreviation ('Christopher M. Shelton', 'Sen.')."""

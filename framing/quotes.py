@@ -579,6 +579,8 @@ class QuoteExtractor:
         # leading prepositional intro such as "In response" never reaches here (comma); drop "and"
         while start <= end and low[start] in ("and", "but", "then"):
             start += 1
+        if start > 1 and low[start - 1] == "who" and start <= end:  # 'The aide who ran the campaign said'
+            return self._subject_start(sent, start - 1)
         return start if start <= end else None
 
     def _appositive_subject(self, sent, comma) -> int | None:

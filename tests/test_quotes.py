@@ -594,3 +594,15 @@ def test_a_named_speaker_inside_an_account_takes_the_quote_from_its_source():
     [q] = quotes_of('Kozlov met Yun. The Russian minister said his country was "desirous" of cooperation, '
                     'according to the agency.')
     assert q.mention == "The Russian minister"
+
+
+def test_a_speaker_with_a_relative_clause_before_the_verb():
+    [q] = quotes_of('A White House official who spoke anonymously to discuss strategy said Wednesday, '
+                    '"Certainly there are discussions."')
+    assert q.mention == "A White House official"
+    [q] = quotes_of("The aide who ran the campaign said the race was over.")
+    assert q.mention.startswith("The aide") and q.content == "the race was over"
+    [q] = quotes_of("He met voters who said the race was over.")
+    assert q.mention == "who"
+    [q] = quotes_of("Mr. Sanders, who said he intended to rest, left.")
+    assert q.content == "he intended to rest"
