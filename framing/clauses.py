@@ -15,10 +15,8 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-import re
-
 from .marks import Candidate, MarkAttributor, Tok, next_report, word_class, noun_after_modifier, noun_before_verb, says_where, \
-    size_bucket, tokens
+    size_bucket, tokens, writer_aside
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
             "no", "any", "every", "each", "whose"}
@@ -28,7 +26,6 @@ _SUBORDINATORS = {"as", "when", "while", "after", "before", "if", "because", "si
                   "once", "whenever", "unless"}
 _RELATIVE_WORDS = {"which", "who", "whom", "whose", "where"}
 _MAIN_VERBS = {"said", "says", "told", "has", "had", "is", "was", "will", "would", "called", "made", "took", "went"}
-_ASIDE = re.compile(r"[;]|,\s*(?:\w+ly\s+)?(\w+ing)\b")
 
 
 def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
@@ -46,7 +43,7 @@ def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
     return end
 
 
-def _relative_end(text: str, toks: list[Tok], k: int, end: int, main_verbs) -> int:
+def _relative_end(toks: list[Tok], k: int, end: int, main_verbs) -> int:
     """End of a relative clause's report at the comma before the main clause's verb resumes."""
     for n in range(k, len(toks) - 1):
         if toks[n].start >= end:
@@ -71,8 +68,9 @@ class ClauseCandidates:
     def __init__(self, attributor: MarkAttributor, words: dict[str, set[str]]):
         self.attributor = attributor
         self.addressees = words.get("addressee", set())
-        self.time = words.get("time", set())
-        self.not_participles = words.get("not_participle", set())  # 'Monday', 'week' (not the words leading them: 'on', 'last')
+        self.time = words.get("time", set())  # 'Monday', 'week' (not the words leading them: 'on', 'last')
+        self.not_participles = words.get("not_participle", set())  # ', including ...' goes on with the claim
+        self.main_verbs = _MAIN_VERBS | attributor.irregular_verbs  # what resumes after a relative clause
         self.continuation = words.get("writer_continuation", set())  # words that start the writer's addition
 
     def find(self, doc, spans) -> list[Candidate]:
@@ -159,7 +157,7 @@ class ClauseCandidates:
         start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
         end = subordinate_end(toks, m[0], k, end)
         if how == "relative":  # 'Mr. Trump, who said P, issued a statement': P ends with the relative clause
-            end = _relative_end(text, toks, k, end, _MAIN_VERBS | self.attributor.irregular_verbs)
+            end = _relative_end(toks, k, end, self.main_verbs)
         if len(text[start:end].split()) < 3:
             return None
         attribution = a._make(how, toks, (i, j), m, verb)
@@ -281,10 +279,7 @@ class ClauseCandidates:
 
     def _content_end(self, text: str, start: int, sent_end: int) -> int:
         end = sent_end
-        for cut in _ASIDE.finditer(text, start, sent_end):
-            if not cut.group(1) or cut.group(1).casefold() not in self.not_participles:
-                end = cut.start()  # ', adding ...' / ';': the writer's clause, not ', including ...'
-                break
+        end = writer_aside(text, start, end, self.not_participles) or end
         end = next_report(text, start, end, self.attributor.verbs) or end
         while end > start and text[end - 1] in " \t\r\n.!?":
             end -= 1

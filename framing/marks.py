@@ -39,7 +39,8 @@ _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", 
 _LINKS_OF_MODIFIERS = ("to", "with", "in", "on", "of")
 _PLACE_WORDS = ("in", "at", "on", "during", "after", "before")
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
-_SEPARATORS = (",", "\u2014", "\u2013", "-", "--")  # a comma, or a dash around an aside
+DASHES = ("\u2014", "\u2013", "-", "--")
+_SEPARATORS = (",",) + DASHES  # a comma, or a dash around an aside
 _ASIDES_SPAN = 45  # tokens from a speaker to its verb over asides
 _NAME_LINKS = {"of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "der", "and", "&"}
 
@@ -66,6 +67,14 @@ class Tok:
     @property
     def word(self) -> bool:
         return self.text[:1].isalnum()
+
+
+def initial_stop(toks, n: int) -> bool:
+    """toks[n] is the stop of an initial or an abbreviation ('Christopher M. Shelton', 'Rep.', 'Sen.'),
+    not the end of the words before it (``toks``: tokens with text, start and end)."""
+    before = toks[n - 1].text if n > 0 else ""
+    return toks[n].text == "." and n > 0 and toks[n - 1].end == toks[n].start \
+        and (len(before) == 1 and before.isupper() or before.casefold() in _abbreviations())
 
 
 def _adverb(tok: Tok) -> bool:
@@ -193,7 +202,7 @@ class MarkAttributor:
             when = self._time_before(toks, j, floor)
             if when < j and when > floor and toks[when - 1].word:
                 j = when
-        if j > floor and toks[j - 1].text in _SEPARATORS[1:]:  # 'Trump - who previously said ... - said'
+        if j > floor and toks[j - 1].text in DASHES:  # 'Trump - who previously said ... - said'
             return self.head_of_asides(toks, j - 1, floor)
         if j - 1 > floor and toks[j - 1].text in _DOUBLE_MARKS and toks[j - 2].text == ",":
             j -= 1  # 'Hemsley, a co-author of "Going Viral," said': the comma sits inside the marks
@@ -227,12 +236,6 @@ class MarkAttributor:
                 return self._name_before(toks, k, floor) if k < end - 1 else None
         return None
 
-    def _initial(self, toks: list[Tok], n: int) -> bool:
-        """toks[n] is the stop of an initial or an abbreviation ('Christopher M. Shelton', 'Sen.')."""
-        before = toks[n - 1].text if n > 0 else ""
-        return n > 0 and toks[n - 1].end == toks[n].start and (len(before) == 1 and before.isupper()
-                                                               or before.casefold() in _abbreviations())
-
     def _time_before(self, toks: list[Tok], end: int, floor: int) -> int:
         """Start of a time expression ending at toks[end] ('on Monday', 'last week', 'Tuesday'), or end."""
         if end <= floor or toks[end - 1].low not in self.time:
@@ -248,7 +251,7 @@ class MarkAttributor:
         Shelton, the president of the union, which endorsed Mr. Sanders, said' / 'Trump - who
         previously said he would ... - said'. It is the first comma- or dash-delimited segment of the
         clause that is wholly a name or a description; an introductory phrase before it is passed over."""
-        if sep - floor > _ASIDES_SPAN or any(t.text == ";" or t.text == "." and not self._initial(toks, n)
+        if sep - floor > _ASIDES_SPAN or any(t.text == ";" or t.text == "." and not initial_stop(toks, n)
                                              for n, t in enumerate(toks[floor:sep], floor)):
             return None
         start = floor
@@ -282,7 +285,7 @@ class MarkAttributor:
         stop_at = i
         while i > floor and stop_at - i < 8:
             t = toks[i - 1]
-            if not t.word and not (t.text == "." and self._initial(toks, i - 1)) or t.low in self.time:
+            if not t.word and not (t.text == "." and initial_stop(toks, i - 1)) or t.low in self.time:
                 break  # ('Christopher M. Shelton': an initial's stop stays in the name)
             if t.low in self.stop and t.low not in _NAME_LINKS:
                 break
@@ -481,10 +484,11 @@ class MarkAttributor:
     def carried(self, toks: list[Tok], m: tuple[int, int] | None) -> bool:
         """The words before the cue name a document someone put out ('she released *a statement*
         saying', 'the campaign sent *a fundraising email* saying'): the clause's subject speaks."""
-        if m is None or m[0] == 0 or toks[m[1] - 1].low not in _source_nouns():
+        noun = _source_nouns().get(toks[m[1] - 1].low) if m is not None else None
+        if noun is None or m[0] == 0:
             return False
         before = toks[m[0] - 1]
-        return _source_nouns()[toks[m[1] - 1].low][0] == "document" and before.word and not before.capitalised \
+        return noun[0] == "document" and before.word and not before.capitalised \
             and (before.low not in self.stop or before.low in self.irregular_verbs) and before.low not in _PLACE_WORDS
 
     def _participle(self, toks: list[Tok], i: int) -> bool:
@@ -602,7 +606,6 @@ def noun_before_verb(word: str, nxt: str, follower) -> bool:
     if follower is None or follower.frame in ("none", "prep") or nxt.endswith("ing") or word.endswith("ed"):
         return False
     return nxt.endswith("ed") or (word.endswith("s") and not nxt.endswith("s"))
-
 
 
 # ------------------------------------------------------------ candidates
@@ -747,17 +750,24 @@ def _only_space_or_punct(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip(" \t\r\n.,;:!?)\u201d\"'")
 
 
-_NEXT_ATTRIBUTION = re.compile(r",\s*(?:\w+ly\s+)?(\w+ing)\b|;")
+_WRITER_ASIDE = re.compile(r",\s*(?:\w+ly\s+)?(\w+ing)\b|;")
+
+
+def writer_aside(text: str, start: int, end: int, not_participles) -> int | None:
+    """Where the writer's own clause begins inside [start, end): ', adding ...', ', likely referring
+    ...' or a semicolon; not ', including ...' (``not_participles``: -ing words that go on with the
+    claim). None when there is none."""
+    for cut in _WRITER_ASIDE.finditer(text, start, end):
+        if not cut.group(1) or cut.group(1).casefold() not in not_participles:
+            return cut.start()
+    return None
 
 
 def _content_end(text: str, after_mark: int, sent_end: int, verbs: dict, not_participles=frozenset()) -> int:
     """Where a mixed quote led in by a clause ends: the end of its sentence, before the final stop,
     or before ', adding ...', a semicolon or '... and argued that'."""
     end = max(after_mark, sent_end)
-    for cut in _NEXT_ATTRIBUTION.finditer(text, after_mark, end):
-        if not cut.group(1) or cut.group(1).casefold() not in not_participles:
-            end = cut.start()
-            break
+    end = writer_aside(text, after_mark, end, not_participles) or end
     end = next_report(text, after_mark, end, verbs) or end
     while end > after_mark and text[end - 1] in " \t\r\n.":
         end -= 1

@@ -18,7 +18,8 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
-from .marks import MarkAttributor, MarkCandidates, Tok, next_report, tokens, word_class, noun_after_modifier, noun_before_verb, says_where, size_bucket
+from .marks import DASHES, MarkAttributor, MarkCandidates, Tok, initial_stop, next_report, tokens, word_class, \
+    noun_after_modifier, noun_before_verb, says_where, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -407,9 +408,9 @@ class QuoteExtractor:
             return None
         if says_where([t.text for t in toks], m_start, low[after], self.words["writer_continuation"]):
             return None
-        while after < len(low) and low[after] in ("-", "--", "\u2014", "\u2013"):
+        while after < len(low) and low[after] in DASHES:
             after += 1  # 'Elkins said - but they ...'
-        if after > j and low[after - 1] in (",", "-", "--", "\u2014", "\u2013") and (
+        if after > j and (low[after - 1] == "," or low[after - 1] in DASHES) and (
                 low[after] in self.words["writer_continuation"] or low[after] in ("or", "so", "yet", "then")):
             return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on
         start = toks[i].start if verb.frame == "np" else toks[after].start
@@ -423,7 +424,7 @@ class QuoteExtractor:
     def _according_to(self, text, sent, i, j, verb):
         toks = sent.tokens
         k = j
-        while k < len(toks) and (toks[k].text not in (",", ";", ".", "!", "?") or _abbreviation_stop(toks, k)) \
+        while k < len(toks) and (toks[k].text not in (",", ";", ".", "!", "?") or initial_stop(toks, k)) \
                 and toks[k].text not in QUOTE_CHARS:
             k += 1
         if k == j:
@@ -693,7 +694,7 @@ class QuoteExtractor:
         if after < len(low) and low[after] in ("at", "during", "before", "from", "while", "via", "through"):
             return True  # 'P, X said at a briefing.'
 
-        return after >= len(low) or low[after] in (".", "!", "?", ",", ";", "-", "--", "\u2014", "\u2013") or \
+        return after >= len(low) or low[after] in (".", "!", "?", ",", ";") + DASHES or \
             (low[after] in self.words["relative"]) or low[after].endswith("ing") or low[after] in ("to", "in", "on", "with", "as", "amid", "after")
 
     def _before_comma_content(self, text, sent, m_start, after, spans):
@@ -892,7 +893,6 @@ class QuoteExtractor:
         q.speaker_source = "coreference"
         return q
 
-
     def _leads_into(self, text, sent, span) -> bool:
         """A few words lead into a passage that ends the sentence ('But "Donald Trump's candidacy
         is strengthened ..."', 'Instead, "he just acts like a defeated man."'): the speaker goes on."""
@@ -931,18 +931,9 @@ def _without_superseded(quotes: list[Quote], continued: list[Quote]) -> list[Quo
     """Drop a continuation that a later sentence attributes itself: a passage read as carrying
     on the last speaker's words ('"No state ... Wyoming.') whose own cue comes after it ('...," she
     said')."""
-    own = [q for q in quotes if not any(q is c for c in continued)]
-    return [q for q in quotes if not any(q is c for c in continued)
-            or not any(o.start < q.end and q.start < o.end for o in own)]
-
-
-def _abbreviation_stop(toks, k: int) -> bool:
-    """toks[k] is the stop of an abbreviation ("Rep.", "Sen."), not the end of the words before it."""
-    from .marks import _abbreviations
-
-    before = toks[k - 1].text if k > 0 else ""
-    return toks[k].text == "." and k > 0 and toks[k - 1].end == toks[k].start \
-        and (before.casefold() in _abbreviations() or len(before) == 1 and before.isupper())  # 'Dennis B. Ross'
+    carried = {id(c) for c in continued}
+    own = [q for q in quotes if id(q) not in carried]
+    return [q for q in quotes if id(q) not in carried or not any(o.start < q.end and q.start < o.end for o in own)]
 
 
 def _participial(q: Quote) -> bool:
