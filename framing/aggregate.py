@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .lexicon import load_csv
+from .types import FRAGMENT_JOIN
 
 
 def group_labels() -> dict[str, str]:
@@ -13,7 +14,7 @@ def group_labels() -> dict[str, str]:
 
 def quoted_words(text: str) -> int:
     """Words of a quote's content (the ellipsis between the pieces of an interrupted quote is none)."""
-    return sum(1 for w in text.split() if w != "\u2026")
+    return sum(1 for w in text.split() if w != FRAGMENT_JOIN.strip())
 
 
 def speaker_table(quotes, labels: dict[str, str]) -> list[dict]:

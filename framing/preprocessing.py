@@ -22,7 +22,7 @@ _FULL_DATE = rf"(?:(?:{MONTHS})\.? \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{
 _DATE_LINE = re.compile(rf"^\W*(?:date\s+)?{_FULL_DATE}\b[^.!?]{{0,60}}$", re.I)
 _BYLINE = re.compile(r"^\W*By\s+\S.{0,60}$")
 _FOOTER = re.compile(
-    r"^\W*(?:original url|source url|sources?\s*:|source\s+[A-Z][^\s,]*\S*\W*$|read more|copyright|all rights reserved|©|"
+    r"^\W*(?:original url|source url|sources?\s*:|source\s+[A-Z]\S*\W*$|read more|copyright|all rights reserved|©|"
     r"https?://|www\.)", re.I)
 _URL_ONLY = re.compile(r"^\W*<?https?://\S+>?\W*$")
 _POSITION_MARK = re.compile(r"\((?:[LRC]|L-R|R-L|\d(?:st|nd|rd|th)\s+[LR]|center|centre|left|right)\)")

@@ -23,7 +23,7 @@ from .marks import DASHES, MarkAttributor, MarkCandidates, Tok, initial_stop, ne
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
-from .types import Document, Quote, Sentence, Token
+from .types import FRAGMENT_JOIN, Document, Quote, Sentence, Token
 
 OPEN_MARKS = "\u201c\u201e"
 CLOSE_MARKS = "\u201d"
@@ -34,7 +34,6 @@ _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
 # A clause break right before a new speaker: 'X say A[, while |; |, and |, but ]Y say B'.
 _COORDINATION = re.compile(r"(?:;\s*(?:(?:while|whereas|and|but)\s+)?|,?\s(?:while|whereas|and|but)\s+)$")
-FRAGMENT_JOIN = " \u2026 "  # between the pieces of an interrupted quote's content
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 _LEADING_CONJUNCTIONS = {"but", "and", "yet", "still", "however", "also", "so", "now"}
 _LEAD_WORDS = 4  # words before a passage that carries on the last speaker's words

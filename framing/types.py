@@ -142,6 +142,9 @@ class Document:
         return self.article.text
 
 
+FRAGMENT_JOIN = " \u2026 "  # between the pieces of an interrupted quote's content
+
+
 @dataclass
 class Quote:
     """A reported proposition and who the text says said it."""
