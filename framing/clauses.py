@@ -15,7 +15,7 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-from .marks import Candidate, MarkAttributor, Tok, next_report, word_class, noun_after_modifier, noun_before_verb, says_where, \
+from .marks import Candidate, MarkAttributor, Tok, next_report, word_class, noun_after_modifier, noun_before_be, noun_before_verb, says_where, \
     size_bucket, tokens, writer_aside
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
@@ -92,7 +92,9 @@ class ClauseCandidates:
                 j, verb = cue
                 k = bisect_right(mark_starts, toks[i].start) - 1
                 quoted = k >= 0 and marks[k][0] <= toks[i].start < marks[k][1]
-                if not quoted and verb.frame not in ("none", "prep", "object_to") and self._used_as_verb(toks, i):
+                if verb.frame == "quotation":
+                    pass  # ('the statement read', 'the states'): a cue only beside quotation marks
+                elif not quoted and verb.frame not in ("none", "prep", "object_to") and self._used_as_verb(toks, i):
                     cand = self._candidate(text, sent, toks, i, j, verb)
                     if cand is not None:
                         out.append(cand)
@@ -110,6 +112,8 @@ class ClauseCandidates:
         if i > 0 and toks[i].capitalised:
             return False
         after = self.attributor.cue_at(toks, i + 1) if i + 1 < len(toks) else None
+        if i + 1 < len(toks) and noun_before_be(toks[i].low, toks[i + 1].low):
+            return False  # 'the AP report is misleading'
         if after is not None and noun_before_verb(toks[i].low, toks[i + 1].low, after[1]):
             return False  # the verb is the next word; this one is its subject's noun
         if i > 0 and toks[i - 1].low.endswith(("'s", "\u2019s", "s'")):
@@ -264,11 +268,12 @@ class ClauseCandidates:
             return None  # 'KCNA said Wednesday, as ties grow' / ', using ...': the writer's narration goes on
         if k < len(toks) and toks[k].text in (",", ":"):
             k += 1
-        if k < len(toks) and toks[k].low == "that":
+        that = k < len(toks) and toks[k].low == "that"
+        if that:
             k += 1
         if k < len(toks) and toks[k].low == "to" and verb.frame == "intent":
             return k  # 'vowed to repeal the law': the intention is the content
-        if k < len(toks) and toks[k].low in _PREPOSITIONS:  # 'said in a statement that ...'
+        if not that and k < len(toks) and toks[k].low in _PREPOSITIONS:  # 'said in a statement that ...'
             that = next((n for n in range(k + 1, min(k + 9, len(toks))) if toks[n].low == "that"), None)
             if that is None:
                 return None

@@ -39,6 +39,7 @@ _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", 
 _LINKS_OF_MODIFIERS = ("to", "with", "in", "on", "of")
 _PLACE_WORDS = ("in", "at", "on", "during", "after", "before")
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
+_QUOTE_MARK = re.compile('["\u201c\u201d\u201e]')
 DASHES = ("\u2014", "\u2013", "-", "--")
 _SEPARATORS = (",",) + DASHES  # a comma, or a dash around an aside
 _ASIDES_SPAN = 45  # tokens from a speaker to its verb over asides
@@ -138,6 +139,7 @@ class MarkAttributor:
         self.irregular_verbs = words.get("verb", set())
         self.postmodifiers = words.get("postmodifier", set())
         self.not_participles = words.get("not_participle", set())
+        self.connectives = words.get("connective", set())
 
     # ------------------------------------------------------------- cues
     def cue_at(self, toks: list[Tok], i: int):
@@ -166,8 +168,9 @@ class MarkAttributor:
                         j = close + 1
                         continue
                 break
-            if t.low in self.time or (t.low in self.stop and not (t.low in _NAME_LINKS and j > i)):
-                break
+            if t.low in self.time or (t.low in self.stop and not (t.low in _NAME_LINKS and j > i)) \
+                    or (j > i and t.low in self.adverbs and not t.capitalised):
+                break  # ('The delegation then attended': an adverb ends the subject)
             if j > i and t.low in self.verbs_first_words() and self.cue_at(toks, j):
                 break
             if not (t.capitalised or led or t.low in _NAME_LINKS or t.text[:1].isdigit() or self._title_word(toks, j)):
@@ -258,6 +261,9 @@ class MarkAttributor:
         for k in range(floor, sep):
             if toks[k].text not in _SEPARATORS or k == start:
                 continue
+            if k == start + 1 and toks[start].low in self.connectives:
+                start = k + 1  # 'Similarly, William J. Bennett, a Reagan education secretary, said'
+                continue
             named = self._name_before(toks, k, start)
             if named and named[0] == start and (toks[start].capitalised or toks[start].low in self.determiners) \
                     and not any(t.text in _DOUBLE_MARKS for t in toks[start:k]):
@@ -341,6 +347,8 @@ class MarkAttributor:
         while k < len(toks) and toks[k].low in self.adverbs:
             k += 1
         cue = self.cue_at(toks, k)
+        if cue and cue[1].frame == "quotation" and not _punctuated(text, mark_end):
+            cue = None
         if cue:
             j, verb = cue
             if verb.frame == "prep":  # according to X
@@ -365,6 +373,8 @@ class MarkAttributor:
         while j < len(toks) and toks[j].low in self.adverbs or (j < len(toks) and _adverb(toks[j])):
             j += 1
         cue = self.cue_at(toks, j) or self.unlisted_cue_at(toks, j)
+        if cue and cue[1].frame == "quotation" and not _punctuated(text, mark_end):
+            return None  # 'the "Super Tuesday" March 1 states': no comma closes the passage, no quotation is read
         if cue and cue[1].frame != "prep" and (not tail or self._closes(toks, cue[0])):
             return self._make("after", toks, (j, cue[0]), m, cue[1])
         return None
@@ -456,6 +466,8 @@ class MarkAttributor:
                 continue
             j, verb = cue
             gap = toks[j:]
+            if verb.frame == "quotation" and any(t.word for t in gap):
+                continue  # 'read', 'states' introduce only the passage right after them
             if verb.frame == "prep":
                 m = self.mention_after(toks, j)
                 if m and m[1] < len(toks) and toks[m[1]].text == ",":
@@ -488,8 +500,8 @@ class MarkAttributor:
         if noun is None or m[0] == 0:
             return False
         before = toks[m[0] - 1]
-        return noun[0] == "document" and before.word and not before.capitalised \
-            and (before.low not in self.stop or before.low in self.irregular_verbs) and before.low not in _PLACE_WORDS
+        return noun[0] == "document" and before.word and not before.capitalised and before.low not in _PLACE_WORDS \
+            and (before.low in self.irregular_verbs or before.low in _IRREGULAR_PAST or before.low.endswith("ed"))
 
     def _participle(self, toks: list[Tok], i: int) -> bool:
         """'..., saying', '... before adding': a participle whose subject is the clause's."""
@@ -537,6 +549,8 @@ class MarkAttributor:
             i = dateline + 1
             while i < len(toks) and toks[i].text in ("-", "\u2014", "\u2013"):
                 i += 1
+        if i + 1 < len(toks) and toks[i].low in self.connectives and toks[i + 1].text == ",":
+            i += 2  # 'Likewise, Trump ...'
         if i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS
                               or toks[i].low.endswith(("ing", "ly")) and len(toks[i].low) > 4):
             # ('Rallying hundreds of workers, Clinton ...', 'Hastily, Trump ...': an opening phrase)
@@ -545,6 +559,27 @@ class MarkAttributor:
                 return None
             i = comma + 1
         return self.mention_after(toks, i)
+
+    def clause_subject(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
+        """'He went on to call Cruz "the worst politician in Texas."' / 'Vargas and others prefer the term
+        "undocumented immigrants."': a passage inside a clause whose verb no layout reads as a cue. The
+        clause's subject is who may have said it; the model tells their words from the writer's scare
+        quotes. The content runs from the verb's complement to the end of the clause."""
+        toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
+        if not toks or toks[0].start > sent_start or any(t.text in _DOUBLE_MARKS or t.text == ";" for t in toks):
+            return None
+        m = self.subject(toks)
+        if m is None:
+            return None
+        k = m[1]
+        while k < len(toks) and (toks[k].low in self.adverbs or _adverb(toks[k])):
+            k += 1
+        if k + 1 >= len(toks) or not toks[k].word or toks[k].capitalised or toks[k].low in self.determiners \
+                or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
+            return None  # no verb after the subject ('The case was ...', 'Trump, who ...')
+        a = self._make("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
+        a.content = (toks[k + 1].start, None)
+        return a
 
     def postposed(self, text: str, sent_start: int, mark_end: int, sent_end: int) -> Attribution | None:
         """'Clinton "drew quite well ..." in 2008, said Paul Beck.': the attribution closes the sentence."""
@@ -600,6 +635,16 @@ def noun_after_modifier(before: list[str], determiners) -> bool:
     return "-" in modifier or (modifier.isalpha() and modifier.endswith(_MODIFIER_ENDINGS) and len(modifier) > 4)
 
 
+_BE_OR_HAVE = {"is", "was", "are", "were", "has", "had"}
+
+
+def noun_before_be(word: str, nxt: str) -> bool:
+    """A word of saying before a finite "be" or "have" is that clause's subject noun ("the AP report is
+    misleading", "his remarks were"), unless it is a past form ("what he said was"). (Not before a
+    modal: 'a visit Washington and its allies fear could strengthen ...' elides the clause's subject.)"""
+    return nxt in _BE_OR_HAVE and not word.endswith("ed") and word not in _IRREGULAR_PAST
+
+
 def noun_before_verb(word: str, nxt: str, follower) -> bool:
     """Two words of saying in a row: the first is the subject's noun when the second is the verb ("news
     reports stated", "reports say"), not when the first is ("denied reports", "denies reports")."""
@@ -644,6 +689,8 @@ class MarkCandidates:
                 attribution = self.attributor.after(text, span.end, max(tail_end, span.end))
             if attribution is None and span.end < final.end:
                 attribution = self.attributor.postposed(text, first.start, span.end, final.end)
+            if attribution is None and not at_start:
+                attribution = self.attributor.clause_subject(text, span.start, first.start)
             if attribution and attribution.layout == "before" and attribution.cue \
                     and _only_space(text, attribution.cue[1], span.start) and _words_follow(text, span.end, final.end):
                 attribution.layout = "lead_in"  # 'Bush said "local forces" must lead the way': the clause goes on
@@ -655,13 +702,36 @@ class MarkCandidates:
                     and (at_start or last.sentence == k) \
                     and first.paragraph - sentences[last.sentence].paragraph <= 1 and _gap_is_quotes(doc, last, span):
                 prev = last.attribution
-                attribution = Attribution("continuation", prev.cue, prev.lemma, prev.mention,
-                                          connotation=prev.connotation)
+                attribution = self._introduced(text, sentences, k, last) or \
+                    Attribution("continuation", prev.cue, prev.lemma, prev.mention, connotation=prev.connotation)
             cand = Candidate(span.start, span.end, k, attribution, last_sentence=e)
             cand.features = self.features(text, cand, first, final, at_start)
             out.append(cand)
             last = cand
         return out
+
+    def _introduced(self, text, sentences, k, last: Candidate) -> Attribution | None:
+        """'Clinton touted her credentials as a co-sponsor of the bill. "We need ..."': a sentence of
+        narration between the last speaker's words and a passage that opens a sentence introduces the
+        passage; its subject (a name or a pronoun) speaks, not the last speaker."""
+        if k == 0:
+            return None
+        lead = sentences[k - 1]
+        body = text[lead.start:lead.end].rstrip()
+        if lead.start < last.end or not body.endswith(".") or _QUOTE_MARK.search(body):
+            return None
+        toks = tokens(text, lead.start, lead.end)
+        m = self.attributor.subject(toks)
+        if m is None or m[1] >= len(toks) or not (toks[m[0]].capitalised or toks[m[0]].low in _PRONOUNS) \
+                or toks[m[0]].low in self.attributor.determiners:
+            return None
+        verb = m[1]
+        while verb + 1 < len(toks) and (toks[verb].low in self.attributor.adverbs or _adverb(toks[verb])):
+            verb += 1
+        if not toks[verb].word or toks[verb].capitalised:
+            return None
+        return Attribution("introduced", (toks[verb].start, toks[verb].end), toks[verb].low,
+                           (toks[m[0]].start, toks[m[1] - 1].end), listed=False)
 
     def features(self, text: str, cand: Candidate, first, final, at_start: bool) -> dict[str, float]:
         inner = text[cand.start + 1:cand.end - 1]
@@ -676,6 +746,9 @@ class MarkCandidates:
             f[f"mention={kind}"] = 1.0
         if a and a.lemma:
             f[f"cue={a.lemma}" if a.listed else "cue=<unlisted>"] = 1.0
+        if a and a.cue and a.layout == "subject":
+            f[f"verb={text[a.cue[0]:a.cue[1]].casefold()}"] = 1.0
+            f[f"gap={size_bucket(len(text[a.cue[1]:cand.start].split()))}"] = 1.0
         if a and a.cue and a.layout == "lead_in":
             f[f"lead_words={size_bucket(len(text[a.cue[1]:cand.start].split()))}"] = 1.0
         stripped = inner.rstrip()
@@ -698,6 +771,8 @@ class MarkCandidates:
             f[f"prev={word_class(before[-1].text)}"] = 1.0
         elif not before:
             f["prev=<start>"] = 1.0
+        if a and a.layout == "subject":  # its own weights: a clause's subject is a weaker cue than a verb of saying
+            f = {f"subject:{k}": v for k, v in f.items()}
         return f
 
 
@@ -772,6 +847,12 @@ def _content_end(text: str, after_mark: int, sent_end: int, verbs: dict, not_par
     while end > after_mark and text[end - 1] in " \t\r\n.":
         end -= 1
     return end
+
+
+def _punctuated(text: str, mark_end: int) -> bool:
+    """A comma or a stop closes the passage ending at ``mark_end``, inside or right after its mark: it
+    is a quotation, not a title or a name ('"...," the statement read' against 'the "Super Tuesday" states')."""
+    return text[mark_end - 2:mark_end - 1] in (",", ".", "!", "?") or text[mark_end:mark_end + 1] == ","
 
 
 def _gap_is_quotes(doc, last: Candidate, span) -> bool:

@@ -222,7 +222,7 @@ def extract_part(texts: Path, model, docs: set[str] | None = None, backend=None)
             for q in extractor.extract(annotate(article, backend))]
 
 
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(14))  # 0.3 to 0.95
 
 
 def choose_thresholds(out_of_fold: list[tuple[str, float, int]], beta: float = 0.5) -> dict[str, float]:

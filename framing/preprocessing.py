@@ -209,7 +209,7 @@ def _add_normalised(text: str, start: int, end: int, b: _Builder) -> None:
 
 
 # ------------------------------------------------------------- reading view
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|''|\u2018\u2018|\u2019\u2019")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|'''|''|\u2018\u2018|\u2019\u2019")
 _PAIRED = {"''": '"', "\u2018\u2018": "\u201c", "\u2019\u2019": "\u201d"}
 FILLER = "\u200b"  # zero width space: every step skips it (see _INVISIBLE)
 
@@ -232,6 +232,9 @@ def _replacement(m: re.Match) -> str:
     import html
 
     raw = m.group()
+    if raw == "'''":  # a single mark beside a doubled one: ",'''" closes both, " '''" opens both
+        closing = m.start() > 0 and not m.string[m.start() - 1].isspace()
+        return ("'\"" if closing else "\"'") + FILLER
     char = _PAIRED.get(raw) or html.unescape(raw)
     if char == raw or len(char) > len(raw):  # not a known reference
         return raw

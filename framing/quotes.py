@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
 from .marks import DASHES, MarkAttributor, MarkCandidates, Tok, initial_stop, next_report, tokens, word_class, \
-    noun_after_modifier, noun_before_verb, says_where, size_bucket
+    noun_after_modifier, noun_before_be, noun_before_verb, says_where, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -346,7 +346,7 @@ class QuoteExtractor:
         nxt = low[j] if j < len(low) else ""
         if verb.frame == "prep":
             return True
-        if verb.frame == "none" or (i > 0 and self._capitalised[i]):
+        if verb.frame in ("none", "quotation") or (i > 0 and self._capitalised[i]):
             return False  # "United States", "State" in a name
         if prev in w["determiner"] or prev == "to" or prev.endswith(("'s", "\u2019s")) \
                 or noun_after_modifier(low[max(0, i - 2):i], w["determiner"]):
@@ -357,7 +357,7 @@ class QuoteExtractor:
         is_passive = before >= 0 and low[before] in w["be"]
         if nxt == "to" and verb.frame in ("clause", "np"):
             return False  # "is believed to", "said to be"
-        if noun_before_verb(low[i], nxt, self.verbs.get((nxt,))):
+        if noun_before_verb(low[i], nxt, self.verbs.get((nxt,))) or noun_before_be(low[i], nxt):
             return False  # "news reports stated": a noun, the subject of the verb after it
         if is_passive and nxt != "by":
             return False  # "it is believed": attributed to nobody
@@ -488,6 +488,8 @@ class QuoteExtractor:
 
     def _finite_verb(self, low, k) -> bool:
         w = low[k]
+        if k > 0 and (low[k - 1].endswith(("'s", "\u2019s")) or low[k - 1] in self.words["determiner"]):
+            return False  # "shrugged off Trump's comments": a noun
         if w in self.words["verb"] or w in self.words["be"] or (w,) in self.verbs:
             return True
         return len(w) > 4 and w.endswith("ed") and w.isalpha()
@@ -688,6 +690,8 @@ class QuoteExtractor:
     def _nothing_clausal_after(self, low, after, verb) -> bool:
         if verb.frame == "intent" and after < len(low) and low[after] == "to":
             return False  # 'pledged to promote ties': the intention is the content
+        if 0 < after < len(low) and low[after - 1] in ("that", ":"):
+            return False  # 'X said that with the delegates ...': a clause follows, whatever its first word
         if 0 < after < len(low) and low[after - 1] == ",":
             return True  # 'P1, X said, ...'
         if after < len(low) and low[after] in ("at", "during", "before", "from", "while", "via", "through"):

@@ -606,3 +606,77 @@ def test_a_speaker_with_a_relative_clause_before_the_verb():
     assert q.mention == "who"
     [q] = quotes_of("Mr. Sanders, who said he intended to rest, left.")
     assert q.content == "he intended to rest"
+
+
+# ------------------------------------- constructions read from PolNeAR train
+def test_a_clause_after_that_may_open_with_a_preposition():
+    text = "Discounting this notion, Limbaugh said that with the delegates Clinton had, the debate would not upstage her."
+    [q] = quotes_of(text)
+    assert (q.mention, q.content) == ("Limbaugh", "with the delegates Clinton had, the debate would not upstage her")
+
+
+def test_a_passage_inside_a_clause_without_a_cue_is_offered_to_the_clause_subject():
+    from framing.quotes import find_mark_spans
+
+    text = 'He went on to call Cruz "the absolutely worst politician in Texas."'
+    doc = annotate(article_from_text(text), BuiltinSegmenter())
+    [cand] = EXTRACTOR.marks.find(doc, find_mark_spans(doc))
+    a = cand.attribution
+    assert (a.layout, text[a.mention[0]:a.mention[1]], text[a.cue[0]:a.cue[1]]) == ("subject", "He", "went")
+    assert text[a.content[0]:a.content[1]] == 'on to call Cruz "the absolutely worst politician in Texas."'
+    assert all(k.startswith("subject:") for k in cand.features)  # weighed apart from passages with a cue
+    text = 'The case was the epitome of the "rigged system."'  # no verb but "be": the writer's scare quote
+    doc = annotate(article_from_text(text), BuiltinSegmenter())
+    [cand] = EXTRACTOR.marks.find(doc, find_mark_spans(doc))
+    assert cand.attribution is None
+
+
+def test_a_sentence_adverb_before_a_comma_is_no_speaker():
+    [q] = quotes_of("Similarly, William J. Bennett, a Reagan education secretary, said he could not support it.")
+    assert q.mention == "William J. Bennett"
+    [q] = quotes_of("Likewise, Trump went after Clinton for her emails and called for her to quit the race.")
+    assert q.mention == "Trump"
+
+
+def test_a_word_of_saying_before_a_finite_be_is_its_clause_subject():
+    [q] = quotes_of("Clinton spokesman Brian Fallon said the AP report is misleading because it omits meetings.")
+    assert q.mention == "Clinton spokesman Brian Fallon"
+    assert q.content == "the AP report is misleading because it omits meetings"
+    # before a modal, a verb whose clause lost its subject: 'a visit (that) its allies fear could ...'
+    [q] = quotes_of("It was part of a visit Washington and its allies fear could strengthen Russia's army.")
+    assert (q.mention, q.cue) == ("Washington and its allies", "fear")
+
+
+def test_a_noun_after_a_possessive_is_no_verb_of_a_participle_subject():
+    [q] = quotes_of("Ryan's campaign shrugged off Trump's comments, telling reporters the endorsement "
+                    "was never requested.")
+    assert q.mention == "Ryan's campaign"
+
+
+def test_a_single_mark_beside_a_doubled_apostrophe():
+    text = "''I would use the word 'old-school,''' said Gregory W. Slayton, whom Bush appointed envoy."
+    [q] = quotes_of(text)
+    assert (q.mention, q.content) == ("Gregory W. Slayton", "I would use the word 'old-school,'")
+
+
+def test_a_sentence_of_narration_introduces_the_passage_after_it():
+    text = ('"We need change," Sanders said.\n\nClinton touted her record as a co-sponsor of the bill. '
+            '"We need to find ways to support workers."')
+    found = quotes_of(text)
+    assert [(q.mention, q.content) for q in found] == [
+        ("Sanders", "We need change,"), ("Clinton", "We need to find ways to support workers.")]
+
+
+def test_read_and_states_are_cues_only_beside_quotation_marks():
+    [q] = quotes_of('"Our revolution has forced her to change her mind," read the email.')
+    assert (q.mention, q.cue) == ("the email", "read")
+    [q] = quotes_of('"Leave becomes available after a year of employment," the document states.')
+    assert (q.mention, q.cue) == ("the document", "states")
+    assert not quotes_of("She reads books about the law and the states that passed it every night.")
+
+
+def test_a_document_carries_its_author_only_after_a_verb_that_puts_it_out():
+    [q] = quotes_of("But early ratings data suggests that ABC News got around 8 million viewers.")
+    assert q.mention == "ratings data"
+    [q] = quotes_of("The campaign sent a fundraising email saying the race was close.")
+    assert q.mention == "The campaign"
