@@ -37,6 +37,8 @@ _INTRODUCERS = {"in", "on", "at", "during", "after", "before", "asked", "speakin
                 "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "made", "put", "read", "gave", "took"}
 _LINKS_OF_MODIFIERS = ("to", "with", "in", "on", "of")
+_AUXILIARY_VERBS = {"did", "does", "do", "will", "would", "can", "could", "may", "might", "should", "must", "has", "have",
+                    "had"}
 _PLACE_WORDS = ("in", "at", "on", "during", "after", "before")
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
 _QUOTE_MARK = re.compile('["\u201c\u201d\u201e]')
@@ -140,10 +142,13 @@ class MarkAttributor:
         self.postmodifiers = words.get("postmodifier", set())
         self.not_participles = words.get("not_participle", set())
         self.connectives = words.get("connective", set())
+        self.compounds = words.get("compound", set())  # 'think tank': a noun, not a cue
 
     # ------------------------------------------------------------- cues
     def cue_at(self, toks: list[Tok], i: int):
         """(end index, verb) of a reporting expression starting at toks[i], or None."""
+        if i + 1 < len(toks) and f"{toks[i].low} {toks[i + 1].low}" in self.compounds:
+            return None
         for n in range(min(self.max_form, len(toks) - i), 0, -1):
             key = tuple(t.low for t in toks[i:i + n])
             verb = self.verbs.get(key)
@@ -514,11 +519,12 @@ class MarkAttributor:
     def _coordinated(self, toks: list[Tok], i: int) -> bool:
         """'... declined to comment but said': a second finite verb of the clause's subject
         (not 'to exchange views and reaffirm', an infinitive)."""
-        if not (toks[i].low.endswith(("ed", "s")) or toks[i].low in _IRREGULAR_PAST):
-            return False
         k = i - 1
         while k >= 0 and (toks[k].low in self.adverbs or _adverb(toks[k])):
             k -= 1
+        supported = any(t.low in _AUXILIARY_VERBS for t in toks[k + 1:i])  # 'but did not suggest'
+        if not (toks[i].low.endswith(("ed", "s")) or toks[i].low in _IRREGULAR_PAST or supported):
+            return False
         return k >= 0 and toks[k].low in ("and", "but")
 
     def coordinated_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:

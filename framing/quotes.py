@@ -256,6 +256,10 @@ class QuoteExtractor:
             start, end = _strip(text, cand.start + _mark_length(text, cand.start),
                                 cand.end - 1 if text[cand.end - 1] in QUOTE_CHARS else cand.end)
             kind = "direct"
+        if end - start >= 2:
+            for q in known:
+                if q.start < end and start < q.end:
+                    self._end_before_next_report(text, q, a)
         if end - start < 2 or any(q.start < end and start < q.end for q in known):
             return None
         m_start, m_end = a.mention
@@ -785,6 +789,30 @@ class QuoteExtractor:
                 if o is not c and o not in keep and o.pattern == "postposed" and c.content[0] < o.mention[0] < c.content[1]:
                     c.content = _trim(text, c.content[0], text.rfind(",", c.content[0], o.mention[0]))
         return keep
+
+    def _end_before_next_report(self, text, quote: Quote, a) -> None:
+        """'Rubio said P, and he railed against Q' / 'He said P but did not suggest Q': a report that
+        another attribution opens after a coordination ends there (its speaker, or its cue after a few
+        auxiliaries, follows ', and', ', but', ', while' or ';' inside the quote's content)."""
+        if quote.fragments or a.cue is None:
+            return
+        m_start = a.mention[0] if a.mention else None
+        at = m_start if m_start is not None and quote.start < m_start < quote.end else a.cue[0]
+        if not quote.start < at < quote.end:
+            return
+        head = text[quote.start:at]
+        brk = _COORDINATION.search(head)
+        if brk is None and at == a.cue[0]:
+            cut, n = len(head.rstrip()), 0  # 'but did not suggest': up to three auxiliaries before the cue
+            while n < 3 and head[:cut].rsplit(None, 1)[-1:] and \
+                    head[:cut].rsplit(None, 1)[-1].casefold() in self.words["auxiliary"]:
+                cut, n = len(head[:cut].rsplit(None, 1)[0]) + 1, n + 1
+            if n:
+                brk = _COORDINATION.search(head, 0, cut)
+        if brk is None or len(head[:brk.start()].split()) < 3:
+            return
+        quote.end = _trim(text, quote.start, quote.start + brk.start())[1]
+        quote.content = text[quote.start:quote.end]
 
     def _named(self, cand, text, discourse) -> bool:
         """Does the candidate's mention name a registered speaker or a proper name?"""

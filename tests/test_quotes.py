@@ -680,3 +680,14 @@ def test_a_document_carries_its_author_only_after_a_verb_that_puts_it_out():
     assert q.mention == "ratings data"
     [q] = quotes_of("The campaign sent a fundraising email saying the race was close.")
     assert q.mention == "The campaign"
+
+
+def test_a_second_report_after_a_coordination_ends_the_first():
+    found = quotes_of("He said he would offer a prayer for the eventual nominee but did not suggest it would be Trump.")
+    assert [(q.cue, q.content) for q in found] == [
+        ("said", "he would offer a prayer for the eventual nominee"), ("suggest", "it would be Trump")]
+
+
+def test_a_noun_compound_is_no_cue_for_any_reader():
+    found = quotes_of('"We are keen," a researcher at a Seoul think tank told the paper. "It is hard to prove."')
+    assert [(q.mention, q.cue) for q in found] == [("a researcher at a Seoul think tank", "told")]
