@@ -15,7 +15,7 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-from .marks import Candidate, MarkAttributor, Tok, next_report, word_class, noun_after_modifier, noun_before_be, noun_before_verb, says_where, \
+from .marks import Candidate, MarkAttributor, Tok, next_report, word_class, noun_after_modifier, noun_before_be, noun_before_verb, phrase_end, says_where, \
     size_bucket, tokens, writer_aside
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
@@ -35,6 +35,8 @@ def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
     content starts."""
     opened = toks[0].text.casefold() in _SUBORDINATORS and not any(t.text == "," for t in toks[1:speaker]) \
         or speaker > 0 and toks[speaker - 1].text.casefold() in _SUBORDINATORS
+    if opened and toks[0].text.casefold() == "as" and k > 0 and toks[k - 1].text == ",":
+        return end  # 'As the paper noted, P': the clause is the attribution, the main clause its claim
     if opened:  # (not the comma of '10,000', nor one before ', which ...' that the clause goes on with)
         comma = next((t for t, nxt in zip(toks[k:], toks[k + 1:]) if t.text == "," and t.start < end
                       and nxt.start > t.start + 1 and nxt.text.casefold() not in _RELATIVE_WORDS), None)
@@ -159,6 +161,8 @@ class ClauseCandidates:
         if says_where([t.text for t in toks], m[0], toks[k].text, self.continuation):
             return None
         start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
+        if verb.frame == "np":
+            end = phrase_end(text, start, end)
         end = subordinate_end(toks, m[0], k, end)
         if how == "relative":  # 'Mr. Trump, who said P, issued a statement': P ends with the relative clause
             end = _relative_end(toks, k, end, self.main_verbs)

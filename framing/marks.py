@@ -834,6 +834,23 @@ def _only_space_or_punct(text: str, a: int, b: int) -> bool:
 _WRITER_ASIDE = re.compile(r",\s*(?:\w+ly\s+)?(\w+ing)\b|;")
 
 
+_PHRASE_END = re.compile(r"[,;(]|\s(?:--?|[\u2014\u2013])\s|[\u201c\u201d\"]")
+
+
+def phrase_end(text: str, start: int, end: int) -> int:
+    """End of the noun phrase a verb like 'describe', 'dismiss' or 'call for' reports ('dismissed the
+    baseless accusations, saying ...', 'called the senator "the next George Washington" - the
+    Founding Father ...'): the first comma, semicolon, dash or bracket outside quotation marks."""
+    inside = False
+    for m in _PHRASE_END.finditer(text, start, end):
+        if m.group() in ('"', "\u201c", "\u201d"):
+            inside = m.group() == "\u201c" or (m.group() == '"' and not inside)
+            continue
+        if not inside:
+            return m.start()
+    return end
+
+
 def writer_aside(text: str, start: int, end: int, not_participles) -> int | None:
     """Where the writer's own clause begins inside [start, end): ', adding ...', ', likely referring
     ...' or a semicolon; not ', including ...' (``not_participles``: -ing words that go on with the

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
 from .marks import DASHES, MarkAttributor, MarkCandidates, Tok, initial_stop, next_report, tokens, word_class, \
-    noun_after_modifier, noun_before_be, noun_before_verb, says_where, size_bucket
+    noun_after_modifier, noun_before_be, noun_before_verb, phrase_end, says_where, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -418,6 +418,8 @@ class QuoteExtractor:
             return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on
         start = toks[i].start if verb.frame == "np" else toks[after].start
         end = self._content_end(text, sent, after)
+        if verb.frame == "np":
+            end = phrase_end(text, toks[after].start, end)
         end = subordinate_end(toks, m_start, after, end)
         start, end = _extend_over_marks(spans, start, end)
         if self._too_short(text, start, end, verb):
@@ -941,12 +943,13 @@ def _words_at(toks, k: int) -> tuple[str, str]:
 def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
     """One quote for a statement its attribution interrupts: '"A," she said. "B."' and '"A," she
     said, "B."' are the pieces of one quote (the speaker's words run on across the cue), within a
-    paragraph. Quotes are sorted by position."""
+    paragraph. Quotes are sorted by position. The pieces share their attribution (speaker's words and
+    cue), whatever name each was resolved to: the first piece's stands."""
     out: list[Quote] = []
     for q in quotes:
         last = out[-1] if out else None
         if last is not None and last.kind == "direct" and q.kind in ("direct", "mixed") \
-                and last.speaker == q.speaker and last.mention_start == q.mention_start \
+                and last.mention_start == q.mention_start \
                 and last.cue_start == q.cue_start \
                 and q.mention_start is not None and last.end <= q.mention_start < q.start \
                 and "\n" not in text[last.end:q.start]:

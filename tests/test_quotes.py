@@ -691,3 +691,33 @@ def test_a_second_report_after_a_coordination_ends_the_first():
 def test_a_noun_compound_is_no_cue_for_any_reader():
     found = quotes_of('"We are keen," a researcher at a Seoul think tank told the paper. "It is hard to prove."')
     assert [(q.mention, q.cue) for q in found] == [("a researcher at a Seoul think tank", "told")]
+
+
+def test_the_pieces_of_an_interrupted_quote_share_one_attribution_whatever_name_each_resolved_to():
+    from framing.quotes import _join_interrupted
+    from framing.types import Quote
+
+    text = '"A deal is close," Cuban said. "We will see."'
+    attribution = dict(doc="d", cue="said", cue_lemma="say", cue_start=24, cue_end=28, mention="Cuban",
+                       mention_start=18, mention_end=23, group="other", confidence=0.7, sentence=0)
+    first = Quote(start=1, end=16, content=text[1:16], kind="direct", speaker="Mark Cuban", **attribution)
+    second = Quote(start=31, end=43, content=text[31:43], kind="direct", speaker="Cuban", **attribution)
+    [joined] = _join_interrupted([first, second], text)
+    assert (joined.speaker, joined.pieces()) == ("Mark Cuban", [(1, 16), (31, 43)])
+
+
+def test_a_noun_phrase_reported_by_its_verb_ends_at_the_first_comma_or_dash_outside_marks():
+    [q] = quotes_of('He has also called the Texas senator "the next George Washington" - the Founding Father '
+                    'whom Beck admires.')
+    assert q.content == 'called the Texas senator "the next George Washington"'
+    [q] = quotes_of("A group of rabbis called for a boycott of his speech, and the league objected strongly.")
+    assert q.content == "called for a boycott of his speech"
+    [q] = quotes_of('North Korea dismissed the meeting as "a brazen act, really" to discuss transfers.')
+    assert q.content == 'dismissed the meeting as "a brazen act, really" to discuss transfers'
+
+
+def test_as_the_source_noted_attributes_the_main_clause():
+    [q] = quotes_of("As the paper noted, it is surprising because Trump has not always praised China, and it matters.")
+    assert (q.mention, q.content) == (
+        "the paper", "it is surprising because Trump has not always praised China, and it matters")
+    assert not quotes_of("As Kim spoke, the crowd cheered, and the band played on.")
