@@ -133,20 +133,23 @@ class ClauseCandidates:
         if passive is not None:
             return passive
         m = a.mention_before(toks, i)
-        how = "preposed"
+        how, before_comma = "preposed", None
         antecedent = self._relative(toks, i) if m is None else None
         if antecedent is not None:  # 'Mr. Sanders, who said he ...': "who" speaks for Mr. Sanders
             m, antecedent = antecedent
             how = "relative"
         elif (m is None or (toks[m[0]].low in a.determiners and m[1] - m[0] == 1)) and \
-                (a._participle(toks, i) or a._coordinated(toks, i)) or a.carried(toks, m):
-            how = "participle"
+                (a._participle(toks, i) or a._coordinated(toks, i)) or a.carried(toks, m) \
+                or m is not None and m[1] == i - 1 and toks[i - 1].text == "," and a._participle(toks, i):
+            before_comma, how = m, "participle"
             if self._earlier is not None:  # 'Blinken warned that ..., urging China to ...': Blinken urges
                 found = next((n for n, t in enumerate(toks) if t.start == self._earlier[0]), None)
                 end = next((n for n, t in enumerate(toks) if t.end == self._earlier[1]), None)
                 m = (found, end + 1) if found is not None and end is not None else None
             elif a._coordinated(toks, i):  # 'when Rubio thanked Miami and said ...': the first verb's subject
                 m = a.coordinated_subject(toks, i) or a.subject(toks)
+            elif before_comma is not None:  # 'X called for a vote, declaring ...': X, not 'a vote'
+                m = a.participle_subject(toks, i) or before_comma
             else:
                 m = a.subject(toks)
         if m is None:
@@ -220,6 +223,8 @@ class ClauseCandidates:
         if comma is None or comma < 3:
             return None
         if comma == i - 1:  # ', said X'
+            if verb.frame == "np":
+                return None  # ', called for a voice vote': what follows is the verb's object, not its speaker
             m = a.mention_after(toks, j)
             if m is None or not a._closes(toks, m[1]):
                 return None

@@ -473,13 +473,18 @@ class MarkAttributor:
             gap = toks[j:]
             if verb.frame == "quotation" and any(t.word for t in gap):
                 continue  # 'read', 'states' introduce only the passage right after them
+            if (i > 1 and toks[i - 1].text == "," and toks[i - 2].text in _DOUBLE_MARKS
+                    or i > 0 and toks[i - 1].text in ("\u201d", '"')) and self._inverted_speaker(toks, j):
+                return None  # '"Q1," says the narrator, going on to detail "Q2"': the cue is Q1's, inverted
             if verb.frame == "prep":
                 m = self.mention_after(toks, j)
                 if m and m[1] < len(toks) and toks[m[1]].text == ",":
                     return self._make("according_to", toks, (i, j), m, verb)
                 return None
             m = self.mention_before(toks, i)
-            if (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1 or self.carried(toks, m)) and \
+            if i > 0 and toks[i - 1].text == "," and self._participle(toks, i) and toks[0].start <= sent_start:
+                m = self.participle_subject(toks, i) or m
+            elif (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1 or self.carried(toks, m)) and \
                     (self._participle(toks, i) or self._coordinated(toks, i) or self.carried(toks, m)):
                 m = self.subject(toks) if toks[0].start <= sent_start else None
             if m is None and i == 0 and toks[0].start <= sent_start and last in (",", ":"):
@@ -497,6 +502,12 @@ class MarkAttributor:
                 return None  # 'KCNA reported, to discuss "..."': the writer's own clause follows the cue
             return self._make("lead_in", toks, (i, j), m, verb, lead=gap)
         return None
+
+    def _inverted_speaker(self, toks: list[Tok], j: int) -> bool:
+        """A speaker named right after the cue ending at toks[j] and closed by a comma ('says the
+        narrator, going on ...'), not the start of a clause ('said the days of a ... are gone')."""
+        m = self.mention_after(toks, j)
+        return m is not None and m[1] < len(toks) and toks[m[1]].text == ","
 
     def carried(self, toks: list[Tok], m: tuple[int, int] | None) -> bool:
         """The words before the cue name a document someone put out ('she released *a statement*
@@ -526,6 +537,20 @@ class MarkAttributor:
         if not (toks[i].low.endswith(("ed", "s")) or toks[i].low in _IRREGULAR_PAST or supported):
             return False
         return k >= 0 and toks[k].low in ("and", "but")
+
+    def participle_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
+        """For a participle after a comma ('X called for a vote, declaring ...'), the subject of the
+        nearest finite verb before it (not the noun right before the comma), else the sentence's."""
+        floor = next((v + 1 for v in range(i - 2, -1, -1) if toks[v].text == ";"), 0)
+        reported = (v for v in range(i - 2, floor - 1, -1) if toks[v].word and not toks[v].capitalised
+                    and self.cue_at(toks, v))  # a verb of saying first: 'Putin said ... signed Wednesday, noting'
+        finite = (v for v in range(i - 2, floor - 1, -1) if toks[v].word and not toks[v].capitalised
+                  and (toks[v].low.endswith("ed") and len(toks[v].low) > 4 or toks[v].low in _IRREGULAR_PAST))
+        for v in list(reported) + list(finite):
+            m = self.mention_before(toks, v)
+            if m is not None:
+                return m
+        return self.subject(toks)
 
     def coordinated_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
         """For a verb coordinated with an earlier one ('Rubio thanked Miami and said'), the name right

@@ -721,3 +721,18 @@ def test_as_the_source_noted_attributes_the_main_clause():
     assert (q.mention, q.content) == (
         "the paper", "it is surprising because Trump has not always praised China, and it matters")
     assert not quotes_of("As Kim spoke, the crowd cheered, and the band played on.")
+
+
+def test_a_participle_after_a_comma_is_said_by_the_subject_of_the_verb_before_it():
+    found = quotes_of("The party chairman, Kelly Armstrong, called for a voice vote, declaring after both "
+                      "that the request was denied.")
+    assert [(q.mention, q.cue) for q in found] == [("Kelly Armstrong", "called for"), ("Kelly Armstrong", "declaring")]
+    found = quotes_of('Putin said after his talks that Russia "does not rule out cooperation" under the treaty '
+                      'signed Wednesday, noting that the deal also contemplates "mutual assistance."')
+    assert [(q.mention, q.cue) for q in found] == [("Putin", "said"), ("Putin", "noting")]  # not 'the treaty signed'
+
+
+def test_a_cue_inverted_after_one_passage_does_not_introduce_the_next():
+    [q] = quotes_of('"They were all opened: a new server, a mouse," says the narrator, going on to detail '
+                    'a series of other "gifts."')
+    assert q.mention == "the narrator"
