@@ -37,6 +37,7 @@ _INTRODUCERS = {"in", "on", "at", "during", "after", "before", "asked", "speakin
                 "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "made", "put", "read", "gave", "took"}
 _LINKS_OF_MODIFIERS = ("to", "with", "in", "on", "of")
+_EXPLETIVES = {"there", "there's", "there\u2019s", "here", "here's", "here\u2019s"}
 _AUXILIARY_VERBS = {"did", "does", "do", "will", "would", "can", "could", "may", "might", "should", "must", "has", "have",
                     "had"}
 _PLACE_WORDS = ("in", "at", "on", "during", "after", "before")
@@ -473,6 +474,9 @@ class MarkAttributor:
             gap = toks[j:]
             if verb.frame == "quotation" and any(t.word for t in gap):
                 continue  # 'read', 'states' introduce only the passage right after them
+            if verb.frame != "prep" and i > 0 and (toks[i - 1].low.endswith(("'s", "\u2019s"))
+                                                   or toks[i - 1].low in self.determiners):
+                continue  # "denounced Trump's remarks as "...": a noun; an earlier cue may introduce the passage
             if (i > 1 and toks[i - 1].text == "," and toks[i - 2].text in _DOUBLE_MARKS
                     or i > 0 and toks[i - 1].text in ("\u201d", '"')) and self._inverted_speaker(toks, j):
                 return None  # '"Q1," says the narrator, going on to detail "Q2"': the cue is Q1's, inverted
@@ -486,7 +490,8 @@ class MarkAttributor:
                 m = self.participle_subject(toks, i) or m
             elif (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1 or self.carried(toks, m)) and \
                     (self._participle(toks, i) or self._coordinated(toks, i) or self.carried(toks, m)):
-                m = self.subject(toks) if toks[0].start <= sent_start else None
+                coordinated = self.coordinated_subject(toks, i) if self._coordinated(toks, i) else None
+                m = coordinated or (self.subject(toks) if toks[0].start <= sent_start else None)
             if m is None and i == 0 and toks[0].start <= sent_start and last in (",", ":"):
                 m = self.mention_after(toks, j)  # 'Said Comey, "..."': the cue opens the sentence
                 if m and m[1] == len(toks) - 1:
@@ -582,6 +587,8 @@ class MarkAttributor:
                 i += 1
         if i + 1 < len(toks) and toks[i].low in self.connectives and toks[i + 1].text == ",":
             i += 2  # 'Likewise, Trump ...'
+        if i < len(toks) and toks[i].low in _EXPLETIVES:
+            return None  # "There's still time for Cruz to ...": no one speaks
         if i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS
                               or toks[i].low.endswith(("ing", "ly")) and len(toks[i].low) > 4):
             # ('Rallying hundreds of workers, Clinton ...', 'Hastily, Trump ...': an opening phrase)

@@ -736,3 +736,19 @@ def test_a_cue_inverted_after_one_passage_does_not_introduce_the_next():
     [q] = quotes_of('"They were all opened: a new server, a mouse," says the narrator, going on to detail '
                     'a series of other "gifts."')
     assert q.mention == "the narrator"
+
+
+def test_a_word_of_saying_after_a_possessive_introduces_no_passage():
+    found = quotes_of('Hollande denounced Trump\'s remarks as "hurtful and humiliating."')
+    assert not [q for q in found if q.mention.startswith("Trump")]
+
+
+def test_a_verb_coordinated_before_a_passage_is_said_by_the_first_verbs_subject():
+    found = quotes_of('Over the years, email has helped her stay in touch, although she laughed and admitted '
+                      '"emails have been wonderful, although that can be a curse also."')
+    assert [(q.mention, q.cue) for q in found if q.cue == "admitted"] == [("she", "admitted")]
+
+
+def test_an_expletive_there_is_no_speaker():
+    assert not quotes_of('There\'s still time for Cruz to build bridges, even after dismissing them as the '
+                         '"Washington cartel" and calling McConnell a liar.')
