@@ -413,6 +413,8 @@ class QuoteExtractor:
             return None
         while after < len(low) and low[after] in DASHES:
             after += 1  # 'Elkins said - but they ...'
+        if after >= len(low):
+            return None  # 'X said -': nothing follows
         if after > j and (low[after - 1] == "," or low[after - 1] in DASHES) and (
                 low[after] in self.words["writer_continuation"] or low[after] in ("or", "so", "yet", "then")):
             return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on
@@ -570,6 +572,9 @@ class QuoteExtractor:
         end = k
         while k >= 0:
             word = low[k]
+            if word == "." and initial_stop(toks, k):
+                k -= 1  # 'Mr. Hedge', 'Christopher M. Shelton': the stop stays in the name
+                continue
             if word in _PUNCT or word in w["boundary"] or word in w["be"]:
                 break
             capitalised = toks[k].text[:1].isupper()
@@ -948,13 +953,13 @@ def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
     out: list[Quote] = []
     for q in quotes:
         last = out[-1] if out else None
-        if last is not None and last.kind == "direct" and q.kind in ("direct", "mixed") \
+        if last is not None and last.kind in ("direct", "mixed") and q.kind in ("direct", "mixed") \
                 and last.mention_start == q.mention_start \
                 and last.cue_start == q.cue_start \
                 and q.mention_start is not None and last.end <= q.mention_start < q.start \
                 and "\n" not in text[last.end:q.start]:
             last.fragments = [list(p) for p in last.pieces()] + [[q.start, q.end]]
-            last.end, last.kind = q.end, "direct" if q.kind == "direct" else "mixed"
+            last.end, last.kind = q.end, "direct" if q.kind == last.kind == "direct" else "mixed"
             last.confidence = max(last.confidence, q.confidence)
             continue
         out.append(q)

@@ -752,3 +752,14 @@ def test_a_verb_coordinated_before_a_passage_is_said_by_the_first_verbs_subject(
 def test_an_expletive_there_is_no_speaker():
     assert not quotes_of('There\'s still time for Cruz to build bridges, even after dismissing them as the '
                          '"Washington cartel" and calling McConnell a liar.')
+
+
+def test_a_title_with_a_stop_stays_in_the_speaker_before_the_verb():
+    [q] = quotes_of('"Golf is just scratching out a profit," Mr. Hedge said from his office in Orlando. '
+                    '"It is a razor-thin industry."')
+    assert (q.mention, q.pieces()) == ("Mr. Hedge", [(1, 38), (84, 112)])
+
+
+def test_a_mixed_first_piece_and_a_direct_second_are_one_quote():
+    [q] = quotes_of('Rubio "apologized numerous times on this show," Hannity said. "It is time to move on."')
+    assert (q.kind, q.content) == ("mixed", 'Rubio "apologized numerous times on this show," \u2026 It is time to move on.')
