@@ -205,7 +205,8 @@ class MarkAttributor:
         progressive = end < len(toks) and toks[end].low.endswith("ing")
         while j != previous:  # adverbs, auxiliaries and times ('have in the past said', 'on Monday said')
             previous = j
-            while j > floor and (toks[j - 1].low in self.adverbs or (_adverb(toks[j - 1]) and toks[j - 1].low != "only")
+            while j > floor and (toks[j - 1].low in self.adverbs and not (toks[j - 1].capitalised and j - 1 > floor)
+                                 or (_adverb(toks[j - 1]) and toks[j - 1].low != "only")
                                  or (progressive and toks[j - 1].low in ("is", "are", "was", "were", "been", "be"))):
                 j -= 1
             when = self._time_before(toks, j, floor)

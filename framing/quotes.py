@@ -557,8 +557,9 @@ class QuoteExtractor:
         k = i - 1
         # adverbs, auxiliaries and time expressions between speaker and verb
         while k >= 0:
-            if low[k] in w["auxiliary"] or (low[k].endswith("ly") and len(low[k]) > 4 and not self._capitalised[k]):
-                k -= 1
+            if low[k] in w["auxiliary"] and not (k > 0 and self._capitalised[k]) \
+                    or (low[k].endswith("ly") and len(low[k]) > 4 and not self._capitalised[k]):
+                k -= 1  # (not 'Instead, Will called for': a capitalised 'Will' inside a sentence is a name)
             elif low[k] in w["time"] and k > 0 and low[k - 1] in w["time_lead"]:
                 k -= 2
             elif low[k] in w["time"]:

@@ -683,9 +683,9 @@ def test_a_document_carries_its_author_only_after_a_verb_that_puts_it_out():
 
 
 def test_a_second_report_after_a_coordination_ends_the_first():
-    found = quotes_of("He said he would offer a prayer for the eventual nominee but did not suggest it would be Trump.")
+    found = quotes_of("He said he would offer a prayer for the eventual nominee but did not say that it would be Trump.")
     assert [(q.cue, q.content) for q in found] == [
-        ("said", "he would offer a prayer for the eventual nominee"), ("suggest", "it would be Trump")]
+        ("said", "he would offer a prayer for the eventual nominee"), ("say", "it would be Trump")]
 
 
 def test_a_noun_compound_is_no_cue_for_any_reader():
@@ -763,3 +763,8 @@ def test_a_title_with_a_stop_stays_in_the_speaker_before_the_verb():
 def test_a_mixed_first_piece_and_a_direct_second_are_one_quote():
     [q] = quotes_of('Rubio "apologized numerous times on this show," Hannity said. "It is time to move on."')
     assert (q.kind, q.content) == ("mixed", 'Rubio "apologized numerous times on this show," \u2026 It is time to move on.')
+
+
+def test_a_capitalised_auxiliary_inside_a_sentence_is_a_name():
+    [q] = quotes_of("Instead, Will called for Republicans to throw their support behind Chris Christie.")
+    assert q.mention == "Will"
