@@ -454,8 +454,9 @@ class MarkAttributor:
         last = toks[-1].text
         if last == ":" and len(toks) > 1:
             m = self.mention_before(toks, len(toks) - 1)
-            if m and m[0] == 0 or (m and toks[m[0] - 1].text in (".", "\u201d", '"')):
-                return self._make("colon", toks, None, m, None)
+            if m and m[0] == 0 or (m and toks[m[0] - 1].text in (".", "\u201d", '"')) \
+                    or (m and toks[m[0]].capitalised and toks[m[1] - 1].capitalised):
+                return self._make("colon", toks, (len(toks) - 1, len(toks)), m, None)  # (also '... - Philip Bump:')
         if last in (",", ":") and len(toks) >= 3:  # 'Clinton fired back, "..."': a verb the lexicon lacks
             end = len(toks) - 1
             k = end - 1 if toks[end - 1].low in ("back", "out", "up") else end
@@ -599,6 +600,26 @@ class MarkAttributor:
             i = comma + 1
         return self.mention_after(toks, i)
 
+    def closing_cue(self, text: str, start: int, end: int) -> Attribution | None:
+        """'Sam Lau, the party's spokesman, said in a statement.' before a passage that opens the next
+        sentence: a sentence that ends with its cue (and a place or an addressee) introduces it."""
+        toks = tokens(text, start, end)
+        if len(toks) < 3 or toks[-1].text != "." or any(t.text in _DOUBLE_MARKS for t in toks):
+            return None
+        for i in range(len(toks) - 2, 0, -1):
+            cue = self.cue_at(toks, i)
+            if cue is None:
+                continue
+            j, verb = cue
+            if verb.frame in ("prep", "none", "quotation") or toks[i].capitalised:
+                return None
+            rest = toks[self.past_addressee(toks, j, verb):-1]
+            if rest and (not self._phrase(rest) or any(t.low in self.adverbs for t in rest)):
+                return None  # 'X said the plan would fail.': the sentence holds its own claim
+            m = self.mention_before(toks, i)
+            return self._make("before", toks, (i, j), m, verb) if m else None
+        return None
+
     def clause_subject(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
         """'He went on to call Cruz "the worst politician in Texas."' / 'Vargas and others prefer the term
         "undocumented immigrants."': a passage inside a clause whose verb no layout reads as a cue. The
@@ -613,11 +634,11 @@ class MarkAttributor:
         k = m[1]
         while k < len(toks) and (toks[k].low in self.adverbs or _adverb(toks[k])):
             k += 1
-        if k + 1 >= len(toks) or not toks[k].word or toks[k].capitalised or toks[k].low in self.determiners \
+        if k >= len(toks) or not toks[k].word or toks[k].capitalised or toks[k].low in self.determiners \
                 or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
             return None  # no verb after the subject ('The case was ...', 'Trump, who ...')
         a = self._make("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
-        a.content = (toks[k + 1].start, None)
+        a.content = (toks[k + 1].start if k + 1 < len(toks) else mark_start, None)  # ('Clinton supports "..."')
         return a
 
     def postposed(self, text: str, sent_start: int, mark_end: int, sent_end: int) -> Attribution | None:
@@ -728,6 +749,8 @@ class MarkCandidates:
                 attribution = self.attributor.after(text, span.end, max(tail_end, span.end))
             if attribution is None and span.end < final.end:
                 attribution = self.attributor.postposed(text, first.start, span.end, final.end)
+            if attribution is None and at_start and k > 0 and sentences[k - 1].paragraph >= first.paragraph - 1:
+                attribution = self.attributor.closing_cue(text, sentences[k - 1].start, sentences[k - 1].end)
             if attribution is None and not at_start:
                 attribution = self.attributor.clause_subject(text, span.start, first.start)
             if attribution and attribution.layout == "before" and attribution.cue \

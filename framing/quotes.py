@@ -36,6 +36,7 @@ _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
 _COORDINATION = re.compile(r"(?:;\s*(?:(?:while|whereas|and|but)\s+)?|,?\s(?:while|whereas|and|but)\s+)$")
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 _LEADING_CONJUNCTIONS = {"but", "and", "yet", "still", "however", "also", "so", "now"}
+_SETTINGS = ("statement", "article", "interview", "report", "speech", "dispatch")  # 'said in a ...'
 _LEAD_WORDS = 4  # words before a passage that carries on the last speaker's words
 _APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
 
@@ -648,7 +649,10 @@ class QuoteExtractor:
             if low[k] in w["time"] or (low[k] in w["time_lead"] and k + 1 < len(low) and low[k + 1] in w["time"]):
                 k += 1
             elif low[k] == "in" and k + 2 < len(low) and low[k + 1] in ("a", "an", "its", "his", "her", "their") and \
-                    k + 4 < len(low) and low[k + 3] in ("statement", "article", "interview", "report", "speech", "dispatch"):
+                    low[k + 2] in _SETTINGS:
+                k += 3  # 'said in a statement'
+            elif low[k] == "in" and k + 2 < len(low) and low[k + 1] in ("a", "an", "its", "his", "her", "their") and \
+                    k + 4 < len(low) and low[k + 3] in _SETTINGS:
                 k += 4 if low[k + 2] != "separate" else 5
             else:
                 break

@@ -768,3 +768,31 @@ def test_a_mixed_first_piece_and_a_direct_second_are_one_quote():
 def test_a_capitalised_auxiliary_inside_a_sentence_is_a_name():
     [q] = quotes_of("Instead, Will called for Republicans to throw their support behind Chris Christie.")
     assert q.mention == "Will"
+
+
+def test_a_name_before_a_colon_introduces_the_passage_after_it():
+    [q] = quotes_of('The timing does not surprise Republican pollster Daron Shaw: "Lesser-known candidates '
+                    'have seen the biggest boost."')
+    assert (q.mention, q.kind) == ("Republican pollster Daron Shaw", "direct")
+    assert not quotes_of('He listed the states: "Ohio, Florida and Iowa."')  # a lower-case noun is no speaker
+
+
+def test_a_passage_right_after_the_subjects_verb_is_offered_to_the_subject():
+    from framing.quotes import find_mark_spans
+
+    text = 'Clinton supports "appropriate pay raises for every federal worker."'
+    doc = annotate(article_from_text(text), BuiltinSegmenter())
+    [cand] = EXTRACTOR.marks.find(doc, find_mark_spans(doc))
+    a = cand.attribution
+    assert (a.layout, text[a.mention[0]:a.mention[1]], text[a.content[0]:a.content[1]]) == (
+        "subject", "Clinton", '"appropriate pay raises for every federal worker."')
+
+
+def test_a_sentence_that_ends_with_its_cue_introduces_the_next_passage():
+    text = ('Sam Lau, the communications director for the party, said in a statement. '
+            '"There are no paper ballots to recount."')
+    [q] = quotes_of(text)
+    assert (q.mention, q.content) == ("Sam Lau, the communications director for the party",
+                                      "There are no paper ballots to recount.")
+    found = quotes_of('Trump said the plan would fail. "It is a disaster," he added.')
+    assert [(q.mention, q.cue) for q in found] == [("Trump", "said"), ("he", "added")]  # its own cue first
