@@ -632,6 +632,8 @@ class QuoteExtractor:
                 break
             if low[k] in self.words["time"] or low[k] in self.words["time_lead"] and k > start:
                 break
+            if k > start and low[k].endswith("ly") and len(low[k]) > 4 and not self._capitalised[k]:
+                break  # 'Sullivan partly confirmed': an adverb ends the name
             end = k
             k += 1
         return end

@@ -796,3 +796,8 @@ def test_a_sentence_that_ends_with_its_cue_introduces_the_next_passage():
                                       "There are no paper ballots to recount.")
     found = quotes_of('Trump said the plan would fail. "It is a disaster," he added.')
     assert [(q.mention, q.cue) for q in found] == [("Trump", "said"), ("he", "added")]  # its own cue first
+
+
+def test_an_adverb_after_a_name_ends_the_speaker():
+    [q] = quotes_of("Sullivan partly confirmed the report, saying the leader wants high-level engagement with Russia.")
+    assert q.mention == "Sullivan"
