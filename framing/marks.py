@@ -42,7 +42,6 @@ _AUXILIARY_VERBS = {"did", "does", "do", "will", "would", "can", "could", "may",
                     "had"}
 _PLACE_WORDS = ("in", "at", "on", "during", "after", "before")
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
-_QUOTE_MARK = re.compile('["\u201c\u201d\u201e]')
 DASHES = ("\u2014", "\u2013", "-", "--")
 _SEPARATORS = (",",) + DASHES  # a comma, or a dash around an aside
 _ASIDES_SPAN = 45  # tokens from a speaker to its verb over asides
@@ -780,7 +779,7 @@ class MarkCandidates:
             return None
         lead = sentences[k - 1]
         body = text[lead.start:lead.end].rstrip()
-        if lead.start < last.end or not body.endswith(".") or _QUOTE_MARK.search(body):
+        if lead.start < last.end or not body.endswith(".") or any(mark in body for mark in _DOUBLE_MARKS):
             return None
         toks = tokens(text, lead.start, lead.end)
         m = self.attributor.subject(toks)
