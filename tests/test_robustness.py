@@ -11,6 +11,7 @@ from framing.io import OutputError, atomic_dir, atomic_write
 from framing.nlp import BuiltinSegmenter, annotate
 from framing.quotes import QuoteExtractor
 from framing.stance import StanceScorer
+from framing.types import FRAGMENT_JOIN
 
 from .conftest import EXAMPLES
 
@@ -31,7 +32,9 @@ def check(text):
     doc = annotate(article_from_text(text), SEGMENTER)
     quotes = EXTRACTOR.extract(doc)
     for q in quotes:
-        assert 0 <= q.start <= q.end <= len(text) and text[q.start:q.end] == q.content
+        assert 0 <= q.start <= q.end <= len(text)
+        assert all(q.start <= a <= b <= q.end for a, b in q.pieces())  # an interrupted quote comes in pieces
+        assert FRAGMENT_JOIN.join(text[a:b] for a, b in q.pieces()) == q.content
         assert q.speaker and q.group
         if q.mention_start is not None:
             assert text[q.mention_start:q.mention_end] == q.mention
@@ -127,3 +130,7 @@ def test_existing_directory_is_replaced_only_with_force(tmp_path):
     with atomic_dir(tmp_path / "r", force=True) as tmp:
         (tmp / "new").write_text("y")
     assert os.listdir(tmp_path / "r") == ["new"]
+
+
+def test_an_interrupted_quote_found_in_generated_text_keeps_its_pieces_in_the_text():
+    check('"""Peskov" told AFP "00"')  # a case hypothesis found: two pieces around the cue
