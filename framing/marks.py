@@ -143,11 +143,13 @@ class MarkAttributor:
         self.not_participles = words.get("not_participle", set())
         self.connectives = words.get("connective", set())
         self.compounds = words.get("compound", set())  # 'think tank': a noun, not a cue
+        self.compound_heads = {c.split()[0] for c in self.compounds}
 
     # ------------------------------------------------------------- cues
     def cue_at(self, toks: list[Tok], i: int):
         """(end index, verb) of a reporting expression starting at toks[i], or None."""
-        if i + 1 < len(toks) and f"{toks[i].low} {toks[i + 1].low}" in self.compounds:
+        if i + 1 < len(toks) and toks[i].low in self.compound_heads \
+                and f"{toks[i].low} {toks[i + 1].low}" in self.compounds:
             return None
         for n in range(min(self.max_form, len(toks) - i), 0, -1):
             key = tuple(t.low for t in toks[i:i + n])
@@ -352,9 +354,7 @@ class MarkAttributor:
             k += 1
         while k < len(toks) and toks[k].low in self.adverbs:
             k += 1
-        cue = self.cue_at(toks, k)
-        if cue and cue[1].frame == "quotation" and not _punctuated(text, mark_end):
-            cue = None
+        cue = _beside_closed_passage(self.cue_at(toks, k), text, mark_end)
         if cue:
             j, verb = cue
             if verb.frame == "prep":  # according to X
@@ -376,11 +376,8 @@ class MarkAttributor:
             if close is None:
                 return None
             j = close + 1
-        while j < len(toks) and toks[j].low in self.adverbs or (j < len(toks) and _adverb(toks[j])):
-            j += 1
-        cue = self.cue_at(toks, j) or self.unlisted_cue_at(toks, j)
-        if cue and cue[1].frame == "quotation" and not _punctuated(text, mark_end):
-            return None  # 'the "Super Tuesday" March 1 states': no comma closes the passage, no quotation is read
+        j = self.skip_adverbs(toks, j)
+        cue = _beside_closed_passage(self.cue_at(toks, j) or self.unlisted_cue_at(toks, j), text, mark_end)
         if cue and cue[1].frame != "prep" and (not tail or self._closes(toks, cue[0])):
             return self._make("after", toks, (j, cue[0]), m, cue[1])
         return None
@@ -412,6 +409,12 @@ class MarkAttributor:
                 and toks[n].low not in self.verbs_first_words():
             n += 1
         return n
+
+    def skip_adverbs(self, toks: list[Tok], k: int) -> int:
+        """Index of the first token from k on that is no adverb or auxiliary ('has repeatedly said')."""
+        while k < len(toks) and (toks[k].low in self.adverbs or _adverb(toks[k])):
+            k += 1
+        return k
 
     def _closes(self, toks: list[Tok], k: int) -> bool:
         """Nothing but a short tail (a time, a place, an appositive) follows toks[k] to the end of the sentence."""
@@ -487,12 +490,13 @@ class MarkAttributor:
                     return self._make("according_to", toks, (i, j), m, verb)
                 return None
             m = self.mention_before(toks, i)
-            if i > 0 and toks[i - 1].text == "," and self._participle(toks, i) and toks[0].start <= sent_start:
+            participle, coordinated, carried = self._participle(toks, i), self._coordinated(toks, i), self.carried(toks, m)
+            if i > 0 and toks[i - 1].text == "," and participle and toks[0].start <= sent_start:
                 m = self.participle_subject(toks, i) or m
-            elif (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1 or self.carried(toks, m)) and \
-                    (self._participle(toks, i) or self._coordinated(toks, i) or self.carried(toks, m)):
-                coordinated = self.coordinated_subject(toks, i) if self._coordinated(toks, i) else None
-                m = coordinated or (self.subject(toks) if toks[0].start <= sent_start else None)
+            elif (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1 or carried) and \
+                    (participle or coordinated or carried):
+                m = (coordinated and self.coordinated_subject(toks, i)) \
+                    or (self.subject(toks) if toks[0].start <= sent_start else None)
             if m is None and i == 0 and toks[0].start <= sent_start and last in (",", ":"):
                 m = self.mention_after(toks, j)  # 'Said Comey, "..."': the cue opens the sentence
                 if m and m[1] == len(toks) - 1:
@@ -522,8 +526,12 @@ class MarkAttributor:
         if noun is None or m[0] == 0:
             return False
         before = toks[m[0] - 1]
-        return noun[0] == "document" and before.word and not before.capitalised and before.low not in _PLACE_WORDS \
-            and (before.low in self.irregular_verbs or before.low in _IRREGULAR_PAST or before.low.endswith("ed"))
+        return noun[0] == "document" and before.word and before.low not in _PLACE_WORDS and self._verb_form(before)
+
+    def _verb_form(self, tok: Tok) -> bool:
+        """A lower-case past or irregular verb form ('released', 'sent', 'made')."""
+        return not tok.capitalised and (tok.low.endswith("ed") or tok.low in _IRREGULAR_PAST
+                                        or tok.low in self.irregular_verbs)
 
     def _participle(self, toks: list[Tok], i: int) -> bool:
         """'..., saying', '... before adding': a participle whose subject is the clause's."""
@@ -568,7 +576,7 @@ class MarkAttributor:
             t = toks[v]
             if t.text in (",", ";", ".") or not t.word:
                 return None
-            if not t.capitalised and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST or t.low in self.irregular_verbs):
+            if self._verb_form(t):
                 return self.mention_before(toks, v)
         return None
 
@@ -630,9 +638,7 @@ class MarkAttributor:
         m = self.subject(toks)
         if m is None:
             return None
-        k = m[1]
-        while k < len(toks) and (toks[k].low in self.adverbs or _adverb(toks[k])):
-            k += 1
+        k = self.skip_adverbs(toks, m[1])
         if k >= len(toks) or not toks[k].word or toks[k].capitalised or toks[k].low in self.determiners \
                 or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
             return None  # no verb after the subject ('The case was ...', 'Trump, who ...')
@@ -786,9 +792,7 @@ class MarkCandidates:
         if m is None or m[1] >= len(toks) or not (toks[m[0]].capitalised or toks[m[0]].low in _PRONOUNS) \
                 or toks[m[0]].low in self.attributor.determiners:
             return None
-        verb = m[1]
-        while verb + 1 < len(toks) and (toks[verb].low in self.attributor.adverbs or _adverb(toks[verb])):
-            verb += 1
+        verb = min(self.attributor.skip_adverbs(toks, m[1]), len(toks) - 1)
         if not toks[verb].word or toks[verb].capitalised:
             return None
         return Attribution("introduced", (toks[verb].start, toks[verb].end), toks[verb].low,
@@ -931,6 +935,13 @@ def _punctuated(text: str, mark_end: int) -> bool:
     """A comma or a stop closes the passage ending at ``mark_end``, inside or right after its mark: it
     is a quotation, not a title or a name ('"...," the statement read' against 'the "Super Tuesday" states')."""
     return text[mark_end - 2:mark_end - 1] in (",", ".", "!", "?") or text[mark_end:mark_end + 1] == ","
+
+
+def _beside_closed_passage(cue, text: str, mark_end: int):
+    """``cue`` ((end index, verb) or None), unless its verb introduces words only beside a passage a
+    comma or stop closes ('read', 'states': the quotation frame) and the passage ending at
+    ``mark_end`` is not closed so ('the "Super Tuesday" March 1 states')."""
+    return None if cue and cue[1].frame == "quotation" and not _punctuated(text, mark_end) else cue
 
 
 def _gap_is_quotes(doc, last: Candidate, span) -> bool:

@@ -34,6 +34,7 @@ _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
 # A clause break right before a new speaker: 'X say A[, while |; |, and |, but ]Y say B'.
 _COORDINATION = re.compile(r"(?:;\s*(?:(?:while|whereas|and|but)\s+)?|,?\s(?:while|whereas|and|but)\s+)$")
+_SPACED = re.compile(r"\S+")
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 _LEADING_CONJUNCTIONS = {"but", "and", "yet", "still", "however", "also", "so", "now"}
 _SETTINGS = ("statement", "article", "interview", "report", "speech", "dispatch")  # 'said in a ...'
@@ -650,12 +651,8 @@ class QuoteExtractor:
         while k < len(low):
             if low[k] in w["time"] or (low[k] in w["time_lead"] and k + 1 < len(low) and low[k + 1] in w["time"]):
                 k += 1
-            elif low[k] == "in" and k + 2 < len(low) and low[k + 1] in ("a", "an", "its", "his", "her", "their") and \
-                    low[k + 2] in _SETTINGS:
-                k += 3  # 'said in a statement'
-            elif low[k] == "in" and k + 2 < len(low) and low[k + 1] in ("a", "an", "its", "his", "her", "their") and \
-                    k + 4 < len(low) and low[k + 3] in _SETTINGS:
-                k += 4 if low[k + 2] != "separate" else 5
+            elif _setting_words(low, k):
+                k += _setting_words(low, k)  # 'said in a statement', 'said in a written statement'
             else:
                 break
         if verb.frame == "object_clause":
@@ -816,13 +813,12 @@ class QuoteExtractor:
             return
         head = text[quote.start:at]
         brk = _COORDINATION.search(head)
-        if brk is None and at == a.cue[0]:
-            cut, n = len(head.rstrip()), 0  # 'but did not suggest': up to three auxiliaries before the cue
-            while n < 3 and head[:cut].rsplit(None, 1)[-1:] and \
-                    head[:cut].rsplit(None, 1)[-1].casefold() in self.words["auxiliary"]:
-                cut, n = len(head[:cut].rsplit(None, 1)[0]) + 1, n + 1
+        if brk is None and at == a.cue[0]:  # 'but did not suggest': up to three auxiliaries before the cue
+            words, n = list(_SPACED.finditer(head)), 0
+            while n < min(3, len(words)) and words[-1 - n].group().casefold() in self.words["auxiliary"]:
+                n += 1
             if n:
-                brk = _COORDINATION.search(head, 0, cut)
+                brk = _COORDINATION.search(head, 0, words[-n].start())
         if brk is None or len(head[:brk.start()].split()) < 3:
             return
         quote.end = _trim(text, quote.start, quote.start + brk.start())[1]
@@ -947,6 +943,18 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+def _setting_words(low: list[str], k: int) -> int:
+    """How many words from k say where something was said ('in a statement', 'in a written statement',
+    'in a separate ...' and the word after it); 0 when none do."""
+    if not (low[k] == "in" and k + 2 < len(low) and low[k + 1] in ("a", "an", "its", "his", "her", "their")):
+        return 0
+    if low[k + 2] in _SETTINGS:
+        return 3
+    if k + 4 < len(low) and low[k + 3] in _SETTINGS:
+        return 4 if low[k + 2] != "separate" else 5
+    return 0
+
+
 def _words_at(toks, k: int) -> tuple[str, str]:
     """The word at k and the one after it (or '')."""
     return toks[k].text, toks[k + 1].text if k + 1 < len(toks) else ""
