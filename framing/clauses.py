@@ -15,8 +15,8 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-from .marks import Candidate, MarkAttributor, Tok, next_report, word_class, noun_after_modifier, noun_before_be, noun_before_verb, phrase_end, says_where, \
-    size_bucket, tokens, writer_aside
+from .marks import Candidate, MarkAttributor, Tok, next_report, noun_after_modifier, noun_before_be, noun_before_verb, \
+    phrase_end, says_where, size_bucket, tokens, word_class, writer_aside
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
             "no", "any", "every", "each", "whose"}
