@@ -187,7 +187,8 @@ def fig_stance(data: ReportData, fig):
     fig.suptitle("Does the outlet state the allegation as fact, attribute, hedge or deny it?",
                  fontweight="bold", x=0.02, ha="left")
     fig.text(0.02, 0.02, "Dots: index of the sentence labels with bootstrap 95% interval.  Open diamonds: the same "
-             "index from the lexicon rule alone.  n: topic sentences (headlines included).", fontsize=7, color="#444444")
+             "index from the lexicon rule alone.\nn: topic sentences (headlines included).", fontsize=7, color="#444444",
+             va="bottom")  # two lines: one ran past the figure's right edge
     fig.subplots_adjust(left=0.2, right=0.94, top=0.85, bottom=0.17, wspace=0.2)
     return fig
 
