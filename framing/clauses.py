@@ -15,7 +15,7 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-from .marks import Candidate, MarkAttributor, Tok, next_report, noun_after_modifier, noun_before_be, noun_before_verb, \
+from .marks import Candidate, MarkAttributor, Tok, closed_passage_end, next_report, noun_after_modifier, noun_before_be, noun_before_verb, \
     phrase_end, says_where, size_bucket, tokens, word_class, writer_aside
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
@@ -134,7 +134,7 @@ class ClauseCandidates:
             return passive
         m = a.mention_before(toks, i)
         how, before_comma = "preposed", None
-        antecedent = self._relative(toks, i) if m is None else None
+        antecedent = a.relative(toks, i) if m is None else None
         if antecedent is not None:  # 'Mr. Sanders, who said he ...': "who" speaks for Mr. Sanders
             m, antecedent = antecedent
             how = "relative"
@@ -171,26 +171,11 @@ class ClauseCandidates:
             end = _relative_end(toks, k, end, self.main_verbs)
         if len(text[start:end].split()) < 3:
             return None
-        attribution = a._make(how, toks, (i, j), m, verb)
+        attribution = a._make(how, toks, (i, j), m, verb, antecedent=antecedent)
         attribution.content = (start, end)
-        if antecedent is not None:
-            attribution.antecedent = (toks[antecedent[0]].start, toks[antecedent[1] - 1].end)
         cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)
         cand.features = self.features(text, toks, i, j, k, cand, verb)
         return cand
-
-    def _relative(self, toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        """(the token range of "who", that of what it stands for) when the cue's subject is a relative
-        "who": 'Mr. Sanders, who said ...', 'voters who say ...', 'Podesta, who has long argued ...'."""
-        k = i - 1
-        while k > 0 and (toks[k].low in self.attributor.adverbs or toks[k].low in ("has", "had", "have", "also")
-                         or toks[k].low.endswith("ly")):
-            k -= 1
-        if k < 1 or toks[k].low != "who":
-            return None
-        end = k - 1 if toks[k - 1].text == "," else k  # a comma: the name before it; none: 'voters who'
-        named = self.attributor.mention_before(toks, end)
-        return ((k, k + 1), named) if named is not None else None
 
     def _possessive(self, text, sent, toks, i, j, verb) -> Candidate | None:
         """"Washington's claim that Pyongyang sent shells": the possessor speaks, the that-clause is said."""
@@ -292,7 +277,7 @@ class ClauseCandidates:
         return k
 
     def _content_end(self, text: str, start: int, sent_end: int) -> int:
-        end = sent_end
+        end = closed_passage_end(text, start, sent_end) or sent_end
         end = writer_aside(text, start, end, self.not_participles) or end
         end = next_report(text, start, end, self.attributor.verbs) or end
         while end > start and text[end - 1] in " \t\r\n.!?":

@@ -144,6 +144,7 @@ class MarkAttributor:
         self.connectives = words.get("connective", set())
         self.compounds = words.get("compound", set())  # 'think tank': a noun, not a cue
         self.compound_heads = {c.split()[0] for c in self.compounds}
+        self.relative_pronouns = words.get("relative_pronoun", set())  # 'who', 'which', 'that' as a subject
 
     # ------------------------------------------------------------- cues
     def cue_at(self, toks: list[Tok], i: int):
@@ -489,7 +490,9 @@ class MarkAttributor:
                 if m and m[1] < len(toks) and toks[m[1]].text == ",":
                     return self._make("according_to", toks, (i, j), m, verb)
                 return None
-            m = self.mention_before(toks, i)
+            m, antecedent = self.mention_before(toks, i), None
+            if m is None and self.relative(toks, i):  # 'Mike Lee, who declared, "..."': "who" speaks for Mike Lee
+                m, antecedent = self.relative(toks, i)
             participle, coordinated, carried = self._participle(toks, i), self._coordinated(toks, i), self.carried(toks, m)
             if i > 0 and toks[i - 1].text == "," and participle and toks[0].start <= sent_start:
                 m = self.participle_subject(toks, i) or m
@@ -507,11 +510,25 @@ class MarkAttributor:
             if not gap or gap[-1].text in (",", ":"):
                 if any(g.text in (".", "\u201d", '"') for g in gap):
                     return None
-                return self._make("before", toks, (i, j), m, verb)
+                return self._make("before", toks, (i, j), m, verb, antecedent=antecedent)
             if gap[0].text == ",":
                 return None  # 'KCNA reported, to discuss "..."': the writer's own clause follows the cue
-            return self._make("lead_in", toks, (i, j), m, verb, lead=gap)
+            return self._make("lead_in", toks, (i, j), m, verb, lead=gap, antecedent=antecedent)
         return None
+
+    def relative(self, toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """(the token range of the relative pronoun, that of what it stands for) when the cue's subject
+        is one: 'Mr. Sanders, who said ...', 'voters who say ...', 'Podesta, who has long argued ...',
+        'The Post, which argued ...', 'a message that said ...'."""
+        k = i - 1
+        while k > 0 and (toks[k].low in self.adverbs or toks[k].low in ("has", "had", "have", "also")
+                         or toks[k].low.endswith("ly")):
+            k -= 1
+        if k < 1 or toks[k].low not in self.relative_pronouns:
+            return None
+        end = k - 1 if toks[k - 1].text == "," else k  # a comma: the name before it; none: 'voters who'
+        named = self.mention_before(toks, end)
+        return ((k, k + 1), named) if named is not None else None
 
     def _inverted_speaker(self, toks: list[Tok], j: int) -> bool:
         """A speaker named right after the cue ending at toks[j] and closed by a comma ('says the
@@ -536,8 +553,8 @@ class MarkAttributor:
     def _participle(self, toks: list[Tok], i: int) -> bool:
         """'..., saying', '... before adding': a participle whose subject is the clause's."""
         k = i - 1
-        while k >= 0 and toks[k].text in ('"', "\u201d"):
-            k -= 1
+        while k >= 0 and (toks[k].text in ('"', "\u201d") or _adverb(toks[k])):
+            k -= 1  # (', falsely suggesting')
         return toks[i].low.endswith("ing") and k >= 0 and (toks[k].text == "," or toks[k].low in
                                                             ("before", "after", "while", "when", "by", "also", "and"))
 
@@ -598,8 +615,9 @@ class MarkAttributor:
             i += 2  # 'Likewise, Trump ...'
         if i < len(toks) and toks[i].low in _EXPLETIVES:
             return None  # "There's still time for Cruz to ...": no one speaks
-        if i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS
-                              or toks[i].low.endswith(("ing", "ly")) and len(toks[i].low) > 4):
+        opening_word = toks[i].low.endswith(("ing", "ly")) and len(toks[i].low) > 4 and not (
+            i + 1 < len(toks) and toks[i + 1].capitalised) if i < len(toks) else False  # (not 'Carly Fiorina')
+        if i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS or opening_word):
             # ('Rallying hundreds of workers, Clinton ...', 'Hastily, Trump ...': an opening phrase)
             comma = next((k for k in range(i, min(i + 14, len(toks))) if toks[k].text == ","), None)
             if comma is None:
@@ -660,12 +678,14 @@ class MarkAttributor:
             break
         return None
 
-    def _make(self, layout, toks, cue, mention, verb, lead=None) -> Attribution:
+    def _make(self, layout, toks, cue, mention, verb, lead=None, antecedent=None) -> Attribution:
         a = Attribution(layout, (toks[cue[0]].start, toks[cue[1] - 1].end) if cue else None,
                         verb.lemma if verb else ("colon" if layout == "colon" else "dash"),
                         (toks[mention[0]].start, toks[mention[1] - 1].end) if mention else None,
                         connotation=verb.connotation if verb else "neutral",
                         listed=not (verb and verb.frame == "unlisted"))
+        if antecedent is not None:
+            a.antecedent = (toks[antecedent[0]].start, toks[antecedent[1] - 1].end)
         if lead:
             first = lead[0]
             if first.low == "that" and len(lead) > 1:
@@ -759,7 +779,8 @@ class MarkCandidates:
             if attribution is None and not at_start:
                 attribution = self.attributor.clause_subject(text, span.start, first.start)
             if attribution and attribution.layout == "before" and attribution.cue \
-                    and _only_space(text, attribution.cue[1], span.start) and _words_follow(text, span.end, final.end):
+                    and _only_space(text, attribution.cue[1], span.start) and _words_follow(text, span.end, final.end) \
+                    and closed_passage_end(text, span.start, final.end) is None:
                 attribution.layout = "lead_in"  # 'Bush said "local forces" must lead the way': the clause goes on
                 attribution.content = (span.start, None)
             if attribution and attribution.content is not None and attribution.content[1] is None:
@@ -915,9 +936,23 @@ def writer_aside(text: str, start: int, end: int, not_participles) -> int | None
     ...' or a semicolon; not ', including ...' (``not_participles``: -ing words that go on with the
     claim). None when there is none."""
     for cut in _WRITER_ASIDE.finditer(text, start, end):
+        if len(text[start:cut.start()].split()) < 3:
+            continue  # 'says Millennials, numbering 75.3 million, surpassed ...': the subject's modifier
         if not cut.group(1) or cut.group(1).casefold() not in not_participles:
             return cut.start()
     return None
+
+
+_CLOSED_PASSAGE = re.compile(r"\s*(?:\u201c[^\u201c\u201d]*?[,.!?]\u201d|\"[^\"]*?[,.!?]\"|''(?:(?!'').)*?[,.!?]'')"
+                             r"(?=\u200b?\s+[a-z])")  # \u200b: the filler that reading leaves after a doubled apostrophe
+
+
+def closed_passage_end(text: str, start: int, end: int) -> int | None:
+    """'Sanders said, "We'll see," when asked whether ...': content that opens with a passage its own
+    comma or stop closes is that passage; the words after it are the writer's. The passage's end, or
+    None when the content does not open so."""
+    m = _CLOSED_PASSAGE.match(text, start, end)
+    return m.end() if m else None
 
 
 def _content_end(text: str, after_mark: int, sent_end: int, verbs: dict, not_participles=frozenset()) -> int:

@@ -62,13 +62,19 @@ def classify_line(line: str, words: int) -> str:
     if words <= 4 and _PHOTO_CREDIT.search(line):
         return "credit"
     credit = _PHOTO_CREDIT.search(line)
-    if _POSITION_MARK.search(line) or (credit and words > 4 and (words <= 40 or credit.start() > len(line) - 80)):
+    if _positions(line) or (credit and words > 4 and (words <= 40 or credit.start() > len(line) - 80)):
         return "caption"  # a credit in a short line, or closing a long one ('... (AFP/Getty Images)')
     if _ENDS_WITH_DATE.search(line) and not re.search("[\"\u201c\u201d]", line) and words < 60:
         return "caption"
     if words <= 16 and not _TERMINAL.search(line) and line[:1].isupper():
         return "heading"
     return "body"
+
+
+def _positions(line: str) -> bool:
+    """The line places people in a photo ('Putin (R) shakes hands with Kim (L)', 'Kozlov (C)'). A lone
+    "(R)" is no sign: it is as often a party tag ('Gov. Phil Bryant (R) said ...')."""
+    return bool({m.group() for m in _POSITION_MARK.finditer(line)} - {"(R)"})
 
 
 def split_blocks(text: str) -> list[Block]:

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
-from .marks import DASHES, MarkAttributor, MarkCandidates, Tok, initial_stop, next_report, tokens, word_class, \
+from .marks import DASHES, MarkAttributor, MarkCandidates, Tok, closed_passage_end, initial_stop, next_report, tokens, word_class, \
     noun_after_modifier, noun_before_be, noun_before_verb, phrase_end, says_where, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
@@ -89,16 +89,21 @@ def find_mark_spans(doc: Document) -> "MarkSpans":
     """Pair double quotation marks over the body; a paragraph that opens with a
     mark while a quote is still open continues it (the newswire convention)."""
     text, spans = doc.text, []
-    open_at, open_par, prev = None, None, None
+    open_at, open_par, prev, par_end = None, None, None, None
     for s in doc.sentences:
         new_paragraph = prev is not None and s.paragraph != prev.paragraph
+        if open_at is not None and s.paragraph != open_par and new_paragraph \
+                and not text.startswith(tuple(OPEN_MARKS + STRAIGHT), s.start):
+            # a paragraph that does not reopen the mark: the passage closed, unmarked, with its paragraph
+            spans.append(MarkSpan(open_at, par_end, _mark_length(text, open_at)))
+            open_at = None
         for m in _QUOTE_RE.finditer(text, s.start, s.end):
             ch, pos = m.group(), m.start()
             if open_at is not None and s.paragraph != open_par:
                 if new_paragraph and pos == s.start and ch in OPEN_MARKS + STRAIGHT:
                     open_par = s.paragraph
                     continue
-                spans.append(MarkSpan(open_at, prev.end, _mark_length(text, open_at)))  # unbalanced: close at its paragraph's end
+                spans.append(MarkSpan(open_at, par_end, _mark_length(text, open_at)))  # unbalanced: close at its paragraph's end
                 open_at = None
             if open_at is None:
                 if (ch != CLOSE_MARKS[0] or pos == s.start) and not (ch == STRAIGHT and _closes_only(text, pos)):
@@ -106,9 +111,11 @@ def find_mark_spans(doc: Document) -> "MarkSpans":
             elif ch in CLOSE_MARKS + STRAIGHT or _closing_typo(text, pos):
                 spans.append(MarkSpan(open_at, pos + 1, _mark_length(text, open_at)))
                 open_at = None
+        if open_at is not None and s.paragraph == open_par:
+            par_end = s.end
         prev = s
     if open_at is not None and prev is not None:
-        spans.append(MarkSpan(open_at, prev.end, _mark_length(text, open_at)))
+        spans.append(MarkSpan(open_at, par_end, _mark_length(text, open_at)))
     return MarkSpans(spans)
 
 
@@ -357,8 +364,9 @@ class QuoteExtractor:
         if prev in w["determiner"] or prev == "to" or prev.endswith(("'s", "\u2019s")) \
                 or noun_after_modifier(low[max(0, i - 2):i], w["determiner"]):
             return False  # a noun ("the report", "Obama's comments", "an impassioned call") or "to say"
-        if low[i].endswith("ing") and prev not in (",", "\u2014"):
-            return False  # only ", urging ..." style participles report speech
+        lead = self._skip_back(low, i - 1, ())
+        if low[i].endswith("ing") and (lead < 0 or low[lead] not in (",", "\u2014")):
+            return False  # only ", urging ..." style participles report speech (', falsely suggesting' too)
         before = self._skip_back(low, i - 1, w["auxiliary"])
         is_passive = before >= 0 and low[before] in w["be"]
         if nxt == "to" and verb.frame in ("clause", "np"):
@@ -488,10 +496,10 @@ class QuoteExtractor:
             if m_start is None:
                 return None
             mention = (toks[m_start].start, toks[self._mention_end(low, m_start, v)].end)
-        content_start = toks[j].start if j < len(toks) else None
-        if content_start is None:
+        k = self._after_cue(low, j, verb)  # (', telling reporters that ...')
+        if k >= len(toks):
             return None
-        start, end = _extend_over_marks(MarkSpans(), content_start, self._content_end(text, sent, j))
+        start, end = _extend_over_marks(MarkSpans(), toks[k].start, self._content_end(text, sent, k))
         if self._too_short(text, start, end, verb):
             return None
         return _Candidate((i, j), verb, _clip_mention(text, mention), (start, end), "participial")
@@ -521,7 +529,7 @@ class QuoteExtractor:
         end = toks[i - 1].start
         start, end = _extend_over_marks(spans, start, end)
         resumed = self._resumed_after(toks, k)
-        if resumed is not None and not _QUOTE_RE.search(text, start, end):
+        if resumed is not None and text[start:end].rstrip(" ,")[-1:] not in QUOTE_CHARS:
             end = self._content_end(text, sent, resumed)  # 'Part of the problem, say experts, is the ground'
         content = _trim(text, start, end)
         if content[1] - content[0] < 3:
@@ -577,6 +585,10 @@ class QuoteExtractor:
             word = low[k]
             if word == "." and initial_stop(toks, k):
                 k -= 1  # 'Mr. Hedge', 'Christopher M. Shelton': the stop stays in the name
+                continue
+            opening = _bracket_after_name(low, self._capitalised, k)
+            if opening is not None:
+                k = opening - 1  # 'Dianne Feinstein (D-Calif.) last week said': a party tag stays in the name
                 continue
             if word in _PUNCT or word in w["boundary"] or word in w["be"]:
                 break
@@ -754,14 +766,18 @@ class QuoteExtractor:
         ', <participle>' that starts a new clause of the writer's, or before a second report
         ('... and argued that')."""
         toks = sent.tokens
+        passage = closed_passage_end(text, toks[k].start, sent.end)
+        if passage is not None:
+            return passage
         for n in range(k + 1, len(toks) - 1):
             if toks[n].text == "," or (toks[n].text in QUOTE_CHARS and toks[n - 1].text == ","):
                 nxt = toks[n + 1].text.casefold()
                 after = toks[n + 2].text.casefold() if n + 2 < len(toks) else ""
                 aside = nxt in self.words["resumptive"] or (nxt in ("a", "an") and after in self.words["resumptive"]) \
                     or (nxt in ("but", "and") and self._finite_verb([after], 0) and after not in self.words["be"])
-                if aside or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4
-                             and nxt not in self.words.get("not_participle", ())):
+                if (aside or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4
+                              and nxt not in self.words.get("not_participle", ()))) and n - k >= 3:
+                    # (not 'says Millennials, numbering 75.3 million, surpassed ...': the subject's modifier)
                     end = toks[n].end if toks[n].text in QUOTE_CHARS else toks[n].start
                     return next_report(text, toks[k].start, end, self.verbs) or end
         last = len(toks) - 1
@@ -943,6 +959,17 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+def _bracket_after_name(low: list[str], capitalised: list[bool], close: int) -> int | None:
+    """Index of the "(" of a short bracketed tag closed at ``close`` right after a name ("Feinstein
+    (D-Calif.)", "Crowley (D-N.Y.)"), or None."""
+    if low[close] != ")":
+        return None
+    opening = next((k for k in range(close - 1, max(-1, close - 8), -1) if low[k] in ("(", ")")), None)
+    if opening is None or low[opening] != "(" or opening == 0 or not capitalised[opening - 1]:
+        return None
+    return opening
+
+
 def _setting_words(low: list[str], k: int) -> int:
     """How many words from k say where something was said ('in a statement', 'in a written statement',
     'in a separate ...' and the word after it); 0 when none do."""

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import TermMatcher, load_csv, split_list
+from .preprocessing import MONTHS
 
 SPEAKER_COLUMNS = ("name", "aliases", "group", "country", "role", "gender", "kind")
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "n", "they": "p", "we": "p", "i": "s"}
@@ -73,6 +74,11 @@ class Registry:
                 self.speakers[sp.name] = sp
                 for alias in split_list(row["aliases"]) + [sp.name]:
                     alias_to[alias] = sp.name
+        for row in load_csv("outlets.csv", ("name", "aliases", "domains", "kind")):  # 'The Washington Post
+            if row["name"] not in self.speakers:  # reported': the paper, not Washington
+                self.speakers[row["name"]] = Speaker(row["name"], "media", "", ("news organisation",), "", "media")
+                for alias in split_list(row["aliases"]) + [row["name"]]:
+                    alias_to.setdefault(alias, row["name"])
         self.matcher = TermMatcher(alias_to)
         self.nouns = source_nouns()
         self.nationality = TermMatcher({w: w for w, *_ in _nationalities()})
@@ -86,7 +92,7 @@ class Registry:
         Dmitry Peskov"); otherwise the longest alias that starts before the
         first preposition ("a researcher at a Seoul think tank" is not Seoul).
         """
-        matches = self.matcher.find(mention)
+        matches = [m for m in self.matcher.find(mention) if not self._inside_a_name(mention, m)]
         if not matches:
             return None
         possessive = [m for m in matches if mention[m.end:m.end + 2] in ("'s", "\u2019s")]
@@ -104,6 +110,13 @@ class Registry:
             return None
         best = max(heads, key=lambda m: (m.end - m.start, -m.start))
         return self.speakers[best.category]
+
+    def _inside_a_name(self, mention: str, match) -> bool:
+        """A place that stands for its government, written as the first word of a longer name ('The
+        Washington Times', 'Seoul National University', 'China Daily'): the name is another body."""
+        after = _NEXT_NAME_WORD.match(mention, match.end)
+        return self.speakers[match.category].kind == "government" and after is not None \
+            and not _CALENDAR.fullmatch(after.group(1))
 
     @staticmethod
     def _head_end(mention: str, matches) -> int:
@@ -161,8 +174,15 @@ class Registry:
 
 
 def clean_mention(mention: str) -> str:
-    """Strip quote marks, brackets and spaces around a mention."""
+    """Strip quote marks, brackets and spaces around a mention, and a bracketed party tag or
+    affiliation after a name ("Dianne Feinstein (D-Calif.)" -> "Dianne Feinstein")."""
+    mention = _BRACKETED.sub("", mention)
     return mention.strip(" \t\n,;:\"'\u201c\u201d\u2018\u2019()[]*_-\u2014")
+
+
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][\w.-]*)")
+_CALENDAR = re.compile(rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{MONTHS}")
 
 
 def canonical_description(text: str) -> str:

@@ -44,6 +44,13 @@ def test_markdown_and_captions_stay_out_of_the_body():
     assert_offsets_hold(doc)
 
 
+def test_a_party_tag_is_no_photo_position():
+    text = ("Putin (R) shakes hands with Kim Jong Un (L) in Vladivostok.\n\n"
+            "Gov. Phil Bryant (R) said he expects an appeal.\n")
+    doc = annotate(article_from_text(text), BuiltinSegmenter())
+    assert [s.text for s in doc.sentences] == ["Gov. Phil Bryant (R) said he expects an appeal."]
+
+
 def test_missing_model_falls_back_to_builtin_or_fails_when_stanza_is_required(tmp_path):
     assert load_backend(tmp_path, "auto").tier == "builtin"
     with pytest.raises(ModelError):
