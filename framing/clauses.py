@@ -15,7 +15,7 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-from .marks import Candidate, MarkAttributor, Tok, closed_passage_end, next_report, noun_after_modifier, noun_before_be, noun_before_verb, \
+from .marks import Candidate, MarkAttributor, Tok, clausal, closed_passage_end, quantifier_at, next_report, noun_after_modifier, noun_before_be, noun_before_verb, \
     phrase_end, says_where, size_bucket, tokens, word_class, writer_aside
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
@@ -152,6 +152,9 @@ class ClauseCandidates:
                 m = a.participle_subject(toks, i) or before_comma
             else:
                 m = a.subject(toks)
+        opening = self._opening_subject(toks, i, j) if m is None else None
+        if opening is not None:  # 'Noting that P, Trump reminded ...': the main clause's subject speaks
+            m, how = opening[0], "opening"
         if m is None:
             return None
         if how == "preposed" and toks[i - 1].text == "," and m[1] < i - 1 and j < len(toks) and toks[j].capitalised:
@@ -169,6 +172,8 @@ class ClauseCandidates:
         end = subordinate_end(toks, m[0], k, end)
         if how == "relative":  # 'Mr. Trump, who said P, issued a statement': P ends with the relative clause
             end = _relative_end(toks, k, end, self.main_verbs)
+        if how == "opening":
+            end = min(end, toks[opening[1]].start)
         if len(text[start:end].split()) < 3:
             return None
         attribution = a._make(how, toks, (i, j), m, verb, antecedent=antecedent)
@@ -176,6 +181,19 @@ class ClauseCandidates:
         cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)
         cand.features = self.features(text, toks, i, j, k, cand, verb)
         return cand
+
+    def _opening_subject(self, toks: list[Tok], i: int, j: int) -> tuple[tuple[int, int], int] | None:
+        """For a participle of saying that opens the sentence ('Noting that P, Trump reminded ...'): (the
+        subject after the comma that closes its clause, that comma's index), or None."""
+        if i != 0 or not toks[i].low.endswith("ing"):
+            return None
+        for c in range(j + 1, len(toks) - 2):
+            if toks[c].text != ",":
+                continue
+            m = self.attributor.mention_after(toks, c + 1)
+            if m is not None and m[1] < len(toks) and toks[m[1]].word and not toks[m[1]].capitalised:
+                return m, c
+        return None
 
     def _possessive(self, text, sent, toks, i, j, verb) -> Candidate | None:
         """"Washington's claim that Pyongyang sent shells": the possessor speaks, the that-clause is said."""
@@ -267,7 +285,8 @@ class ClauseCandidates:
             k += 1
         if k < len(toks) and toks[k].low == "to" and verb.frame == "intent":
             return k  # 'vowed to repeal the law': the intention is the content
-        if not that and k < len(toks) and toks[k].low in _PREPOSITIONS:  # 'said in a statement that ...'
+        if not that and k < len(toks) and toks[k].low in _PREPOSITIONS \
+                and not quantifier_at([t.low for t in toks[k:k + 2]], 0):  # 'said in a statement that ...'
             that = next((n for n in range(k + 1, min(k + 9, len(toks))) if toks[n].low == "that"), None)
             if that is None:
                 return None
@@ -294,7 +313,8 @@ class ClauseCandidates:
              f"frame={verb.frame}": 1.0, f"mention={kind}": 1.0,
              f"mention_words={size_bucket(len(mention.split()))}": 1.0,
              f"content_words={size_bucket(len(text[a.content[0]:a.content[1]].split()))}": 1.0,
-             f"prev={word_class(toks[i - 1].text) if i > 0 else '<start>'}": 1.0}
+             f"prev={word_class(toks[i - 1].text) if i > 0 else '<start>'}": 1.0,
+             f"clausal={verb.frame}:{clausal(text, *a.content)}": 1.0}
         if k > j and toks[k - 1].low == "that":
             f["that"] = 1.0
         if j < len(toks):

@@ -19,7 +19,7 @@ the sentence bounds, so both tiers find the same candidates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon import Verb, load_terms
@@ -34,7 +34,8 @@ _QUANTIFIERS = {"one", "another", "some", "many", "several", "two", "three", "fo
 _INTRODUCERS = {"in", "on", "at", "during", "after", "before", "asked", "speaking", "earlier", "later", "meanwhile",
                 "alongside", "amid", "despite", "following", "under", "among", "like", "unlike", "besides", "throughout",
                 "still", "yet", "however", "instead", "now", "then", "last", "this", "for", "with", "without", "at",
-                "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately"}
+                "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately",
+                "outside", "inside", "across", "around", "near", "beyond", "within", "from", "by", "upon", "against"}
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "made", "put", "read", "gave", "took"}
 _LINKS_OF_MODIFIERS = ("to", "with", "in", "on", "of")
 _EXPLETIVES = {"there", "there's", "there\u2019s", "here", "here's", "here\u2019s"}
@@ -154,7 +155,7 @@ class MarkAttributor:
             return None
         for n in range(min(self.max_form, len(toks) - i), 0, -1):
             key = tuple(t.low for t in toks[i:i + n])
-            verb = self.verbs.get(key)
+            verb = with_that(self.verbs.get(key), toks[i + n].low if i + n < len(toks) else "")
             if verb is not None and verb.frame != "none":
                 return i + n, verb
         return None
@@ -191,7 +192,10 @@ class MarkAttributor:
         return (i, j) if j > i else None
 
     def _title_word(self, toks: list[Tok], j: int) -> bool:
-        """A lower-case word inside a name's title: 'Ohio State University professor Paul Beck'."""
+        """A lower-case word inside a name's title: 'Ohio State University professor Paul Beck' (not a
+        verb: 'Trump reminded Americans')."""
+        if j > 0 and toks[j - 1].capitalised and self._verb_form(toks[j]):
+            return False  # (but 'retired Army Gen. John Allen' opens a title)
         for k in range(j, min(j + 4, len(toks))):
             t = toks[k]
             if not t.word or t.low in self.stop or t.low in self.time:
@@ -763,6 +767,10 @@ class MarkCandidates:
             at_start = _only_space(text, first.start, span.start)
             if not at_start:
                 attribution = self.attributor.before(text, span.start, first.start)
+                if attribution and attribution.layout == "lead_in" and _punctuated(text, span.end):
+                    # '... Moscow denies -- "why wouldn't you?" asked Dunn': a passage its own mark closes
+                    # is no lead-in's continuation when a cue follows it
+                    attribution = self.attributor.after(text, span.end, final.end) or attribution
             elif k > 0 and text[sentences[k - 1].start:sentences[k - 1].end].rstrip().endswith(":"):
                 # 'he declared:' closing the paragraph before a quoted one
                 attribution = self.attributor.before(text, span.start, sentences[k - 1].start)
@@ -885,6 +893,32 @@ _COORDINATED_VERB = re.compile(
     r"\s(?:and|but)\s+(?:(?:then|also|later|again|\w+ly)\s+)?(?P<aux>(?:has|have|had)\s+)?(?P<verb>[a-z]+)\b")
 
 
+_FINITE = re.compile(r"\b(?:am|is|are|was|were|has|have|had|do|does|did|will|would|can|could|may|might|should|must|"
+                     r"shall|won['\u2019]t|\w{3,}ed|\w+n['\u2019]t)\b|\w['\u2019](?:s|re|ll|d|ve)\b", re.I)
+
+
+def with_that(verb, next_word: str):
+    """A verb of the quotation frame ('states', 'reads') followed by "that" is a verb of saying like any
+    other ('Byrne states that ...'); elsewhere it stays in its frame."""
+    if verb is not None and verb.frame == "quotation" and next_word == "that":
+        return replace(verb, frame="clause")
+    return verb
+
+
+def quantifier_at(words: list[str], k: int) -> bool:
+    """'at least' / 'at most' open a number, not a place ('CNN reported at least six planes ...')."""
+    return k + 1 < len(words) and words[k] == "at" and words[k + 1] in ("least", "most")
+
+
+_AUXILIARY = re.compile(r"\b(?:am|is|are|was|were|has|have|had|will|would|can|could|may|might|should|must)\b", re.I)
+
+
+def clausal(text: str, start: int, end: int) -> bool:
+    """Text[start:end] holds a finite verb form (an auxiliary, a modal, a past form): it can be a
+    proposition ('claimed the deal was dead'), not only a thing ('claiming 41 percent of the vote')."""
+    return _FINITE.search(text, start, end) is not None
+
+
 def next_report(text: str, start: int, end: int, verbs: dict) -> int | None:
     """Where a second report by the same speaker begins inside [start, end): 'Paul suggested that
     Rubio was liberal *and argued that* ...', '... *and then tweeted that* ...' (a finite reporting
@@ -926,9 +960,28 @@ def phrase_end(text: str, start: int, end: int) -> int:
         if m.group() in ('"', "\u201c", "\u201d"):
             inside = m.group() == "\u201c" or (m.group() == '"' and not inside)
             continue
-        if not inside:
+        if not inside and not (m.group() == "," and _series_comma(text, m.start(), end)):
             return m.start()
     return end
+
+
+_SERIES_ITEM = re.compile(r"\s*(?:(?:and|or)\s+)?([^\W\d_][\w'\u2019-]*)[^,;]{0,60}?(?P<last>\s(?:and|or)\s)?")
+
+
+def _series_comma(text: str, comma: int, end: int) -> bool:
+    """The comma at ``comma`` separates items of a list that goes on to 'and'/'or' ('families playing
+    in Central Park, restaurants packed with patrons, and a city of ...'), not a phrase from the
+    writer's next clause (', saying ...', ', which ...')."""
+    for segment in text[comma + 1:end].split(",")[:5]:
+        m = _SERIES_ITEM.match(segment)
+        last = m is not None and (segment.lstrip().startswith(("and ", "or ")) or m.group("last"))
+        if not m or (clausal(segment, 0, len(segment)) if last else _AUXILIARY.search(segment)) \
+                or m.group(1).casefold().endswith("ing") or m.group(1).casefold() in ("which", "who", "but", "while",
+                                                                                       "as", "after", "before"):
+            return False
+        if last:  # ('and the league objected': a clause, not an item)
+            return True
+    return False
 
 
 def writer_aside(text: str, start: int, end: int, not_participles) -> int | None:
@@ -936,8 +989,9 @@ def writer_aside(text: str, start: int, end: int, not_participles) -> int | None
     ...' or a semicolon; not ', including ...' (``not_participles``: -ing words that go on with the
     claim). None when there is none."""
     for cut in _WRITER_ASIDE.finditer(text, start, end):
-        if len(text[start:cut.start()].split()) < 3:
-            continue  # 'says Millennials, numbering 75.3 million, surpassed ...': the subject's modifier
+        if len(text[start:cut.start()].split()) < 3 or text[start:cut.start()].endswith(" that"):
+            continue  # 'says Millennials, numbering 75.3 million, surpassed ...': the subject's modifier;
+            # 'it is fitting that, having overcome so much, she ...': the clause is still to come
         if not cut.group(1) or cut.group(1).casefold() not in not_participles:
             return cut.start()
     return None

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
-from .marks import DASHES, MarkAttributor, MarkCandidates, Tok, closed_passage_end, initial_stop, next_report, tokens, word_class, \
+from .marks import DASHES, MarkAttributor, MarkCandidates, Tok, clausal, closed_passage_end, initial_stop, quantifier_at, with_that, next_report, tokens, word_class, \
     noun_after_modifier, noun_before_be, noun_before_verb, phrase_end, says_where, size_bucket
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
@@ -322,8 +322,8 @@ class QuoteExtractor:
                 self.trace.append(("cues", features, (q.start, q.end)))
             p = self.model.cues.probability(features)
             second = second_opinion.get(q.cue_start)
-            if second is not None:  # the clause reader found the same cue: two detectors agree (noisy-or)
-                p = 1 - (1 - p) * (1 - second)
+            if second is not None:  # the clause reader found the same cue: the surer of the two decides
+                p = max(p, second)
             if p >= self.model.cues.threshold:
                 q.confidence = round(q.confidence * p, 2)
                 out.append(q)
@@ -340,7 +340,7 @@ class QuoteExtractor:
                 continue
             hit = None
             for n in range(min(self.max_form, len(toks) - i), 0, -1):
-                verb = self.verbs.get(tuple(low[i:i + n]))
+                verb = with_that(self.verbs.get(tuple(low[i:i + n])), low[i + n] if i + n < len(low) else "")
                 if verb:
                     hit = (i, i + n, verb)
                     break
@@ -721,7 +721,8 @@ class QuoteExtractor:
             return False  # 'X said that with the delegates ...': a clause follows, whatever its first word
         if 0 < after < len(low) and low[after - 1] == ",":
             return True  # 'P1, X said, ...'
-        if after < len(low) and low[after] in ("at", "during", "before", "from", "while", "via", "through"):
+        if after < len(low) and low[after] in ("at", "during", "before", "from", "while", "via", "through") \
+                and not quantifier_at(low, after):
             return True  # 'P, X said at a briefing.'
 
         return after >= len(low) or low[after] in (".", "!", "?", ",", ";") + DASHES or \
@@ -776,7 +777,8 @@ class QuoteExtractor:
                 aside = nxt in self.words["resumptive"] or (nxt in ("a", "an") and after in self.words["resumptive"]) \
                     or (nxt in ("but", "and") and self._finite_verb([after], 0) and after not in self.words["be"])
                 if (aside or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4
-                              and nxt not in self.words.get("not_participle", ()))) and n - k >= 3:
+                              and nxt not in self.words.get("not_participle", ()))) and n - k >= 3 \
+                        and toks[n - 1].text.casefold() != "that":  # ('fitting that, having overcome ...')
                     # (not 'says Millennials, numbering 75.3 million, surpassed ...': the subject's modifier)
                     end = toks[n].end if toks[n].text in QUOTE_CHARS else toks[n].start
                     return next_report(text, toks[k].start, end, self.verbs) or end
@@ -1083,7 +1085,8 @@ def _cue_features(text: str, sent: Sentence, cand: _Candidate, quote: Quote) -> 
          f"mention={kind}": 1.0, f"mention_words={size_bucket(len(mention.split()))}": 1.0,
          f"content_words={size_bucket(len(quote.content.split()))}": 1.0,
          f"prev={word_class(before[-1]) if before else '<start>'}": 1.0,
-         f"frame={cand.verb.frame}": 1.0}
+         f"frame={cand.verb.frame}": 1.0,
+         f"clausal={cand.verb.frame}:{clausal(text, quote.start, quote.end)}": 1.0}
     if first and not mention[:1].isupper():  # "the", "a", "its": names are left out (they do not generalise)
         f[f"mention_first={first}"] = 1.0
     if quote.mention_start is not None and quote.mention_start > cue_at:

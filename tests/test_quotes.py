@@ -868,3 +868,44 @@ def test_a_place_that_opens_a_longer_name_is_not_its_government():
     one("Washington said the deal was dead.", speaker="United States")
     one("Moscow on Tuesday denied that the deal was dead.", speaker="Russia")
 
+
+def test_at_least_opens_a_number_not_a_place():
+    one("As the parade rolled on, CNN reported at least six planes filled the skies with messages.",
+        mention="CNN", content="at least six planes filled the skies with messages")
+
+
+def test_a_quotation_verb_before_that_is_a_verb_of_saying():
+    one("In the book, Byrne states that an assignment to the detail was considered a punishment.",
+        mention="Byrne", cue="states", content="an assignment to the detail was considered a punishment")
+    assert not quotes_of("He lived in three states that voted for Obama twice.")
+
+
+def test_a_participle_of_saying_that_opens_the_sentence_is_said_by_the_main_subject():
+    one("Noting that the policy lets the group profit from oil fields, Trump reminded Americans of the cost.",
+        mention="Trump", cue="Noting", content="the policy lets the group profit from oil fields")
+
+
+def test_a_list_in_a_noun_phrase_report_runs_to_its_last_item():
+    q = one("Trump described families playing in the park, restaurants packed with workers, and a city of "
+            "\u201chonesty and straight talk.\u201d", mention="Trump", cue="described")
+    assert q.content.endswith("a city of \u201chonesty and straight talk.\u201d")
+    assert [q.content for q in quotes_of("He dismissed the accusations, saying they were lies.")] == [
+        "dismissed the accusations", "they were lies"]  # a participle is no item
+
+
+def test_a_participle_right_after_that_does_not_end_the_claim():
+    one("Her friends say it is fitting that, having overcome so much, she now faces an opponent so eager to fight.",
+        content="it is fitting that, having overcome so much, she now faces an opponent so eager to fight")
+
+
+def test_a_passage_closed_by_its_own_mark_takes_the_cue_after_it_over_a_lead_in():
+    [q] = [q for q in quotes_of("Democrats allege it, but Moscow strongly denies \u2014 \u201cwhy wouldn\u2019t you "
+                                "raise the potential?\u201d asked Dunn, a partner at a firm.") if q.kind == "direct"]
+    assert (q.mention, q.cue) == ("Dunn", "asked")
+
+
+def test_a_past_verb_after_a_name_ends_it():
+    one("Arguing that the deal was bad, Senator Smith reminded voters of the cost.", mention="Senator Smith")
+    one("\u201cWe will win,\u201d said retired Army Gen. John Allen, a former commander.",
+        mention="retired Army Gen. John Allen")
+
