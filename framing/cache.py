@@ -57,7 +57,10 @@ class ResultCache:
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=60)  # worker processes share one cache file
-        self.db.execute("PRAGMA journal_mode=WAL")
+        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            # (switching needs the file to itself, and sqlite does not wait for it: run_partitions
+            # opens the cache once before its workers start, so that they find it switched)
+            self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute(SCHEMA)
         self.hits = self.misses = 0
 

@@ -15,7 +15,7 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-from .marks import Candidate, MarkAttributor, Tok, clausal, closed_passage_end, quantifier_at, next_report, noun_after_modifier, noun_before_be, noun_before_verb, \
+from .marks import Candidate, MarkAttributor, Tok, clausal, closed_passage_end, opens_subordinate, quantifier_at, next_report, noun_after_modifier, noun_before_be, noun_before_verb, \
     phrase_end, says_where, size_bucket, tokens, word_class, writer_aside
 
 _ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
@@ -64,6 +64,13 @@ def _attributes_a_quote(toks: list[Tok], m: int) -> bool:
         and all(t in ("\u201d", '"', ",", "!", "?") for t in before)
 
 
+def _subordinate(toks: list[Tok], mention_start: int, subordinators) -> bool:
+    """The speaker starting at offset ``mention_start`` is the subject of a subordinate clause ('while
+    most of his competitors called for ...'), whose cue says nothing of the main clause's participles."""
+    k = next((n for n, t in enumerate(toks) if t.start == mention_start), 0)
+    return opens_subordinate(toks, k, subordinators)
+
+
 class ClauseCandidates:
     """Reporting verbs outside quotation marks, with their speaker and reported clause."""
 
@@ -100,7 +107,8 @@ class ClauseCandidates:
                     cand = self._candidate(text, sent, toks, i, j, verb)
                     if cand is not None:
                         out.append(cand)
-                        self._earlier = cand.attribution.mention
+                        if not _subordinate(toks, cand.attribution.mention[0], self.attributor.subordinators):
+                            self._earlier = cand.attribution.mention  # (not 'while his rivals called for ...')
                 elif not quoted and verb.frame != "prep":
                     cand = self._possessive(text, sent, toks, i, j, verb)
                     if cand is not None:

@@ -346,6 +346,8 @@ def run_partitions(entries: list[tuple[str, dict]], config: AnalysisConfig, outd
     from .corpus import DEFAULT_MAX_BYTES, CorpusError
 
     entries = _unique_ids(entries)
+    if cache_path:
+        ResultCache(cache_path).close()  # its file and journal mode set up once, before the workers share it
     options = {"outlets": outlets, "max_bytes": max_bytes or DEFAULT_MAX_BYTES}
     tasks = [(n, entries[i:i + per_part], str(outdir), options, cache_path)
              for n, i in enumerate(range(0, len(entries), per_part))]

@@ -42,6 +42,7 @@ _EXPLETIVES = {"there", "there's", "there\u2019s", "here", "here's", "here\u2019
 _AUXILIARY_VERBS = {"did", "does", "do", "will", "would", "can", "could", "may", "might", "should", "must", "has", "have",
                     "had"}
 _PLACE_WORDS = ("in", "at", "on", "during", "after", "before")
+_LINKS_OF_NAMES_TO_VERBS = ("to", "with", "in", "on", "at", "for", "from", "about", "by", "of")
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
 DASHES = ("\u2014", "\u2013", "-", "--")
 _SEPARATORS = (",",) + DASHES  # a comma, or a dash around an aside
@@ -146,6 +147,7 @@ class MarkAttributor:
         self.compounds = words.get("compound", set())  # 'think tank': a noun, not a cue
         self.compound_heads = {c.split()[0] for c in self.compounds}
         self.relative_pronouns = words.get("relative_pronoun", set())  # 'who', 'which', 'that' as a subject
+        self.subordinators = words.get("boundary", set()) - self.relative_pronouns - {"but", "or", "so", "than"}
 
     # ------------------------------------------------------------- cues
     def cue_at(self, toks: list[Tok], i: int):
@@ -461,6 +463,11 @@ class MarkAttributor:
         last = toks[-1].text
         if last == ":" and len(toks) > 1:
             m = self.mention_before(toks, len(toks) - 1)
+            if m and m[0] > 0 and toks[m[0] - 1].low in _LINKS_OF_NAMES_TO_VERBS:
+                # 'gave the technique a whirl in an interview with CNN:' / 'delivered a message to Trump:'
+                # the name is the verb's object or setting; the clause's subject speaks
+                subject = self.subject(toks)
+                return self._make("colon", toks, (len(toks) - 1, len(toks)), subject, None) if subject else None
             if m and m[0] == 0 or (m and toks[m[0] - 1].text in (".", "\u201d", '"')) \
                     or (m and toks[m[0]].capitalised and toks[m[1] - 1].capitalised):
                 return self._make("colon", toks, (len(toks) - 1, len(toks)), m, None)  # (also '... - Philip Bump:')
@@ -583,16 +590,23 @@ class MarkAttributor:
                   and (toks[v].low.endswith("ed") and len(toks[v].low) > 4 or toks[v].low in _IRREGULAR_PAST))
         for v in list(reported) + list(finite):
             m = self.mention_before(toks, v)
-            if m is not None:
-                return m
+            if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
+                return m  # (not 'while most of his competitors called for ...': a subordinate clause's subject)
         return self.subject(toks)
 
     def coordinated_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
-        """For a verb coordinated with an earlier one ('Rubio thanked Miami and said'), the name right
-        before that earlier finite verb, within six words."""
+        """For a verb coordinated with an earlier one, the subject of the last verb of saying before it
+        ('Pence said in politics it takes time ... but added'), else the name right before the earlier
+        finite verb, within six words ('Rubio thanked Miami and said')."""
         k = i - 1
         while k >= 0 and toks[k].low not in ("and", "but"):
             k -= 1
+        for v in range(k - 1, -1, -1):
+            if toks[v].word and not toks[v].capitalised and self.cue_at(toks, v):
+                m = self.mention_before(toks, v)
+                if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
+                    return m
+                break
         for v in range(k - 1, max(-1, k - 7), -1):
             t = toks[v]
             if t.text in (",", ";", ".") or not t.word:
@@ -619,15 +633,23 @@ class MarkAttributor:
             i += 2  # 'Likewise, Trump ...'
         if i < len(toks) and toks[i].low in _EXPLETIVES:
             return None  # "There's still time for Cruz to ...": no one speaks
-        opening_word = toks[i].low.endswith(("ing", "ly")) and len(toks[i].low) > 4 and not (
-            i + 1 < len(toks) and toks[i + 1].capitalised) if i < len(toks) else False  # (not 'Carly Fiorina')
-        if i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS or opening_word):
+        for _ in range(3):  # ('In a debate, while his rivals called for more, Trump ...': phrases in a row)
+            if not (i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS
+                                       or self._opening_word(toks, i))):
+                break
             # ('Rallying hundreds of workers, Clinton ...', 'Hastily, Trump ...': an opening phrase)
             comma = next((k for k in range(i, min(i + 14, len(toks))) if toks[k].text == ","), None)
             if comma is None:
                 return None
             i = comma + 1
         return self.mention_after(toks, i)
+
+    @staticmethod
+    def _opening_word(toks: list[Tok], i: int) -> bool:
+        """A participle or an adverb opening the sentence ('Rallying ...', 'Hastily, ...'), not a name
+        ending so ('Carly Fiorina')."""
+        return toks[i].low.endswith(("ing", "ly")) and len(toks[i].low) > 4 and not (
+            i + 1 < len(toks) and toks[i + 1].capitalised)
 
     def closing_cue(self, text: str, start: int, end: int) -> Attribution | None:
         """'Sam Lau, the party's spokesman, said in a statement.' before a passage that opens the next
@@ -903,6 +925,17 @@ def with_that(verb, next_word: str):
     if verb is not None and verb.frame == "quotation" and next_word == "that":
         return replace(verb, frame="clause")
     return verb
+
+
+def opens_subordinate(toks: list[Tok], k: int, subordinators) -> bool:
+    """The noun phrase starting at toks[k] follows a subordinator within a few words ('while most of
+    his competitors'): the subject of a subordinate clause."""
+    for n in range(k - 1, max(-1, k - 7), -1):
+        if toks[n].low in subordinators:
+            return True
+        if not toks[n].word:
+            return False
+    return False
 
 
 def quantifier_at(words: list[str], k: int) -> bool:

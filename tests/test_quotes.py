@@ -909,3 +909,22 @@ def test_a_past_verb_after_a_name_ends_it():
     one("\u201cWe will win,\u201d said retired Army Gen. John Allen, a former commander.",
         mention="retired Army Gen. John Allen")
 
+
+def test_a_name_after_a_preposition_before_a_colon_is_no_speaker():
+    attributor = EXTRACTOR.marks.attributor
+    text = 'Senator Mitch McConnell delivered a blunt message to Trump: "It is time to quit attacking people."'
+    a = attributor.before(text, text.index('"'), 0)
+    assert (a.layout, text[a.mention[0]:a.mention[1]]) == ("colon", "Senator Mitch McConnell")
+
+
+def test_a_participle_is_said_by_the_main_clause_not_a_subordinate_one():
+    [q] = [q for q in quotes_of("In a debate, while most of his rivals called for a bigger effort, Trump kept to the "
+                                "president's approach, noting that the two groups are enemies.") if q.cue == "noting"]
+    assert q.mention == "Trump"
+
+
+def test_a_coordinated_verb_of_saying_takes_the_subject_of_the_first_one():
+    [_, q] = quotes_of("Pence said in politics it takes time to build those ties but added, \u201cI strongly "
+                       "support Paul Ryan.\u201d")
+    assert (q.mention, q.cue) == ("Pence", "added")
+
