@@ -188,11 +188,13 @@ class QuoteExtractor:
                                    quoted=[(s.start, s.end) for s in spans if len(text[s.start:s.end].split()) >= 4])
         for sent in doc.sentences:
             found = self._sentence_quotes(doc, sent, spans, discourse, second_opinion)
+            _participles_share_the_subject(found)
             cont = None
             if not found:
                 cont = self._continuation(doc, sent, spans, last_direct, quotes)
                 found = [cont] if cont else []
                 continued.extend(found)
+            self._observe(discourse, found)  # ('Rhimes declared ...: "...," she said': she is Rhimes)
             for decision, cand, p in accepted.get(sent.index, ()):
                 # a passage between marks takes its speaker from its own layout rather than the rules'
                 rivals = [q for q in found if decision == "marks" and (q.kind == "direct" or q is cont)
@@ -201,19 +203,12 @@ class QuoteExtractor:
                 q = self._candidate_quote(doc, sent, decision, cand, p, discourse, known, by_mention, spans)
                 if q:
                     found = [r for r in found if r not in rivals] + [q]
+            observed = list(found)
             _participles_share_the_subject(found)
             for q in found:
                 if q.mention_start is not None:
                     by_mention.setdefault(q.mention_start, q)
-            for q in found:
-                if q.speaker_source == "unresolved":
-                    continue  # words that name nobody known are no antecedent for a later pronoun
-                if q.mention_start is not None and q.speaker_source != "coreference":
-                    sp = Speaker(q.speaker, q.group, kind=_kind_of(self.registry, q), source=q.speaker_source)
-                    discourse.add(q.mention_start, self.registry.speakers.get(q.speaker, sp), q.mention)
-                elif q.mention_start is not None:
-                    sp = self.registry.speakers.get(q.speaker) or Speaker(q.speaker, q.group)
-                    discourse.add(q.mention_start, sp, q.mention)
+            self._observe(discourse, [q for q in found if q not in observed])
             quotes.extend(found)
             direct = [q for q in found if q.kind == "direct"]
             if direct:
@@ -232,6 +227,18 @@ class QuoteExtractor:
             if q.cue_start is not None:
                 q.cue = raw[q.cue_start:q.cue_end]
         return sorted(quotes, key=lambda q: (q.start, q.end))
+
+    def _observe(self, discourse, found: list[Quote]) -> None:
+        """Record the speakers of ``found`` as antecedents for later pronouns and descriptions."""
+        for q in found:
+            if q.speaker_source == "unresolved" or q.mention_start is None:
+                continue  # words that name nobody known are no antecedent for a later pronoun
+            if q.speaker_source != "coreference":
+                sp = Speaker(q.speaker, q.group, kind=_kind_of(self.registry, q), source=q.speaker_source)
+                discourse.add(q.mention_start, self.registry.speakers.get(q.speaker, sp), q.mention)
+            else:
+                discourse.add(q.mention_start, self.registry.speakers.get(q.speaker) or Speaker(q.speaker, q.group),
+                              q.mention)
 
     # ----------------------------------------------- learned candidates
     def _accepted(self, doc, spans) -> tuple[dict[int, list], dict[int, float]]:
@@ -1215,7 +1222,12 @@ def _kind_of(registry, quote) -> str:
     if sp:
         return sp.kind
     words = quote.speaker.split()
-    return "group" if words and words[0].casefold().endswith("s") else "person"
+    if not words:
+        return "person"
+    if words[0][:1].islower():  # 'analysts', 'officials familiar with the talks'
+        return "group" if words[0].endswith("s") else "person"
+    last = words[-1]  # 'Republicans', 'Democrats', 'Americans'; not 'Sanders', 'Rhimes', 'Jones'
+    return "group" if len(last) >= 7 and last.endswith(("ans", "ats", "ists", "ives", "als")) else "person"
 
 
 def extract_quotes(doc_or_article, backend=None, registry: Registry | None = None) -> list[Quote]:

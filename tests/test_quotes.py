@@ -928,3 +928,15 @@ def test_a_coordinated_verb_of_saying_takes_the_subject_of_the_first_one():
                        "support Paul Ryan.\u201d")
     assert (q.mention, q.cue) == ("Pence", "added")
 
+
+def test_a_surname_ending_in_s_is_a_person_a_pronoun_can_stand_for():
+    [_, q] = quotes_of("Sanders said the system was rigged. \u201cWe will win,\u201d he said.")
+    assert (q.mention, q.speaker, q.speaker_source) == ("he", "Sanders", "coreference")
+    [_, q] = quotes_of("Republicans said the plan was dead. \u201cWe will fight it,\u201d they said.")
+    assert (q.mention, q.speaker) == ("they", "Republicans")
+
+
+def test_a_pronoun_stands_for_a_speaker_named_earlier_in_the_same_sentence():
+    [_, q] = quotes_of("Gates called the vote historic; \u201cwe did it together,\u201d she said.")
+    assert (q.mention, q.speaker) == ("she", "Gates")
+
