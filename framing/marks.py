@@ -60,10 +60,10 @@ class Tok:
     start: int
     end: int
     text: str
+    low: str = field(init=False, repr=False, compare=False)  # the text case-folded, once
 
-    @property
-    def low(self) -> str:
-        return self.text.casefold()
+    def __post_init__(self):
+        object.__setattr__(self, "low", self.text.casefold())
 
     @property
     def capitalised(self) -> bool:
@@ -135,6 +135,7 @@ class MarkAttributor:
     def __init__(self, verbs: dict, words: dict[str, set[str]]):
         self.verbs = verbs  # (form words...) -> Verb
         self.max_form = max(len(k) for k in verbs)
+        self.first_words = frozenset(k[0] for k in verbs)  # the words a reporting expression can start with
         self.stop = (words.get("boundary", set()) | words.get("relative", set()) | words.get("writer_continuation", set())
                      | words.get("be", set()) | words.get("verb", set()) | {"to", "by", "from", "into", "about", "for"})
         self.adverbs = words.get("auxiliary", set())
@@ -155,11 +156,13 @@ class MarkAttributor:
         if i + 1 < len(toks) and toks[i].low in self.compound_heads \
                 and f"{toks[i].low} {toks[i + 1].low}" in self.compounds:
             return None
+        if i >= len(toks) or toks[i].low not in self.first_words:
+            return None
         for n in range(min(self.max_form, len(toks) - i), 0, -1):
             key = tuple(t.low for t in toks[i:i + n])
-            verb = with_that(self.verbs.get(key), toks[i + n].low if i + n < len(toks) else "")
+            verb = self.verbs.get(key)
             if verb is not None and verb.frame != "none":
-                return i + n, verb
+                return i + n, with_that(verb, toks[i + n].low if i + n < len(toks) else "")
         return None
 
     # --------------------------------------------------------- mentions
@@ -346,7 +349,7 @@ class MarkAttributor:
 
     @lru_cache(maxsize=1)
     def verbs_first_words(self) -> frozenset[str]:
-        return frozenset(k[0] for k in self.verbs)
+        return self.first_words
 
     # ---------------------------------------------------------- layouts
     def after(self, text: str, mark_end: int, sent_end: int, tail: bool = False) -> Attribution | None:

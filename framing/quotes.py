@@ -347,8 +347,9 @@ class QuoteExtractor:
                 continue
             hit = None
             for n in range(min(self.max_form, len(toks) - i), 0, -1):
-                verb = with_that(self.verbs.get(tuple(low[i:i + n])), low[i + n] if i + n < len(low) else "")
+                verb = self.verbs.get(tuple(low[i:i + n]))
                 if verb:
+                    verb = with_that(verb, low[i + n] if i + n < len(low) else "")
                     hit = (i, i + n, verb)
                     break
             if hit and " ".join(low[i:i + 2]) in self.words["compound"]:
