@@ -15,17 +15,16 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-from .marks import Candidate, MarkAttributor, Tok, clausal, closed_passage_end, opens_subordinate, quantifier_at, next_report, noun_after_modifier, noun_before_be, noun_before_verb, \
-    phrase_end, says_where, size_bucket, tokens, word_class, writer_aside
+from .lexicon import clause_words
+from .marks import (Candidate, MarkAttributor, Tok, clausal, closed_passage_end, next_report, noun_after_modifier,
+                    noun_before_be, noun_before_verb, opens_subordinate, phrase_end, quantifier_at, says_where,
+                    size_bucket, tokens, word_class, writer_aside)
 
-_ARTICLE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "to",
-            "no", "any", "every", "each", "whose"}
-_PREPOSITIONS = {"to", "by", "of", "for", "about", "on", "with", "in", "at", "during", "after", "before", "through",
-                 "via", "from", "into", "over", "under", "against", "as", "while", "when"}
-_SUBORDINATORS = {"as", "when", "while", "after", "before", "if", "because", "since", "although", "though", "until",
-                  "once", "whenever", "unless"}
-_RELATIVE_WORDS = {"which", "who", "whom", "whose", "where"}
-_MAIN_VERBS = {"said", "says", "told", "has", "had", "is", "was", "will", "would", "called", "made", "took", "went"}
+_ARTICLE = clause_words()["noun_marker"]
+_PREPOSITIONS = clause_words()["preposition"]
+_SUBORDINATORS = clause_words()["subordinator"]
+_RELATIVE_WORDS = clause_words()["relative_word"]
+_MAIN_VERBS = clause_words()["main_verb"]
 
 
 def subordinate_end(toks, speaker: int, k: int, end: int) -> int:

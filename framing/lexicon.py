@@ -53,6 +53,16 @@ def header(name_or_path: str | Path) -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=1)
+def clause_words() -> dict[str, frozenset[str]]:
+    """The closed-class words of ``clause_words.csv`` (the grammar the tokenizer-only tier reads
+    clauses with), by role."""
+    roles: dict[str, set[str]] = {}
+    for row in load_csv("clause_words.csv", ("word", "role")):
+        roles.setdefault(row["role"], set()).add(row["word"])
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
 @lru_cache(maxsize=64)
 def load_csv(name_or_path: str | Path, required: tuple[str, ...] = ()) -> tuple[dict, ...]:
     """Rows of a documented CSV lexicon, as dicts; checks ``required`` columns."""

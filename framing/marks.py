@@ -22,32 +22,26 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .lexicon import Verb, load_terms
+from .lexicon import Verb, clause_words, load_terms
 from .speakers import source_nouns as _source_nouns
 
 # A word (with inner dots, hyphens, apostrophes: D-N.Y., O'Brien, U.S.) or one other character.
 _TOKEN = re.compile(r"\w+(?:[.'\u2019\-]\w+)*\.?|[^\w\s\u200b]")
 _DASH = "\u2014\u2013\u2015"
-_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
-_QUANTIFIERS = {"one", "another", "some", "many", "several", "two", "three", "four", "most", "other", "others",
-                "few", "both", "each", "all"}
-_INTRODUCERS = {"in", "on", "at", "during", "after", "before", "asked", "speaking", "earlier", "later", "meanwhile",
-                "alongside", "amid", "despite", "following", "under", "among", "like", "unlike", "besides", "throughout",
-                "still", "yet", "however", "instead", "now", "then", "last", "this", "for", "with", "without", "at",
-                "as", "when", "while", "since", "although", "though", "if", "but", "and", "so", "also", "separately",
-                "outside", "inside", "across", "around", "near", "beyond", "within", "from", "by", "upon", "against"}
-_IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "felt", "knew", "made", "put", "read", "gave", "took"}
-_LINKS_OF_MODIFIERS = ("to", "with", "in", "on", "of")
-_EXPLETIVES = {"there", "there's", "there\u2019s", "here", "here's", "here\u2019s"}
-_AUXILIARY_VERBS = {"did", "does", "do", "will", "would", "can", "could", "may", "might", "should", "must", "has", "have",
-                    "had"}
-_PLACE_WORDS = ("in", "at", "on", "during", "after", "before")
-_LINKS_OF_NAMES_TO_VERBS = ("to", "with", "in", "on", "at", "for", "from", "about", "by", "of")
+_PRONOUNS = clause_words()["pronoun"]
+_QUANTIFIERS = clause_words()["quantifier"]
+_INTRODUCERS = clause_words()["introducer"]
+_IRREGULAR_PAST = clause_words()["irregular_past"]
+_LINKS_OF_MODIFIERS = clause_words()["modifier_link"]
+_EXPLETIVES = clause_words()["expletive"]
+_AUXILIARY_VERBS = clause_words()["modal"]
+_PLACE_WORDS = clause_words()["place_word"]
+_LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
 DASHES = ("\u2014", "\u2013", "-", "--")
 _SEPARATORS = (",",) + DASHES  # a comma, or a dash around an aside
 _ASIDES_SPAN = 45  # tokens from a speaker to its verb over asides
-_NAME_LINKS = {"of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "der", "and", "&"}
+_NAME_LINKS = clause_words()["name_link"]
 
 
 @lru_cache(maxsize=1)
@@ -454,7 +448,7 @@ class MarkAttributor:
         after it: no verb, no clause."""
         words = [t for t in words if t.text not in (".", "!", "?")]
         return 0 < len(words) <= 8 and all(
-            t.word and (t.low not in self.stop or t.low in self.determiners or t.low in _PLACE_WORDS + ("of", "with"))
+            t.word and (t.low not in self.stop or t.low in self.determiners or t.low in _PLACE_WORDS or t.low in ("of", "with"))
             and not (t.low.endswith("ed") and not t.capitalised) and not self.cue_at(words, n)
             for n, t in enumerate(words))
 
@@ -749,7 +743,7 @@ def noun_after_modifier(before: list[str], determiners) -> bool:
     return "-" in modifier or (modifier.isalpha() and modifier.endswith(_MODIFIER_ENDINGS) and len(modifier) > 4)
 
 
-_BE_OR_HAVE = {"is", "was", "are", "were", "has", "had"}
+_BE_OR_HAVE = clause_words()["be_or_have"]
 
 
 def noun_before_be(word: str, nxt: str) -> bool:

@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .lexicon import Verb, load_csv, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
+from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
-from .marks import DASHES, MarkAttributor, MarkCandidates, Tok, clausal, closed_passage_end, initial_stop, quantifier_at, with_that, next_report, tokens, word_class, \
-    noun_after_modifier, noun_before_be, noun_before_verb, phrase_end, says_where, size_bucket
+from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, clausal, closed_passage_end,
+                    initial_stop, next_report, noun_after_modifier, noun_before_be, noun_before_verb, phrase_end,
+                    quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -36,21 +37,14 @@ _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
 _COORDINATION = re.compile(r"(?:;\s*(?:(?:while|whereas|and|but)\s+)?|,?\s(?:while|whereas|and|but)\s+)$")
 _SPACED = re.compile(r"\S+")
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
-_LEADING_CONJUNCTIONS = {"but", "and", "yet", "still", "however", "also", "so", "now"}
-_SETTINGS = ("statement", "article", "interview", "report", "speech", "dispatch")  # 'said in a ...'
+_LEADING_CONJUNCTIONS = clause_words()["leading_conjunction"]
+_SETTINGS = clause_words()["setting"]  # 'said in a ...'
 _LEAD_WORDS = 4  # words before a passage that carries on the last speaker's words
 _APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
 
 
 # ------------------------------------------------------------------ lexicons
 @lru_cache(maxsize=4)
-def clause_words() -> dict[str, set[str]]:
-    roles: dict[str, set[str]] = {}
-    for row in load_csv("clause_words.csv", ("word", "role")):
-        roles.setdefault(row["role"], set()).add(row["word"])
-    return roles
-
-
 # --------------------------------------------------------------- quote marks
 @dataclass(frozen=True)
 class MarkSpan:
