@@ -499,6 +499,8 @@ class MarkAttributor:
                     return self._make("according_to", toks, (i, j), m, verb)
                 return None
             m, antecedent = self.mention_before(toks, i), None
+            if m is not None and m[1] - m[0] == 2 and toks[m[0]].low in ("a", "an") and self._bare(toks[i]):
+                continue  # 'delivered a snappy retort:': a noun ('a retort say' is no clause)
             if m is None and self.relative(toks, i):  # 'Mike Lee, who declared, "..."': "who" speaks for Mike Lee
                 m, antecedent = self.relative(toks, i)
             participle, coordinated, carried = self._participle(toks, i), self._coordinated(toks, i), self.carried(toks, m)
@@ -552,6 +554,9 @@ class MarkAttributor:
             return False
         before = toks[m[0] - 1]
         return noun[0] == "document" and before.word and before.low not in _PLACE_WORDS and self._verb_form(before)
+
+    def _bare(self, tok: Tok) -> bool:
+        return bare_form(tok.low, self.irregular_verbs)
 
     def _verb_form(self, tok: Tok) -> bool:
         """A lower-case past or irregular verb form ('released', 'sent', 'made')."""
@@ -933,6 +938,12 @@ def opens_subordinate(toks: list[Tok], k: int, subordinators) -> bool:
         if not toks[n].word:
             return False
     return False
+
+
+def bare_form(word: str, irregular_verbs) -> bool:
+    """A reporting word in its bare form ('retort', 'reply'): after 'a' or 'an' and one word, a noun
+    ('delivered a snappy retort:'), as a singular subject cannot take it as a verb."""
+    return not word.endswith(("ed", "s", "ing")) and word not in _IRREGULAR_PAST and word not in irregular_verbs
 
 
 def quantifier_at(words: list[str], k: int) -> bool:

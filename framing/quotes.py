@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
-from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, clausal, closed_passage_end,
+from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, bare_form, clausal, closed_passage_end,
                     initial_stop, next_report, noun_after_modifier, noun_before_be, noun_before_verb, phrase_end,
                     quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
@@ -363,6 +363,8 @@ class QuoteExtractor:
             return True
         if verb.frame in ("none", "quotation") or (i > 0 and self._capitalised[i]):
             return False  # "United States", "State" in a name
+        if i > 1 and low[i - 2] in ("a", "an") and bare_form(low[i], w["verb"]):
+            return False  # 'delivered a snappy retort:'
         if prev in w["determiner"] or prev == "to" or prev.endswith(("'s", "\u2019s")) \
                 or noun_after_modifier(low[max(0, i - 2):i], w["determiner"]):
             return False  # a noun ("the report", "Obama's comments", "an impassioned call") or "to say"

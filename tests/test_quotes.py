@@ -940,3 +940,9 @@ def test_a_pronoun_stands_for_a_speaker_named_earlier_in_the_same_sentence():
     [_, q] = quotes_of("Gates called the vote historic; \u201cwe did it together,\u201d she said.")
     assert (q.mention, q.speaker) == ("she", "Gates")
 
+
+def test_a_bare_word_of_saying_after_a_and_one_word_is_a_noun():
+    [q] = quotes_of('Sanders delivered a snappy retort: "No one is tearing this up. We will go forward."')
+    assert q.speaker == "Sanders"
+    one('A friend said: "He was a good man."', mention="A friend", kind="direct")
+
