@@ -917,8 +917,8 @@ _COORDINATED_VERB = re.compile(
     r"\s(?:and|but)\s+(?:(?:then|also|later|again|\w+ly)\s+)?(?P<aux>(?:has|have|had)\s+)?(?P<verb>[a-z]+)\b")
 
 
-_FINITE = re.compile(r"\b(?:am|is|are|was|were|has|have|had|do|does|did|will|would|can|could|may|might|should|must|"
-                     r"shall|won['\u2019]t|\w{3,}ed|\w+n['\u2019]t)\b|\w['\u2019](?:s|re|ll|d|ve)\b", re.I)
+_FINITE = re.compile(rf"\b(?:{'|'.join(sorted(_BE_OR_HAVE | _AUXILIARY_VERBS))}|won['\u2019]t|\w{{3,}}ed|\w+n['\u2019]t)\b"
+                     r"|\w['\u2019](?:s|re|ll|d|ve)\b", re.I)  # a finite form: be/have, a modal, a past, a contraction
 
 
 def with_that(verb, next_word: str):
@@ -951,7 +951,8 @@ def quantifier_at(words: list[str], k: int) -> bool:
     return k + 1 < len(words) and words[k] == "at" and words[k + 1] in ("least", "most")
 
 
-_AUXILIARY = re.compile(r"\b(?:am|is|are|was|were|has|have|had|will|would|can|could|may|might|should|must)\b", re.I)
+_AUXILIARY = re.compile(rf"\b(?:{'|'.join(sorted((_BE_OR_HAVE | _AUXILIARY_VERBS) - {'do', 'does', 'did', 'shall'}))})\b",
+                        re.I)
 
 
 def clausal(text: str, start: int, end: int) -> bool:
