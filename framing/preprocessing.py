@@ -61,14 +61,28 @@ def classify_line(line: str, words: int) -> str:
         return "meta"
     if words <= 4 and _PHOTO_CREDIT.search(line):
         return "credit"
-    credit = _PHOTO_CREDIT.search(line)
+    credit = _credit(line)
     if _positions(line) or (credit and words > 4 and (words <= 40 or credit.start() > len(line) - 80)):
         return "caption"  # a credit in a short line, or closing a long one ('... (AFP/Getty Images)')
-    if _ENDS_WITH_DATE.search(line) and not re.search("[\"\u201c\u201d]", line) and words < 60:
-        return "caption"
+    dated = _ENDS_WITH_DATE.search(line)
+    if dated and not re.search("[\"\u201c\u201d]", line) and words < 60 \
+            and line[:dated.start()].rstrip().endswith((",", " on")) and not _SENTENCE_BREAK.search(line, 0, dated.start()):
+        return "caption"  # one sentence closed by ', <date>' or 'on <date>' ('Leaders meet in Moscow, 13 September 2023.')
     if words <= 16 and not _TERMINAL.search(line) and line[:1].isupper():
         return "heading"
     return "body"
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")  # (not 'Sen. Marco Rubio', 'Sept. 11')
+
+
+def _credit(line: str):
+    """A photo credit in the line ('AFP/Getty Images', 'EFE-EPA/POOL'), not a poll's sponsors in a
+    sentence ('a CNN/ORC poll showed')."""
+    for m in _PHOTO_CREDIT.finditer(line):
+        if not (m.group()[-1:].isspace() and line[m.end():m.end() + 1].islower()):
+            return m
+    return None
 
 
 def _positions(line: str) -> bool:

@@ -51,6 +51,20 @@ def test_a_party_tag_is_no_photo_position():
     assert [s.text for s in doc.sentences] == ["Gov. Phil Bryant (R) said he expects an appeal."]
 
 
+def test_a_sentence_naming_a_poll_or_ending_with_a_date_is_body_a_dated_one_liner_a_caption():
+    from framing.preprocessing import classify_line
+
+    body = ["A CNN/ORC poll of South Carolina released on Tuesday showed Mr. Trump with a 16-point lead.",
+            "They pieced together how the couple pulled off the deadliest attack since Sept. 11, 2001.",
+            "Polls may have missed the results. New Hampshire seems stable. This is HuffPollster for Wednesday, "
+            "February 3, 2016."]
+    captions = ["Officials and a Russian delegation toast at a reception in Pyongyang on Nov. 14, 2023.",
+                "Leaders meet in Moscow, 13 September 2023.",
+                "Christoph Blocher reacts during a meeting of his party. (FABRICE COFFRINI/AFP/Getty Images.)"]
+    assert [classify_line(line, len(line.split())) for line in body] == ["body"] * 3
+    assert [classify_line(line, len(line.split())) for line in captions] == ["caption"] * 3
+
+
 def test_missing_model_falls_back_to_builtin_or_fails_when_stanza_is_required(tmp_path):
     assert load_backend(tmp_path, "auto").tier == "builtin"
     with pytest.raises(ModelError):
