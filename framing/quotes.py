@@ -197,12 +197,12 @@ class QuoteExtractor:
                 q = self._candidate_quote(doc, sent, decision, cand, p, discourse, known, by_mention, spans)
                 if q:
                     found = [r for r in found if r not in rivals] + [q]
-            observed = list(found)
+            observed = {id(q) for q in found}
             _participles_share_the_subject(found)
             for q in found:
                 if q.mention_start is not None:
                     by_mention.setdefault(q.mention_start, q)
-            self._observe(discourse, [q for q in found if q not in observed])
+            self._observe(discourse, [q for q in found if id(q) not in observed])
             quotes.extend(found)
             direct = [q for q in found if q.kind == "direct"]
             if direct:
