@@ -147,10 +147,10 @@ class MarkAttributor:
     # ------------------------------------------------------------- cues
     def cue_at(self, toks: list[Tok], i: int):
         """(end index, verb) of a reporting expression starting at toks[i], or None."""
+        if i >= len(toks) or toks[i].low not in self.first_words:
+            return None
         if i + 1 < len(toks) and toks[i].low in self.compound_heads \
                 and f"{toks[i].low} {toks[i + 1].low}" in self.compounds:
-            return None
-        if i >= len(toks) or toks[i].low not in self.first_words:
             return None
         for n in range(min(self.max_form, len(toks) - i), 0, -1):
             key = tuple(t.low for t in toks[i:i + n])
@@ -179,7 +179,7 @@ class MarkAttributor:
             if t.low in self.time or (t.low in self.stop and not (t.low in _NAME_LINKS and j > i)) \
                     or (j > i and t.low in self.adverbs and not t.capitalised):
                 break  # ('The delegation then attended': an adverb ends the subject)
-            if j > i and t.low in self.verbs_first_words() and self.cue_at(toks, j):
+            if j > i and t.low in self.first_words and self.cue_at(toks, j):
                 break
             if not (t.capitalised or led or t.low in _NAME_LINKS or t.text[:1].isdigit() or self._title_word(toks, j)):
                 break
@@ -245,7 +245,7 @@ class MarkAttributor:
         'who' clause that runs, without punctuation, up to the verb (within 15 words)."""
         for k in range(end - 1, max(floor, end - 16) - 1, -1):
             t = toks[k]
-            if not t.word or t.low in self.verbs_first_words() and k < end - 1 and self.cue_at(toks, k):
+            if not t.word or t.low in self.first_words and k < end - 1 and self.cue_at(toks, k):
                 return None
             if t.low == "who" and k > floor:  # (not 'voters who said': the relative speaks, read elsewhere)
                 return self._name_before(toks, k, floor) if k < end - 1 else None
@@ -288,7 +288,7 @@ class MarkAttributor:
         if not words or words[0].low in ("and", "or", "but", "then"):
             return False
         return not any(t.low in self.stop and t.low not in _NAME_LINKS | {"of", "at", "for", "in", "on", "with", "who"}
-                       or (t.low.endswith("ed") and not t.capitalised) or t.low in self.verbs_first_words()
+                       or (t.low.endswith("ed") and not t.capitalised) or t.low in self.first_words
                        for t in words)
 
     def _name_before(self, toks, end, floor):
@@ -307,7 +307,7 @@ class MarkAttributor:
                 break  # ('Christopher M. Shelton': an initial's stop stays in the name)
             if t.low in self.stop and t.low not in _NAME_LINKS:
                 break
-            if t.low in self.verbs_first_words() or (t.low.endswith("ed") and len(t.low) > 4 and not t.capitalised):
+            if t.low in self.first_words or (t.low.endswith("ed") and len(t.low) > 4 and not t.capitalised):
                 break  # ('Obama offered states billions': a verb ends the name before it)
             i -= 1
             if t.low in self.determiners or t.low in _PRONOUNS:
@@ -336,14 +336,10 @@ class MarkAttributor:
             return None
         i = end - 1
         while i > floor and end - i < 4 and toks[i - 1].word and toks[i - 1].low not in self.stop \
-                and toks[i - 1].low not in self.time and toks[i - 1].low not in self.verbs_first_words() \
+                and toks[i - 1].low not in self.time and toks[i - 1].low not in self.first_words \
                 and not toks[i - 1].low.endswith("ed") and toks[i - 1].low not in self.adverbs:
             i -= 1
         return i, end
-
-    @lru_cache(maxsize=1)
-    def verbs_first_words(self) -> frozenset[str]:
-        return self.first_words
 
     # ---------------------------------------------------------- layouts
     def after(self, text: str, mark_end: int, sent_end: int, tail: bool = False) -> Attribution | None:
@@ -410,7 +406,7 @@ class MarkAttributor:
                 and not (toks[n].low in self.determiners and n > k) \
                 and toks[n].low not in self.adverbs and toks[n].low not in _PRONOUNS \
                 and not (toks[n].low.endswith("ed") and not toks[n].capitalised) \
-                and toks[n].low not in self.verbs_first_words():
+                and toks[n].low not in self.first_words:
             n += 1
         return n
 
@@ -501,8 +497,8 @@ class MarkAttributor:
             m, antecedent = self.mention_before(toks, i), None
             if m is not None and m[1] - m[0] == 2 and toks[m[0]].low in ("a", "an") and self._bare(toks[i]):
                 continue  # 'delivered a snappy retort:': a noun ('a retort say' is no clause)
-            if m is None and self.relative(toks, i):  # 'Mike Lee, who declared, "..."': "who" speaks for Mike Lee
-                m, antecedent = self.relative(toks, i)
+            if m is None and (relative := self.relative(toks, i)):  # 'Mike Lee, who declared, "..."': "who"
+                m, antecedent = relative  # speaks for Mike Lee
             participle, coordinated, carried = self._participle(toks, i), self._coordinated(toks, i), self.carried(toks, m)
             if i > 0 and toks[i - 1].text == "," and participle and toks[0].start <= sent_start:
                 m = self.participle_subject(toks, i) or m

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
@@ -43,8 +43,6 @@ _LEAD_WORDS = 4  # words before a passage that carries on the last speaker's wor
 _APPOSITIVE = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;]{3,80})[,.]")
 
 
-# ------------------------------------------------------------------ lexicons
-@lru_cache(maxsize=4)
 # --------------------------------------------------------------- quote marks
 @dataclass(frozen=True)
 class MarkSpan:
@@ -157,10 +155,9 @@ class QuoteExtractor:
                  model: QuoteModel | None = None):
         self.registry = registry or Registry()
         self.verbs = reporting_verbs(verbs_path)
-        self.max_form = max(len(k) for k in self.verbs)
-        self.first_words = {k[0] for k in self.verbs}
         self.words = clause_words()
         attributor = MarkAttributor(self.verbs, self.words)
+        self.max_form, self.first_words = attributor.max_form, attributor.first_words
         self.marks = MarkCandidates(attributor)
         self.clauses = ClauseCandidates(attributor, self.words)
         self.model = model or QuoteModel.load()
@@ -667,8 +664,8 @@ class QuoteExtractor:
         while k < len(low):
             if low[k] in w["time"] or (low[k] in w["time_lead"] and k + 1 < len(low) and low[k + 1] in w["time"]):
                 k += 1
-            elif _setting_words(low, k):
-                k += _setting_words(low, k)  # 'said in a statement', 'said in a written statement'
+            elif setting := _setting_words(low, k):
+                k += setting  # 'said in a statement', 'said in a written statement'
             else:
                 break
         if verb.frame == "object_clause":
