@@ -16,11 +16,9 @@ PolNeAR) then decides whether the candidate is an attribution.
 from __future__ import annotations
 
 from .lexicon import clause_words
-from .marks import (Candidate, MarkAttributor, Tok, clausal, closed_passage_end, next_report, noun_after_modifier,
-                    noun_before_be, noun_before_verb, opens_subordinate, phrase_end, quantifier_at, says_where,
-                    size_bucket, tokens, word_class, writer_aside)
+from .marks import (Candidate, MarkAttributor, Tok, clausal, closed_passage_end, next_report, opens_subordinate,
+                    phrase_end, quantifier_at, says_where, size_bucket, tokens, word_class, writer_aside)
 
-_ARTICLE = clause_words()["noun_marker"]
 _PREPOSITIONS = clause_words()["preposition"]
 _SUBORDINATORS = clause_words()["subordinator"]
 _RELATIVE_WORDS = clause_words()["relative_word"]
@@ -102,7 +100,7 @@ class ClauseCandidates:
                 quoted = k >= 0 and marks[k][0] <= toks[i].start < marks[k][1]
                 if verb.frame == "quotation":
                     pass  # ('the statement read', 'the states'): a cue only beside quotation marks
-                elif not quoted and verb.frame not in ("none", "prep", "object_to") and self._used_as_verb(toks, i):
+                elif not quoted and verb.frame not in ("none", "prep", "object_to") and self.attributor.used_as_verb(toks, i):
                     cand = self._candidate(text, sent, toks, i, j, verb)
                     if cand is not None:
                         out.append(cand)
@@ -114,22 +112,6 @@ class ClauseCandidates:
                         out.append(cand)
                 i = j
         return out
-
-    def _used_as_verb(self, toks: list[Tok], i: int) -> bool:
-        """Not a noun ('the report', 'a statement', 'news reports stated'), an infinitive ('to say') or part
-        of a name ('United States')."""
-        if i > 0 and toks[i].capitalised:
-            return False
-        after = self.attributor.cue_at(toks, i + 1) if i + 1 < len(toks) else None
-        if i + 1 < len(toks) and noun_before_be(toks[i].low, toks[i + 1].low):
-            return False  # 'the AP report is misleading'
-        if after is not None and noun_before_verb(toks[i].low, toks[i + 1].low, after[1]):
-            return False  # the verb is the next word; this one is its subject's noun
-        if i > 0 and toks[i - 1].low.endswith(("'s", "\u2019s", "s'")):
-            return False  # "Obama's comments": a possessive makes it a noun
-        if noun_after_modifier([t.low for t in toks[max(0, i - 2):i]], _ARTICLE):
-            return False  # "an impassioned call for"
-        return not (i > 0 and toks[i - 1].low in _ARTICLE)
 
     def _candidate(self, text, sent, toks, i, j, verb) -> Candidate | None:
         a = self.attributor

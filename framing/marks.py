@@ -42,6 +42,9 @@ DASHES = ("\u2014", "\u2013", "-", "--")
 _SEPARATORS = (",",) + DASHES  # a comma, or a dash around an aside
 _ASIDES_SPAN = 45  # tokens from a speaker to its verb over asides
 _NAME_LINKS = clause_words()["name_link"]
+_PREPOSITIONS = clause_words()["preposition"]
+_PLURAL_NOUNS = clause_words()["plural_noun"]
+_SINGULAR_DETERMINERS = clause_words()["determiner"] - {"these", "those", "such", "any"}
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +146,7 @@ class MarkAttributor:
         self.compound_heads = {c.split()[0] for c in self.compounds}
         self.relative_pronouns = words.get("relative_pronoun", set())  # 'who', 'which', 'that' as a subject
         self.subordinators = words.get("boundary", set()) - self.relative_pronouns - {"but", "or", "so", "than"}
+        self.noun_markers = words.get("noun_marker", set())  # 'a', 'the', 'his': what makes a cue word a noun
 
     # ------------------------------------------------------------- cues
     def cue_at(self, toks: list[Tok], i: int):
@@ -160,6 +164,24 @@ class MarkAttributor:
         return None
 
     # --------------------------------------------------------- mentions
+    def used_as_verb(self, toks: list[Tok], i: int) -> bool:
+        """Not a noun ('the report', 'a statement', 'news reports stated'), an infinitive ('to say') or part
+        of a name ('United States')."""
+        if i > 0 and toks[i].capitalised:
+            return False
+        after = self.cue_at(toks, i + 1) if i + 1 < len(toks) else None
+        if i + 1 < len(toks) and noun_before_be(toks[i].low, toks[i + 1].low):
+            return False  # 'the AP report is misleading'
+        if after is not None and noun_before_verb(toks[i].low, toks[i + 1].low, after[1]):
+            return False  # the verb is the next word; this one is its subject's noun
+        if i > 0 and toks[i - 1].low.endswith(("'s", "\u2019s", "s'")):
+            return False  # "Obama's comments": a possessive makes it a noun
+        before = [t.low for t in toks[max(0, i - 4):i]]
+        if noun_after_modifier(before[-2:], self.noun_markers) or noun_after_singular(before, toks[i].low,
+                                                                                       self.irregular_verbs):
+            return False  # "an impassioned call for", "her firmest promise"
+        return not (i > 0 and toks[i - 1].low in self.noun_markers)
+
     def mention_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
         """Token range [i, j) of the speaker named from toks[i] on ("said Rep. Joseph Crowley (D-N.Y.)")."""
         if i >= len(toks) or not toks[i].word:
@@ -294,6 +316,8 @@ class MarkAttributor:
     def _name_before(self, toks, end, floor):
         if end > floor and toks[end - 1].low in ("and", "or", "but"):
             return None  # a second verb: its subject is the clause's
+        if end > floor and toks[end - 1].low in _PREPOSITIONS:
+            return None  # 'a long history of blaming': the word after a preposition has no subject there
         i = end
         if i > floor and toks[i - 1].text == ")":
             open_ = next((k for k in range(i - 2, max(floor, i - 8) - 1, -1) if toks[k].text == "("), None)
@@ -495,12 +519,12 @@ class MarkAttributor:
                     return self._make("according_to", toks, (i, j), m, verb)
                 return None
             m, antecedent = self.mention_before(toks, i), None
-            if m is not None and m[1] - m[0] == 2 and toks[m[0]].low in ("a", "an") and self._bare(toks[i]):
+            if noun_after_singular([t.low for t in toks[max(0, i - 4):i]], toks[i].low, self.irregular_verbs):
                 continue  # 'delivered a snappy retort:': a noun ('a retort say' is no clause)
             if m is None and (relative := self.relative(toks, i)):  # 'Mike Lee, who declared, "..."': "who"
                 m, antecedent = relative  # speaks for Mike Lee
             participle, coordinated, carried = self._participle(toks, i), self._coordinated(toks, i), self.carried(toks, m)
-            if i > 0 and toks[i - 1].text == "," and participle and toks[0].start <= sent_start:
+            if participle and toks[i - 1].text in (",", "\u201d", '"') and toks[0].start <= sent_start:
                 m = self.participle_subject(toks, i) or m
             elif (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1 or carried) and \
                     (participle or coordinated or carried):
@@ -583,7 +607,8 @@ class MarkAttributor:
         nearest finite verb before it (not the noun right before the comma), else the sentence's."""
         floor = next((v + 1 for v in range(i - 2, -1, -1) if toks[v].text == ";"), 0)
         reported = (v for v in range(i - 2, floor - 1, -1) if toks[v].word and not toks[v].capitalised
-                    and self.cue_at(toks, v))  # a verb of saying first: 'Putin said ... signed Wednesday, noting'
+                    and self.cue_at(toks, v) and self.used_as_verb(toks, v))
+        # (a verb of saying first: 'Putin said ... signed Wednesday, noting'; not a noun: 'his campaign promise')
         finite = (v for v in range(i - 2, floor - 1, -1) if toks[v].word and not toks[v].capitalised
                   and (toks[v].low.endswith("ed") and len(toks[v].low) > 4 or toks[v].low in _IRREGULAR_PAST))
         for v in list(reported) + list(finite):
@@ -600,7 +625,7 @@ class MarkAttributor:
         while k >= 0 and toks[k].low not in ("and", "but"):
             k -= 1
         for v in range(k - 1, -1, -1):
-            if toks[v].word and not toks[v].capitalised and self.cue_at(toks, v):
+            if toks[v].word and not toks[v].capitalised and self.cue_at(toks, v) and self.used_as_verb(toks, v):
                 m = self.mention_before(toks, v)
                 if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
                     return m
@@ -933,6 +958,23 @@ def opens_subordinate(toks: list[Tok], k: int, subordinators) -> bool:
             return True
         if not toks[n].word:
             return False
+    return False
+
+
+def noun_after_singular(before: list[str], word: str, irregular_verbs) -> bool:
+    """A reporting word in its bare form after a determiner and one or two singular words is a noun, as
+    a singular subject cannot take it as a verb: 'a snappy retort', 'her firmest promise', 'the most
+    telling promise', 'no overt mention' (``before``: up to four lower-cased words before it; not 'the
+    two write', 'the police say')."""
+    if not bare_form(word, irregular_verbs):
+        return False
+    for n in (2, 3):
+        if len(before) >= n and before[-n] in _SINGULAR_DETERMINERS:
+            if len(before) > n and before[-n - 1] in _PREPOSITIONS:
+                return False  # 'sources close to her campaign say': the phrase ends a longer subject
+            return all(w == "most" or w.isalpha() and not w.endswith("s") and w not in _PLURAL_NOUNS
+                       and w not in _QUANTIFIERS and w not in _PRONOUNS and w not in _AUXILIARY_VERBS
+                       for w in before[-n + 1:])
     return False
 
 

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
-from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, bare_form, clausal, closed_passage_end,
+from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, noun_after_singular, clausal, closed_passage_end,
                     initial_stop, next_report, noun_after_modifier, noun_before_be, noun_before_verb, phrase_end,
                     quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
@@ -189,7 +189,8 @@ class QuoteExtractor:
             for decision, cand, p in accepted.get(sent.index, ()):
                 # a passage between marks takes its speaker from its own layout rather than the rules'
                 rivals = [q for q in found if decision == "marks" and (q.kind == "direct" or q is cont)
-                          and q.start < cand.end and cand.start < q.end]
+                          and q.start < cand.end and cand.start < q.end
+                          or decision == "clauses" and _nested_in(q, cand.attribution)]
                 known = quotes + [q for q in found if q not in rivals]
                 q = self._candidate_quote(doc, sent, decision, cand, p, discourse, known, by_mention, spans)
                 if q:
@@ -360,8 +361,8 @@ class QuoteExtractor:
             return True
         if verb.frame in ("none", "quotation") or (i > 0 and self._capitalised[i]):
             return False  # "United States", "State" in a name
-        if i > 1 and low[i - 2] in ("a", "an") and bare_form(low[i], w["verb"]):
-            return False  # 'delivered a snappy retort:'
+        if noun_after_singular(low[max(0, i - 4):i], low[i], w["verb"]):
+            return False  # 'delivered a snappy retort:', 'her firmest promise'
         if prev in w["determiner"] or prev == "to" or prev.endswith(("'s", "\u2019s")) \
                 or noun_after_modifier(low[max(0, i - 2):i], w["determiner"]):
             return False  # a noun ("the report", "Obama's comments", "an impassioned call") or "to say"
@@ -962,6 +963,14 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+def _nested_in(quote: Quote, a) -> bool:
+    """Is ``quote`` a report inside the content of the attribution ``a``, speaker and all, after a's cue
+    ('Sexton said he doubts that *Trump believes* P')? PolNeAR attributes the whole to the outer speaker."""
+    start, end = a.content
+    return a.cue is not None and a.cue[1] <= quote.start and quote.mention_start is not None \
+        and start <= quote.mention_start and quote.start >= start and quote.end <= end
+
+
 def _bracket_after_name(low: list[str], capitalised: list[bool], close: int) -> int | None:
     """Index of the "(" of a short bracketed tag closed at ``close`` right after a name ("Feinstein
     (D-Calif.)", "Crowley (D-N.Y.)"), or None."""

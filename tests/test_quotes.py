@@ -946,3 +946,30 @@ def test_a_bare_word_of_saying_after_a_and_one_word_is_a_noun():
     assert q.speaker == "Sanders"
     one('A friend said: "He was a good man."', mention="A friend", kind="direct")
 
+
+
+def test_a_noun_of_saying_is_not_the_verb_a_coordinated_cue_takes_its_subject_from():
+    [q] = quotes_of("Sen. Tom Cole declined to discuss the FBI's report specifically but said the server was secure.")
+    assert (q.mention, q.cue) == ("Sen. Tom Cole", "said")
+
+
+def test_a_bare_word_of_saying_after_a_determiner_and_singular_words_is_a_noun():
+    assert quotes_of("Clinton offered her firmest promise yet that she would not allow the accord to pass.") == []
+    assert quotes_of("The most telling promise was that she would not overpromise on the economy.") == []
+    [q] = quotes_of("Sources close to her campaign say she stands fully behind the president's position.")
+    assert q.mention == "Sources close to her campaign"
+
+
+def test_a_word_after_a_preposition_has_no_subject_there():
+    assert quotes_of("Donald Trump has a long history of blaming others for his mostly self-inflicted wounds.") == []
+
+
+def test_a_report_nested_in_a_reported_clause_belongs_to_the_outer_speaker():
+    [q] = quotes_of("By now, Sexton said he's unconvinced that Trump believes some of what he's saying.")
+    assert (q.mention, q.content) == ("Sexton", "he's unconvinced that Trump believes some of what he's saying")
+
+
+def test_a_participle_after_a_closed_passage_is_said_by_the_speaker_of_the_clause():
+    [_, q] = quotes_of("After the rally, Mr. Trump said of the episode, \u201cI don't like it,\u201d adding that "
+                       "\u201cthey have anger that's unbelievable.\u201d")
+    assert (q.mention, q.cue) == ("Mr. Trump", "adding")
