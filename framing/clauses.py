@@ -15,9 +15,12 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .lexicon import clause_words
-from .marks import (Candidate, MarkAttributor, Tok, clausal, closed_passage_end, next_report, opens_subordinate,
-                    phrase_end, quantifier_at, says_where, size_bucket, tokens, word_class, writer_aside)
+from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, clausal, closed_passage_end, next_report,
+                    opens_subordinate, phrase_end, quantifier_at, says_where, size_bucket, tokens, word_class,
+                    writer_aside)
 
 _PREPOSITIONS = clause_words()["preposition"]
 _SUBORDINATORS = clause_words()["subordinator"]
@@ -61,6 +64,13 @@ def _attributes_a_quote(toks: list[Tok], m: int) -> bool:
         and all(t in ("\u201d", '"', ",", "!", "?") for t in before)
 
 
+def _inside(marks: list[tuple[int, int]], mark_starts: list[int], pos: int) -> bool:
+    """Does offset ``pos`` lie between quotation marks?"""
+
+    k = bisect_right(mark_starts, pos) - 1
+    return k >= 0 and marks[k][0] <= pos < marks[k][1]
+
+
 def _subordinate(toks: list[Tok], mention_start: int, subordinators) -> bool:
     """The speaker starting at offset ``mention_start`` is the subject of a subordinate clause ('while
     most of his competitors called for ...'), whose cue says nothing of the main clause's participles."""
@@ -80,8 +90,6 @@ class ClauseCandidates:
         self.continuation = words.get("writer_continuation", set())  # words that start the writer's addition
 
     def find(self, doc, spans) -> list[Candidate]:
-        from bisect import bisect_right
-
         text = doc.text
         marks = [(s.start, s.end) for s in spans]
         mark_starts = [a for a, _ in marks]
@@ -96,12 +104,14 @@ class ClauseCandidates:
                     i += 1
                     continue
                 j, verb = cue
-                k = bisect_right(mark_starts, toks[i].start) - 1
-                quoted = k >= 0 and marks[k][0] <= toks[i].start < marks[k][1]
+                quoted = _inside(marks, mark_starts, toks[i].start)
                 if verb.frame == "quotation":
                     pass  # ('the statement read', 'the states'): a cue only beside quotation marks
                 elif not quoted and verb.frame not in ("none", "prep", "object_to") and self.attributor.used_as_verb(toks, i):
                     cand = self._candidate(text, sent, toks, i, j, verb)
+                    if cand is not None and _inside(marks, mark_starts, cand.attribution.mention[0]):
+                        cand = None  # '"They were all opened: a new server, a mouse," says the narrator': the
+                        # words before the cue are the passage's, not its speaker
                     if cand is not None:
                         out.append(cand)
                         if not _subordinate(toks, cand.attribution.mention[0], self.attributor.subordinators):
@@ -148,7 +158,7 @@ class ClauseCandidates:
             return None
         if how == "preposed" and toks[i - 1].text == "," and m[1] < i - 1 and j < len(toks) and toks[j].capitalised:
             return None  # 'P, the KKK controversy, said Rick Hohlt': the speaker follows the cue
-        k = self._content_start(toks, j, verb)
+        k = after_as_clause([t.low for t in toks], m[0], j) or self._content_start(toks, j, verb)
         if k is None or len(toks) - k < 3:
             return None
         if _attributes_a_quote(toks, m[0]) and toks[k - 1].low not in ("that", ":"):

@@ -184,8 +184,8 @@ class MarkAttributor:
 
     def mention_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
         """Token range [i, j) of the speaker named from toks[i] on ("said Rep. Joseph Crowley (D-N.Y.)")."""
-        if i >= len(toks) or not toks[i].word:
-            return None
+        if i >= len(toks) or not toks[i].word or toks[i].low in _PREPOSITIONS:
+            return None  # ('Of Carson, Levine said': a phrase, not a name)
         if toks[i].low in _PRONOUNS:
             return i, i + 1
         j, led = i, toks[i].low in self.determiners or toks[i].low.endswith(("'s", "\u2019s"))
@@ -396,22 +396,42 @@ class MarkAttributor:
             return self._make("dash", toks, None, m, None)
         j = m[1]
         if j < len(toks) and toks[j].text == ",":  # "X, a leading advocate, said"
-            close = next((n for n in range(j + 1, min(j + 14, len(toks))) if toks[n].text == ","), None)
-            if close is None:
+            j = self._past_asides(toks, j)
+            if j is None:
                 return None
-            j = close + 1
         j = self.skip_adverbs(toks, j)
-        cue = _beside_closed_passage(self.cue_at(toks, j) or self.unlisted_cue_at(toks, j), text, mark_end)
+        cue = _beside_closed_passage(self.cue_at(toks, j) or self.unlisted_cue_at(toks, j, present=True), text,
+                                     mark_end)
         if cue and cue[1].frame != "prep" and (not tail or self._closes(toks, cue[0])):
             return self._make("after", toks, (j, cue[0]), m, cue[1])
         return None
 
-    def unlisted_cue_at(self, toks: list[Tok], j: int):
+    def _past_asides(self, toks: list[Tok], comma: int) -> int | None:
+        """After a name and the comma at toks[comma], the index right after the comma that closes its
+        asides before a verb ('"Q," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said'),
+        within 40 tokens and the sentence; None when no verb follows such a comma."""
+        for n in range(comma + 1, min(comma + 40, len(toks) - 1)):
+            t = toks[n]
+            if t.text == ";" or t.text in _DOUBLE_MARKS or t.text == "." and not initial_stop(toks, n):
+                return None
+            if t.text == ",":
+                k = self.skip_adverbs(toks, n + 1)
+                if self.cue_at(toks, k) or self.unlisted_cue_at(toks, k, present=True):
+                    return n + 1
+        return None
+
+    def unlisted_cue_at(self, toks: list[Tok], j: int, present: bool = False):
         """(end index, verb) of a past-tense verb the lexicon lacks ('"...," she elaborated'), when the
-        layout alone marks it as the cue: it ends the clause (a stop, a comma or a closing tail follows)."""
-        if j >= len(toks) or not toks[j].word or toks[j].capitalised or not toks[j].low.endswith("ed") \
-                or len(toks[j].low) < 5 or toks[j].low in self.stop:
+        layout alone marks it as the cue: it ends the clause (a stop, a comma or a closing tail follows).
+        ``present``: a present form that ends the sentence too ('"...," Viguerie concludes.')."""
+        if j >= len(toks) or not toks[j].word or toks[j].capitalised or len(toks[j].low) < 5 \
+                or toks[j].low in self.stop:
             return None
+        if not toks[j].low.endswith("ed"):
+            ends_sentence = j + 1 < len(toks) and toks[j + 1].text in (".", "!", "?")
+            if not (present and ends_sentence and toks[j].low.isalpha()):
+                return None
+            return j + 1, Verb(toks[j].low, "neutral", "unlisted")
         end = j + 1
         if end < len(toks) and toks[end].low in ("back", "out", "up"):
             end += 1  # 'fired back'
@@ -851,7 +871,7 @@ class MarkCandidates:
             last = cand
         return out
 
-    def _introduced(self, text, sentences, k, last: Candidate) -> Attribution | None:
+    def _introduced(self, text, sentences, k, last: Candidate | None) -> Attribution | None:
         """'Clinton touted her credentials as a co-sponsor of the bill. "We need ..."': a sentence of
         narration between the last speaker's words and a passage that opens a sentence introduces the
         passage; its subject (a name or a pronoun) speaks, not the last speaker."""
@@ -859,7 +879,8 @@ class MarkCandidates:
             return None
         lead = sentences[k - 1]
         body = text[lead.start:lead.end].rstrip()
-        if lead.start < last.end or not body.endswith(".") or any(mark in body for mark in _DOUBLE_MARKS):
+        if last is not None and lead.start < last.end or not body.endswith(".") \
+                or any(mark in body for mark in _DOUBLE_MARKS):
             return None
         toks = tokens(text, lead.start, lead.end)
         m = self.attributor.subject(toks)
@@ -959,6 +980,21 @@ def opens_subordinate(toks: list[Tok], k: int, subordinators) -> bool:
         if not toks[n].word:
             return False
     return False
+
+
+def after_as_clause(words: list[str], mention: int, k: int) -> int | None:
+    """For a report in an 'as' clause that opens the sentence ('As the paper noted in an op-ed Thursday,
+    P' / 'But as X said, P'), the index of the main clause after the comma that closes it: the
+    reported proposition. None for other reports, or when no comma closes the clause within 12 words
+    or a 'that' opens a clause of its own there. (``words``: the sentence's lower-cased tokens.)"""
+    if mention < 1 or words[mention - 1] != "as" or (mention > 1 and words[mention - 2] not in (",", "but", "and", "yet")):
+        return None
+    for n in range(k, min(k + 12, len(words))):
+        if words[n] == "that" or words[n] in ".;:!?":
+            return None
+        if words[n] == ",":
+            return n + 1 if n + 1 < len(words) else None
+    return None
 
 
 def noun_after_singular(before: list[str], word: str, irregular_verbs) -> bool:
@@ -1115,5 +1151,7 @@ def _beside_closed_passage(cue, text: str, mark_end: int):
 
 def _gap_is_quotes(doc, last: Candidate, span) -> bool:
     """Between the last attributed passage and this one there is no narration of more than a sentence."""
-    between = doc.text[last.end:span.start]
-    return len(between) < 400 and between.count(".") <= 2
+    from bisect import bisect_left, bisect_right
+
+    starts = [s.start for s in doc.sentences]  # (abbreviations' stops end no sentence: 'Steven M. Ekovich, ... Fla.')
+    return span.start - last.end < 400 and bisect_right(starts, span.start) - bisect_left(starts, last.end) <= 2

@@ -225,9 +225,14 @@ def extract_part(texts: Path, model, docs: set[str] | None = None, backend=None)
 THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(14))  # 0.3 to 0.95
 
 
+TIE = 0.001  # F-beta differences below this are not told apart on PolNeAR train's ~17,000 candidates
+
+
 def choose_thresholds(out_of_fold: list[tuple[str, float, int]], beta: float = 0.5) -> dict[str, float]:
-    """Per decision, the threshold on out-of-fold probabilities that maximises F-beta
-    (beta 0.5: a spurious quote costs more than a missed one, as end-to-end scores count them)."""
+    """Per decision, the lowest threshold on out-of-fold probabilities whose F-beta is within ``TIE`` of the
+    best (beta 0.5: a spurious quote costs more than a missed one, as end-to-end scores count them; of
+    thresholds that score alike, the one that keeps the most quotes, which also keeps the choice from
+    jumping a grid step on every small change of the candidates)."""
     from .quote_model import DECISIONS
 
     chosen = {}
@@ -242,7 +247,9 @@ def choose_thresholds(out_of_fold: list[tuple[str, float, int]], beta: float = 0
             b2 = beta * beta
             return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
 
-        chosen[name] = max(THRESHOLDS, key=lambda t: (round(f_beta(t), 6), -abs(t - 0.5)))
+        scores = {t: f_beta(t) for t in THRESHOLDS}
+        best = max(scores.values())
+        chosen[name] = min(t for t, f in scores.items() if f >= best - TIE)
     return chosen
 
 

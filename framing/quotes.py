@@ -18,9 +18,9 @@ from functools import cached_property
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
-from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, noun_after_singular, clausal, closed_passage_end,
+from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause, clausal, closed_passage_end,
                     initial_stop, next_report, noun_after_modifier, noun_before_be, noun_before_verb, phrase_end,
-                    quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
+                    noun_after_singular, quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -406,6 +406,7 @@ class QuoteExtractor:
             m_last = self._mention_end(low, m_start, i)
         mention = (toks[m_start].start, toks[m_last].end)
         after = self._after_cue(low, j, verb)
+        after = after_as_clause(low, m_start, after) or after  # 'As X noted in an op-ed, P': P is reported
         after_quote = m_start > 1 and low[m_start - 1] in QUOTE_CHARS and low[m_start - 2] == ","
         if self._mention_after_comma(sent, m_start) and (after_quote or self._nothing_clausal_after(low, after, verb) or
                                                          (after < len(low) and low[after] in QUOTE_CHARS)):

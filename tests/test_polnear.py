@@ -105,3 +105,10 @@ def test_words_before_a_cue_are_learned_as_classes_not_names():
     assert [word_class(w) for w in ("Acosta", "2016", "aides", "said")] == ["<capitalised>", "<number>", "aides", "said"]
     model = QuoteModel.load()
     assert "prev=<capitalised>" in model.cues.weights and "prev=acosta" not in model.cues.weights
+
+
+def test_of_thresholds_that_score_alike_the_lowest_is_chosen():
+    # out-of-fold (decision, probability, label): every threshold from 0.35 to 0.65 keeps both true
+    # candidates and drops the false one (F0.5 = 1); 0.3 keeps the false one, 0.7 loses a true one
+    rows = [("marks", 0.32, 0), ("marks", 0.66, 1), ("marks", 0.9, 1)]
+    assert polnear.choose_thresholds(rows)["marks"] == 0.35

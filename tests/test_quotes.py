@@ -4,7 +4,7 @@ import pytest
 from framing.corpus import article_from_text
 from framing.nlp import BuiltinSegmenter, annotate, build_document, tokens_from_stanza
 from framing.preprocessing import clean_body
-from framing.quotes import QuoteExtractor
+from framing.quotes import QuoteExtractor, find_mark_spans
 from framing.speakers import Registry
 
 from .conftest import FIXTURES
@@ -973,3 +973,33 @@ def test_a_participle_after_a_closed_passage_is_said_by_the_speaker_of_the_claus
     [_, q] = quotes_of("After the rally, Mr. Trump said of the episode, \u201cI don't like it,\u201d adding that "
                        "\u201cthey have anger that's unbelievable.\u201d")
     assert (q.mention, q.cue) == ("Mr. Trump", "adding")
+
+
+def test_a_report_in_an_opening_as_clause_reports_the_main_clause():
+    [q] = quotes_of("But as the Global Times noted in an op-ed Thursday, the candidate has earned himself a few fans.")
+    assert (q.mention, q.content) == ("the Global Times", "the candidate has earned himself a few fans")
+
+
+def test_a_speaker_after_a_passage_may_carry_a_chain_of_asides_before_the_verb():
+    attributor = EXTRACTOR.marks.attributor
+    text = '"Both of them scare me," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said.'
+    a = attributor.after(text, text.index('," ') + 2, len(text))
+    assert (a.layout, text[a.mention[0]:a.mention[1]], text[a.cue[0]:a.cue[1]]) == ("after", "Harry Bond", "said")
+
+
+def test_a_present_verb_the_lexicon_lacks_attributes_a_passage_it_closes():
+    [q] = quotes_of("\u201cCruz could win the general election in a landslide,\u201d Viguerie concludes.")
+    assert (q.mention, q.cue) == ("Viguerie", "concludes")
+
+
+def test_a_prepositional_phrase_after_a_passage_names_no_speaker():
+    found = quotes_of("\u201cHe is a circus act.\u201d Of Carson, Levine, a lawyer, said, \u201cHe is flat-out scary.\u201d")
+    assert "Of Carson" not in [q.mention for q in found]
+
+
+def test_abbreviations_between_two_passages_do_not_part_them():
+    doc = annotate(article_from_text("“Homeowners paid a premium for a lot,” said Steven M. Ekovich, a broker "
+                                     "based in St. Petersburg, Fla., who sells golf courses. “There are big "
+                                     "problems now.”"), BuiltinSegmenter())
+    first, second = EXTRACTOR.marks.find(doc, find_mark_spans(doc))
+    assert (second.attribution.layout, second.attribution.mention) == ("continuation", first.attribution.mention)
