@@ -72,11 +72,12 @@ class Tok:
 
 
 def initial_stop(toks, n: int) -> bool:
-    """toks[n] is the stop of an initial or an abbreviation ('Christopher M. Shelton', 'Rep.', 'Sen.'),
-    not the end of the words before it (``toks``: tokens with text, start and end)."""
+    """toks[n] is the stop of an initial or an abbreviation ('Christopher M. Shelton', 'Rep.', 'Sen.',
+    '(D-Ill.)'), not the end of the words before it (``toks``: tokens with text, start and end)."""
     before = toks[n - 1].text if n > 0 else ""
+    closing = n + 1 < len(toks) and toks[n + 1].text == ")" and toks[n + 1].start == toks[n].end
     return toks[n].text == "." and n > 0 and toks[n - 1].end == toks[n].start \
-        and (len(before) == 1 and before.isupper() or before.casefold() in _abbreviations())
+        and (len(before) == 1 and before.isupper() or before.casefold() in _abbreviations() or closing)
 
 
 def _adverb(tok: Tok) -> bool:
@@ -500,9 +501,10 @@ class MarkAttributor:
         last = toks[-1].text
         if last == ":" and len(toks) > 1:
             m = self.mention_before(toks, len(toks) - 1)
-            if m and m[0] > 0 and toks[m[0] - 1].low in _LINKS_OF_NAMES_TO_VERBS:
-                # 'gave the technique a whirl in an interview with CNN:' / 'delivered a message to Trump:'
-                # the name is the verb's object or setting; the clause's subject speaks
+            if m and m[0] > 0 and (toks[m[0] - 1].low in _LINKS_OF_NAMES_TO_VERBS or self.carried(toks, m)):
+                # 'gave the technique a whirl in an interview with CNN:' / 'delivered a message to Trump:' /
+                # 'released the following statement:': the words are the verb's object or setting, or what the
+                # clause's subject put out; the subject speaks
                 subject = self.subject(toks)
                 return self._make("colon", toks, (len(toks) - 1, len(toks)), subject, None) if subject else None
             if m and m[0] == 0 or (m and toks[m[0] - 1].text in (".", "\u201d", '"')) \
@@ -561,6 +563,9 @@ class MarkAttributor:
                 if any(g.text in (".", "\u201d", '"') for g in gap):
                     return None
                 return self._make("before", toks, (i, j), m, verb, antecedent=antecedent)
+            opened = after_as_clause([t.low for t in toks], m[0], j) if gap[0].text == "," else None
+            if opened is not None and opened < len(toks):  # 'As The Daily Caller reported, the creator "gave ..."'
+                return self._make("lead_in", toks, (i, j), m, verb, lead=toks[opened:], antecedent=antecedent)
             if gap[0].text == ",":
                 return None  # 'KCNA reported, to discuss "..."': the writer's own clause follows the cue
             return self._make("lead_in", toks, (i, j), m, verb, lead=gap, antecedent=antecedent)
@@ -845,6 +850,10 @@ class MarkCandidates:
                         and sentences[e + 1].paragraph == final.paragraph:
                     tail_end = sentences[e + 1].end  # '"... Trump!" Sessions said.' split after the mark
                 attribution = self.attributor.after(text, span.end, max(tail_end, span.end))
+            if attribution is None and e + 1 < len(sentences) and _only_space_or_punct(text, span.end, final.end) \
+                    and text[sentences[e + 1].start] in "-\u2013\u2014\u2015":  # '"..."\n\n- Hillary Clinton.'
+                byline = self.attributor.after(text, sentences[e + 1].start, sentences[e + 1].end, tail=True)
+                attribution = byline if byline is not None and byline.layout == "dash" else None
             if attribution is None and span.end < final.end:
                 attribution = self.attributor.postposed(text, first.start, span.end, final.end)
             if attribution is None and at_start and k > 0 and sentences[k - 1].paragraph >= first.paragraph - 1:

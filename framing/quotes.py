@@ -406,7 +406,7 @@ class QuoteExtractor:
             m_last = self._mention_end(low, m_start, i)
         mention = (toks[m_start].start, toks[m_last].end)
         after = self._after_cue(low, j, verb)
-        after = after_as_clause(low, m_start, after) or after  # 'As X noted in an op-ed, P': P is reported
+        after = after_as_clause(low, m_start, j) or after  # 'As X noted in an op-ed, P': P is reported
         after_quote = m_start > 1 and low[m_start - 1] in QUOTE_CHARS and low[m_start - 2] == ","
         if self._mention_after_comma(sent, m_start) and (after_quote or self._nothing_clausal_after(low, after, verb) or
                                                          (after < len(low) and low[after] in QUOTE_CHARS)):

@@ -1003,3 +1003,37 @@ def test_abbreviations_between_two_passages_do_not_part_them():
                                      "problems now.”"), BuiltinSegmenter())
     first, second = EXTRACTOR.marks.find(doc, find_mark_spans(doc))
     assert (second.attribution.layout, second.attribution.mention) == ("continuation", first.attribution.mention)
+
+
+def test_a_party_tag_stop_is_no_sentence_end_inside_the_speakers_asides():
+    text = 'Sen. Richard J. Durbin (D-Ill.), noting the size of the list, said, "Let me tell you."'
+    a = EXTRACTOR.marks.attributor.before(text, text.index('"'), 0)
+    assert text[a.mention[0]:a.mention[1]] == "Sen. Richard J. Durbin (D-Ill.)"
+
+
+def test_a_passage_after_an_opening_as_clause_is_its_report():
+    [q] = quotes_of("As The Daily Caller reported, the show's creator \u201cgave between $1,001 and $5,000\u201d to "
+                    "the Clintons.")
+    assert (q.mention, q.content) == ("The Daily Caller", "the show's creator \u201cgave between $1,001 and "
+                                                          "$5,000\u201d to the Clintons")
+
+
+def test_a_statement_someone_released_before_a_colon_is_theirs():
+    text = "After Wallace died, President Clinton released the following statement: \u201cWe offer our condolences.\u201d"
+    a = EXTRACTOR.marks.attributor.before(text, text.index("\u201c"), 0)
+    assert (a.layout, text[a.mention[0]:a.mention[1]]) == ("colon", "President Clinton")
+
+
+def test_a_dash_and_a_name_in_the_next_paragraph_sign_a_passage():
+    text = ('The silence has been deafening.\n\n"I went to Wall Street before the crash. I said you were going to '
+            'wreck the economy."\n\n- Clinton.\n\nThis is a complex issue.')
+    [q] = EXTRACTOR.extract(annotate(article_from_text(text), BuiltinSegmenter()))
+    assert (q.mention, q.kind, q.cue_start) == ("Clinton", "direct", None)
+
+
+def test_as_someone_put_it_and_someone_went_on_attribute_the_passage_beside_them():
+    [q] = quotes_of('As John Cornyn, the No. 2 in the leadership, put it: "This person will not be confirmed."')
+    assert (q.mention, q.cue) == ("John Cornyn, the No. 2 in the leadership", "put it")
+    [q] = quotes_of("\u201cYou know, it happens, right?\u201d Trump went on, as if he did not hear her.")
+    assert (q.mention, q.cue) == ("Trump", "went on")
+    assert quotes_of("The show went on for hours, and the crowd put it down to the heat.") == []
