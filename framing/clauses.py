@@ -149,8 +149,8 @@ class ClauseCandidates:
                 m = a.coordinated_subject(toks, i) or a.subject(toks)
             elif before_comma is not None:  # 'X called for a vote, declaring ...': X, not 'a vote'
                 m = a.participle_subject(toks, i) or before_comma
-            else:
-                m = a.subject(toks)
+            else:  # ('"Q," he said, adding that P': the nearest verb of saying's subject, not the passage's)
+                m = a.participle_subject(toks, i)
         opening = self._opening_subject(toks, i, j) if m is None else None
         if opening is not None:  # 'Noting that P, Trump reminded ...': the main clause's subject speaks
             m, how = opening[0], "opening"
@@ -161,7 +161,7 @@ class ClauseCandidates:
         k = after_as_clause([t.low for t in toks], m[0], j) or self._content_start(toks, j, verb)
         if k is None or len(toks) - k < 3:
             return None
-        if _attributes_a_quote(toks, m[0]) and toks[k - 1].low not in ("that", ":"):
+        if _attributes_a_quote(toks, m[0]) and toks[k - 1].low not in ("that", ":") and how != "participle":
             return None  # '"Q," she told the packed hall, where ...': the cue is the quote's; what follows is the writer's
         if says_where([t.text for t in toks], m[0], toks[k].text, self.continuation):
             return None

@@ -1037,3 +1037,11 @@ def test_as_someone_put_it_and_someone_went_on_attribute_the_passage_beside_them
     [q] = quotes_of("\u201cYou know, it happens, right?\u201d Trump went on, as if he did not hear her.")
     assert (q.mention, q.cue) == ("Trump", "went on")
     assert quotes_of("The show went on for hours, and the crowd put it down to the heat.") == []
+
+
+def test_a_participle_after_a_passage_and_its_cue_reports_more_from_the_same_speaker():
+    _, q = quotes_of("\u201cWe will pick up delegates in all of them,\u201d he said, adding that he does not want to "
+                     "offer predictions.")
+    assert (q.mention, q.cue, q.content) == ("he", "adding", "he does not want to offer predictions")
+    _, q = quotes_of('"I prefer Kasich," he said, noting he had previously backed Sen. Marco Rubio.')
+    assert (q.mention, q.cue) == ("he", "noting")
