@@ -685,6 +685,9 @@ class MarkAttributor:
             if not (i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS
                                        or self._opening_word(toks, i))):
                 break
+            if toks[i].low in self.connectives and i + 1 < len(toks) and toks[i + 1].word:
+                i += 1  # 'Then he cut into Bush, calling ...': a sentence adverb alone, no phrase to a comma
+                continue
             # ('Rallying hundreds of workers, Clinton ...', 'Hastily, Trump ...': an opening phrase)
             comma = next((k for k in range(i, min(i + 14, len(toks))) if toks[k].text == ","), None)
             if comma is None:

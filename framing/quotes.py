@@ -743,10 +743,11 @@ class QuoteExtractor:
         quoted = any(t.text in QUOTE_CHARS for t in toks[comma - 1:comma + 2])  # '"P1," X said, ...': P1 is whole
         if 0 < after < len(toks) and toks[after - 1].text == "," and not quoted and (
                 self._continues_proposition(*_words_at(toks, after))
-                or len(text[start:end].split()) <= 3 and toks[after].text[:1].isupper()):
+                or (len(text[start:end].split()) <= 3 or not clausal(text, start, end)) and toks[after].text[:1].isupper()):
             end = self._content_end(text, sent, after)  # 'P1, X said, P2': the attribution sits inside
             # ('In some ways, the brothers noted, Trump might ...': a short lead, the claim after it;
-            # 'Unless countries act, they say, the world could suffer ...': a condition of the claim)
+            # 'Unless countries act, they say, the world could suffer ...': a condition of the claim;
+            # 'Like his comments about Mr. Curiel, Mr. Graham said, Mr. Trump's jabs were ...': no verb yet)
         elif toks[0].text.casefold() in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
             return None  # 'As a phone rang, the announcer said, ...': a clause of time or reason, not a claim
         elif self._introduction(toks, comma):

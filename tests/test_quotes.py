@@ -1045,3 +1045,14 @@ def test_a_participle_after_a_passage_and_its_cue_reports_more_from_the_same_spe
     assert (q.mention, q.cue, q.content) == ("he", "adding", "he does not want to offer predictions")
     _, q = quotes_of('"I prefer Kasich," he said, noting he had previously backed Sen. Marco Rubio.')
     assert (q.mention, q.cue) == ("he", "noting")
+
+
+def test_a_sentence_adverb_alone_before_the_subject_is_no_opening_phrase():
+    found = quotes_of('Then he cut into Bush, calling him a "stiff" and accusing him of acting like a "spoiled child."')
+    assert [(q.mention, q.cue) for q in found] == [("he", "calling"), ("he", "accusing")]
+
+
+def test_a_lead_without_a_verb_before_an_interrupting_attribution_runs_on_after_it():
+    [q] = quotes_of("Like his comments about Mr. Curiel, Mr. Graham said, Mr. Trump's jabs at the Khans were "
+                    "entirely unacceptable.")
+    assert (q.mention, q.content[-26:]) == ("Mr. Graham", "were entirely unacceptable")
