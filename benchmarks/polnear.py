@@ -26,7 +26,6 @@ FIGURES = ("precision", "recall_all", "recall_speech", "recall_quoted", "f1_spee
 def run(texts: Path, backend) -> tuple[list[dict], float, int]:
     articles = list(read_corpus(texts))
     extractor = QuoteExtractor()
-    start = time.perf_counter()
     docs = [annotate(a, backend) for a in articles]
     segmented = time.perf_counter()
     quotes = [q.to_dict() for d in docs for q in extractor.extract(d)]

@@ -35,6 +35,9 @@ _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
 # A clause break right before a new speaker: 'X say A[, while |; |, and |, but ]Y say B'.
 _COORDINATION = re.compile(r"(?:;\s*(?:(?:while|whereas|and|but)\s+)?|,?\s(?:while|whereas|and|but)\s+)$")
+# A relative clause that reports a passage inside another report: 'X said he backs limits on the bodies[, which ]he
+# called "a cartel"' (the passage is his own report, PolNeAR's and ours: the first ends before it).
+_RELATIVE_REPORT = re.compile(r"(?:,|\s[\u2014\u2013-]{1,2})\s*(?:which|whom)\s+$")
 _SPACED = re.compile(r"\S+")
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 _LEADING_CONJUNCTIONS = clause_words()["leading_conjunction"]
@@ -546,7 +549,10 @@ class QuoteExtractor:
         if k >= len(toks) or toks[k].text != ",":
             return None
         n = k + 1
-        if n < len(toks) and toks[n].text.casefold() in self.words["determiner"]:
+        if n < len(toks) and (toks[n].text.casefold() in self.words["determiner"] or toks[n].text[:1].islower()
+                              and toks[n].text not in self.words["be"] and toks[n].text not in self.words["auxiliary"]):
+            # ('say experts like Paul Bauman, a Canadian geophysicist, is' / 'says Carl Anthony, historian at
+            # the library, is')
             n = next((c + 1 for c in range(n, min(n + 12, len(toks))) if toks[c].text == ","), len(toks))
         if n < len(toks) and (toks[n].text in self.words["be"] or toks[n].text in self.words["auxiliary"]):
             return n
@@ -824,9 +830,10 @@ class QuoteExtractor:
         return keep
 
     def _end_before_next_report(self, text, quote: Quote, a) -> None:
-        """'Rubio said P, and he railed against Q' / 'He said P but did not suggest Q': a report that
-        another attribution opens after a coordination ends there (its speaker, or its cue after a few
-        auxiliaries, follows ', and', ', but', ', while' or ';' inside the quote's content)."""
+        """'Rubio said P, and he railed against Q' / 'He said P but did not suggest Q' / 'He said P, which he
+        called "Q"': a report that another attribution opens after a coordination or a relative word ends
+        there (its speaker, or its cue after a few auxiliaries, follows ', and', ', but', ', while', ';' or
+        ', which' inside the quote's content)."""
         if quote.fragments or a.cue is None:
             return
         m_start = a.mention[0] if a.mention else None
@@ -834,7 +841,7 @@ class QuoteExtractor:
         if not quote.start < at < quote.end:
             return
         head = text[quote.start:at]
-        brk = _COORDINATION.search(head)
+        brk = _COORDINATION.search(head) or _RELATIVE_REPORT.search(head)
         if brk is None and at == a.cue[0]:  # 'but did not suggest': up to three auxiliaries before the cue
             words, n = list(_SPACED.finditer(head)), 0
             while n < min(3, len(words)) and words[-1 - n].group().casefold() in self.words["auxiliary"]:

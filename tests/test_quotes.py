@@ -1056,3 +1056,17 @@ def test_a_lead_without_a_verb_before_an_interrupting_attribution_runs_on_after_
     [q] = quotes_of("Like his comments about Mr. Curiel, Mr. Graham said, Mr. Trump's jabs at the Khans were "
                     "entirely unacceptable.")
     assert (q.mention, q.content[-26:]) == ("Mr. Graham", "were entirely unacceptable")
+
+
+def test_a_relative_clause_that_reports_a_passage_ends_the_report_around_it():
+    found = quotes_of("DeSantis said he has supported legislation that would target accreditation bodies, which he "
+                      "called \u201ca cartel for higher education.\u201d")
+    assert [(q.mention, q.cue, q.content) for q in found] == [
+        ("DeSantis", "said", "he has supported legislation that would target accreditation bodies"),
+        ("he", "called", "a cartel for higher education.")]
+
+
+def test_an_inverted_speaker_with_a_bare_appositive_lets_the_claim_resume():
+    [q] = quotes_of('The paradox of Nancy, says Carl Anthony, historian at the library, is that she was "one of '
+                    'the most powerful first ladies."')
+    assert q.mention == "Carl Anthony" and q.content.endswith('first ladies."')
