@@ -66,7 +66,6 @@ def _attributes_a_quote(toks: list[Tok], m: int) -> bool:
 
 def _inside(marks: list[tuple[int, int]], mark_starts: list[int], pos: int) -> bool:
     """Does offset ``pos`` lie between quotation marks?"""
-
     k = bisect_right(mark_starts, pos) - 1
     return k >= 0 and marks[k][0] <= pos < marks[k][1]
 
@@ -107,7 +106,8 @@ class ClauseCandidates:
                 quoted = _inside(marks, mark_starts, toks[i].start)
                 if verb.frame == "quotation":
                     pass  # ('the statement read', 'the states'): a cue only beside quotation marks
-                elif not quoted and verb.frame not in ("none", "prep", "object_to") and self.attributor.used_as_verb(toks, i):
+                elif not quoted and verb.frame not in ("none", "prep", "object_to") \
+                        and self.attributor.used_as_verb(toks, i):
                     cand = self._candidate(text, sent, toks, i, j, verb)
                     if cand is not None and _inside(marks, mark_starts, cand.attribution.mention[0]):
                         cand = None  # '"They were all opened: a new server, a mouse," says the narrator': the

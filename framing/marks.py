@@ -600,9 +600,6 @@ class MarkAttributor:
         before = toks[m[0] - 1]
         return noun[0] == "document" and before.word and before.low not in _PLACE_WORDS and self._verb_form(before)
 
-    def _bare(self, tok: Tok) -> bool:
-        return bare_form(tok.low, self.irregular_verbs)
-
     def _verb_form(self, tok: Tok) -> bool:
         """A lower-case past or irregular verb form ('released', 'sent', 'made')."""
         return not tok.capitalised and (tok.low.endswith("ed") or tok.low in _IRREGULAR_PAST
@@ -883,7 +880,7 @@ class MarkCandidates:
             last = cand
         return out
 
-    def _introduced(self, text, sentences, k, last: Candidate | None) -> Attribution | None:
+    def _introduced(self, text, sentences, k, last: Candidate) -> Attribution | None:
         """'Clinton touted her credentials as a co-sponsor of the bill. "We need ..."': a sentence of
         narration between the last speaker's words and a passage that opens a sentence introduces the
         passage; its subject (a name or a pronoun) speaks, not the last speaker."""
@@ -891,8 +888,7 @@ class MarkCandidates:
             return None
         lead = sentences[k - 1]
         body = text[lead.start:lead.end].rstrip()
-        if last is not None and lead.start < last.end or not body.endswith(".") \
-                or any(mark in body for mark in _DOUBLE_MARKS):
+        if lead.start < last.end or not body.endswith(".") or any(mark in body for mark in _DOUBLE_MARKS):
             return None
         toks = tokens(text, lead.start, lead.end)
         m = self.attributor.subject(toks)
@@ -999,7 +995,8 @@ def after_as_clause(words: list[str], mention: int, k: int) -> int | None:
     P' / 'But as X said, P'), the index of the main clause after the comma that closes it: the
     reported proposition. None for other reports, or when no comma closes the clause within 12 words
     or a 'that' opens a clause of its own there. (``words``: the sentence's lower-cased tokens.)"""
-    if mention < 1 or words[mention - 1] != "as" or (mention > 1 and words[mention - 2] not in (",", "but", "and", "yet")):
+    opens = mention == 1 or mention > 1 and words[mention - 2] in (",", "but", "and", "yet")
+    if mention < 1 or words[mention - 1] != "as" or not opens:
         return None
     for n in range(k, min(k + 12, len(words))):
         if words[n] == "that" or words[n] in ".;:!?":
