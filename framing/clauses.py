@@ -106,7 +106,10 @@ class ClauseCandidates:
                 quoted = _inside(marks, mark_starts, toks[i].start)
                 if verb.frame == "quotation":
                     pass  # ('the statement read', 'the states'): a cue only beside quotation marks
-                elif not quoted and verb.frame not in ("none", "prep", "object_to") \
+                elif verb.frame == "object_to" and toks[i].low.endswith("ing") and any(c.sentence == sent.index
+                                                                                      for c in out):
+                    pass  # 'Blinken warned that P, urging China to ...': the appeal goes with the warning
+                elif not quoted and verb.frame not in ("none", "prep") \
                         and self.attributor.used_as_verb(toks, i):
                     cand = self._candidate(text, sent, toks, i, j, verb)
                     if cand is not None and _inside(marks, mark_starts, cand.attribution.mention[0]):
@@ -161,6 +164,8 @@ class ClauseCandidates:
         k = after_as_clause([t.low for t in toks], m[0], j) or self._content_start(toks, j, verb)
         if k is None or len(toks) - k < 3:
             return None
+        if verb.frame == "object_to" and toks[k].low in ("to", "not"):
+            return None  # 'who asked not to be named': a request about oneself, no one is urged or asked anything
         if _attributes_a_quote(toks, m[0]) and toks[k - 1].low not in ("that", ":") and how != "participle":
             return None  # '"Q," she told the packed hall, where ...': the cue is the quote's; what follows is the writer's
         if says_where([t.text for t in toks], m[0], toks[k].text, self.continuation):

@@ -1070,3 +1070,17 @@ def test_an_inverted_speaker_with_a_bare_appositive_lets_the_claim_resume():
     [q] = quotes_of('The paradox of Nancy, says Carl Anthony, historian at the library, is that she was "one of '
                     'the most powerful first ladies."')
     assert q.mention == "Carl Anthony" and q.content.endswith('first ladies."')
+
+
+def test_asking_and_urging_someone_are_reports_the_clause_reader_reads():
+    [q] = quotes_of("He shook hands and asked workers if they planned to attend the caucuses.")
+    assert (q.mention, q.cue, q.content) == ("He", "asked", "workers if they planned to attend the caucuses")
+    [q] = quotes_of("The group urged lawmakers to reject the bill before the vote.")
+    assert (q.mention, q.cue) == ("The group", "urged")
+
+
+def test_asking_not_to_be_named_or_urging_inside_another_report_is_no_report_of_its_own():
+    assert [q.cue for q in quotes_of("\u201cBoth governments want to be seen together,\u201d said one analyst in "
+                                     "Seoul, who asked not to be named.")] == ["said"]
+    assert [q.cue for q in quotes_of("Blinken warned that ties between Pyongyang and Moscow were \"growing and "
+                                     "dangerous,\" urging China to restrain the nuclear-armed country.")] == ["warned"]
