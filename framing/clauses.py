@@ -15,8 +15,6 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from .lexicon import clause_words
 from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, clausal, closed_passage_end, next_report,
                     opens_subordinate, phrase_end, quantifier_at, says_where, size_bucket, tokens, word_class,
@@ -64,10 +62,9 @@ def _attributes_a_quote(toks: list[Tok], m: int) -> bool:
         and all(t in ("\u201d", '"', ",", "!", "?") for t in before)
 
 
-def _inside(marks: list[tuple[int, int]], mark_starts: list[int], pos: int) -> bool:
-    """Does offset ``pos`` lie between quotation marks?"""
-    k = bisect_right(mark_starts, pos) - 1
-    return k >= 0 and marks[k][0] <= pos < marks[k][1]
+def _quoted(spans, pos: int) -> bool:
+    """Does offset ``pos`` lie in a passage between quotation marks (``spans``: a MarkSpans)?"""
+    return any(s.start <= pos < s.end for s in spans.near(pos, pos))
 
 
 def _subordinate(toks: list[Tok], mention_start: int, subordinators) -> bool:
@@ -90,12 +87,11 @@ class ClauseCandidates:
 
     def find(self, doc, spans) -> list[Candidate]:
         text = doc.text
-        marks = [(s.start, s.end) for s in spans]
-        mark_starts = [a for a, _ in marks]
         out = []
         for sent in doc.sentences:
             toks = tokens(text, sent.start, sent.end)
             self._earlier = None  # the speaker of an earlier cue in this sentence
+            before_sentence = len(out)  # candidates of earlier sentences
             i = 0
             while i < len(toks):
                 cue = self.attributor.cue_at(toks, i)
@@ -103,16 +99,15 @@ class ClauseCandidates:
                     i += 1
                     continue
                 j, verb = cue
-                quoted = _inside(marks, mark_starts, toks[i].start)
+                quoted = _quoted(spans, toks[i].start)
                 if verb.frame == "quotation":
                     pass  # ('the statement read', 'the states'): a cue only beside quotation marks
-                elif verb.frame == "object_to" and toks[i].low.endswith("ing") and any(c.sentence == sent.index
-                                                                                      for c in out):
+                elif verb.frame == "object_to" and toks[i].low.endswith("ing") and len(out) > before_sentence:
                     pass  # 'Blinken warned that P, urging China to ...': the appeal goes with the warning
                 elif not quoted and verb.frame not in ("none", "prep") \
                         and self.attributor.used_as_verb(toks, i):
                     cand = self._candidate(text, sent, toks, i, j, verb)
-                    if cand is not None and _inside(marks, mark_starts, cand.attribution.mention[0]):
+                    if cand is not None and _quoted(spans, cand.attribution.mention[0]):
                         cand = None  # '"They were all opened: a new server, a mouse," says the narrator': the
                         # words before the cue are the passage's, not its speaker
                     if cand is not None:
