@@ -16,9 +16,9 @@ PolNeAR) then decides whether the candidate is an attribution.
 from __future__ import annotations
 
 from .lexicon import clause_words
-from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, clausal, closed_passage_end, next_report,
-                    opens_subordinate, phrase_end, quantifier_at, says_where, size_bucket, tokens, word_class,
-                    writer_aside)
+from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, clausal, closed_passage_end, extend_over_passages,
+                    next_report, opens_subordinate, phrase_end, quantifier_at, says_where, size_bucket, tokens,
+                    word_class, writer_aside)
 
 _PREPOSITIONS = clause_words()["preposition"]
 _SUBORDINATORS = clause_words()["subordinator"]
@@ -53,6 +53,12 @@ def _relative_end(toks: list[Tok], k: int, end: int, main_verbs) -> int:
                 (nxt.low.endswith("ed") or nxt.low in main_verbs):
             return toks[n].start
     return end
+
+
+def introduces_passive_content(word: str, verb) -> bool:
+    """After a passive verb's agent, ``word`` opens what was said: 'that' for a verb of saying,
+    'whether' or 'if' for one of asking (the object_to frame)."""
+    return word == "that" and verb.frame != "object_to" or word in ("whether", "if") and verb.frame == "object_to"
 
 
 def _attributes_a_quote(toks: list[Tok], m: int) -> bool:
@@ -106,7 +112,7 @@ class ClauseCandidates:
                     pass  # 'Blinken warned that P, urging China to ...': the appeal goes with the warning
                 elif not quoted and verb.frame not in ("none", "prep") \
                         and self.attributor.used_as_verb(toks, i):
-                    cand = self._candidate(text, sent, toks, i, j, verb)
+                    cand = self._candidate(text, sent, toks, i, j, verb, spans)
                     if cand is not None and _quoted(spans, cand.attribution.mention[0]):
                         cand = None  # '"They were all opened: a new server, a mouse," says the narrator': the
                         # words before the cue are the passage's, not its speaker
@@ -121,7 +127,7 @@ class ClauseCandidates:
                 i = j
         return out
 
-    def _candidate(self, text, sent, toks, i, j, verb) -> Candidate | None:
+    def _candidate(self, text, sent, toks, i, j, verb, spans) -> Candidate | None:
         a = self.attributor
         postposed = self._postposed(text, sent, toks, i, j, verb)
         if postposed is not None:
@@ -173,6 +179,7 @@ class ClauseCandidates:
             end = _relative_end(toks, k, end, self.main_verbs)
         if how == "opening":
             end = min(end, toks[opening[1]].start)
+        start, end = extend_over_passages(spans, start, end)
         if len(text[start:end].split()) < 3:
             return None
         attribution = a._make(how, toks, (i, j), m, verb, antecedent=antecedent)
@@ -248,14 +255,16 @@ class ClauseCandidates:
         return cand
 
     def _passive(self, text, sent, toks, i, j, verb) -> Candidate | None:
-        """'It was reported by Yonhap that the talks had ended.': the agent speaks, the that-clause is said."""
-        if not (i > 0 and toks[i - 1].low in ("was", "is", "been", "were") and j < len(toks) and toks[j].low == "by"):
+        """'It was reported by Yonhap that the talks had ended.': the agent speaks, the that-clause is said;
+        'Sanders was asked by host John Dickerson whether P': the agent asks the question."""
+        if not (i > 0 and toks[i - 1].low in ("was", "is", "been", "were", "when") and j < len(toks)
+                and toks[j].low == "by"):
             return None
         m = self.attributor.mention_after(toks, j + 1)
-        if m is None or m[1] >= len(toks) or toks[m[1]].low != "that" or m[1] + 1 >= len(toks):
+        if m is None or m[1] + 1 >= len(toks) or not introduces_passive_content(toks[m[1]].low, verb):
             return None
-        k = m[1] + 1
-        start, end = toks[k].start, self._content_end(text, toks[k].start, sent.end)
+        k = m[1] + 1 if toks[m[1]].low == "that" else m[1]
+        start, end = toks[k].start, subordinate_end(toks, m[0], k, self._content_end(text, toks[k].start, sent.end))
         attribution = self.attributor._make("passive", toks, (i, j), m, verb)
         attribution.content = (start, end)
         cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)

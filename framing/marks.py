@@ -36,6 +36,7 @@ _LINKS_OF_MODIFIERS = clause_words()["modifier_link"]
 _EXPLETIVES = clause_words()["expletive"]
 _AUXILIARY_VERBS = clause_words()["modal"]
 _PLACE_WORDS = clause_words()["place_word"]
+_PARTICIPLE_LINKS = clause_words()["participle_link"]
 _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
 DASHES = ("\u2014", "\u2013", "-", "--")
@@ -214,12 +215,14 @@ class MarkAttributor:
         return (i, j) if j > i else None
 
     def _title_word(self, toks: list[Tok], j: int) -> bool:
-        """A lower-case word inside a name's title: 'Ohio State University professor Paul Beck' (not a
-        verb: 'Trump reminded Americans')."""
+        """A lower-case word inside a name's title: 'Ohio State University professor Paul Beck', 'former
+        secretary of state Hillary Clinton' (not a verb: 'Trump reminded Americans')."""
         if j > 0 and toks[j - 1].capitalised and self._verb_form(toks[j]):
             return False  # (but 'retired Army Gen. John Allen' opens a title)
-        for k in range(j, min(j + 4, len(toks))):
+        for k in range(j, min(j + 6, len(toks))):
             t = toks[k]
+            if k > j and t.low in _NAME_LINKS:
+                continue  # 'former secretary of state Hillary Clinton'
             if not t.word or t.low in self.stop or t.low in self.time:
                 return False
             if t.capitalised:
@@ -546,7 +549,7 @@ class MarkAttributor:
             if m is None and (relative := self.relative(toks, i)):  # 'Mike Lee, who declared, "..."': "who"
                 m, antecedent = relative  # speaks for Mike Lee
             participle, coordinated, carried = self._participle(toks, i), self._coordinated(toks, i), self.carried(toks, m)
-            if participle and toks[i - 1].text in (",", "\u201d", '"') and toks[0].start <= sent_start:
+            if participle and toks[0].start <= sent_start:
                 m = self.participle_subject(toks, i) or m
             elif (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1 or carried) and \
                     (participle or coordinated or carried):
@@ -606,12 +609,12 @@ class MarkAttributor:
                                         or tok.low in self.irregular_verbs)
 
     def _participle(self, toks: list[Tok], i: int) -> bool:
-        """'..., saying', '... before adding': a participle whose subject is the clause's."""
+        """'..., saying', '... before adding', '... but warning': a participle whose subject is the
+        clause's (``participle_link`` in clause_words.csv)."""
         k = i - 1
         while k >= 0 and (toks[k].text in ('"', "\u201d") or _adverb(toks[k])):
             k -= 1  # (', falsely suggesting')
-        return toks[i].low.endswith("ing") and k >= 0 and (toks[k].text == "," or toks[k].low in
-                                                            ("before", "after", "while", "when", "by", "also", "and"))
+        return toks[i].low.endswith("ing") and k >= 0 and (toks[k].text == "," or toks[k].low in _PARTICIPLE_LINKS)
 
     def _coordinated(self, toks: list[Tok], i: int) -> bool:
         """'... declined to comment but said': a second finite verb of the clause's subject
@@ -849,7 +852,8 @@ class MarkCandidates:
                 if _only_space_or_punct(text, span.end, final.end) and e + 1 < len(sentences) \
                         and sentences[e + 1].paragraph == final.paragraph:
                     tail_end = sentences[e + 1].end  # '"... Trump!" Sessions said.' split after the mark
-                attribution = self.attributor.after(text, span.end, max(tail_end, span.end))
+                attribution = self.attributor.after(text, span.end, max(tail_end, span.end),
+                                                    tail=tail_end != final.end and text[span.end - 2] == ".")
             if attribution is None and e + 1 < len(sentences) and _only_space_or_punct(text, span.end, final.end) \
                     and text[sentences[e + 1].start] in "-\u2013\u2014\u2015":  # '"..."\n\n- Hillary Clinton.'
                 byline = self.attributor.after(text, sentences[e + 1].start, sentences[e + 1].end, tail=True)
@@ -1046,12 +1050,12 @@ def clausal(text: str, start: int, end: int) -> bool:
 
 def next_report(text: str, start: int, end: int, verbs: dict) -> int | None:
     """Where a second report by the same speaker begins inside [start, end): 'Paul suggested that
-    Rubio was liberal *and argued that* ...', '... *and then tweeted that* ...' (a finite reporting
-    verb coordinated with the first one), or None."""
+    Rubio was liberal *and argued that* ...', '... *and then tweeted that* ...', 'calling them rapists
+    *and vowing* ...' (a finite or -ing reporting verb coordinated with the first one), or None."""
     for m in _COORDINATED_VERB.finditer(text, start, end):
         word = m.group("verb")
         finite = m.group("aux") or word.endswith(("ed", "s")) or word in _IRREGULAR_PAST
-        if (word,) in verbs and finite and not word.endswith("ing"):
+        if (word,) in verbs and (finite or word.endswith("ing")):
             return m.start()
     return None
 
@@ -1070,20 +1074,25 @@ def _only_space_or_punct(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip(" \t\r\n.,;:!?)\u201d\"'")
 
 
-_WRITER_ASIDE = re.compile(r",\s*(?:\w+ly\s+)?(\w+ing)\b|;")
+_WRITER_ASIDE = re.compile(r",([\"\u201d]?)\s*(?:\w+ly\s+)?(\w+ing)\b|;")
 
 
+_NEXT_CLAUSE = re.compile(r"\s+(?:and|but)\s")
 _PHRASE_END = re.compile(r"[,;(]|\s(?:--?|[\u2014\u2013])\s|[\u201c\u201d\"]")
 
 
 def phrase_end(text: str, start: int, end: int) -> int:
     """End of the noun phrase a verb like 'describe', 'dismiss' or 'call for' reports ('dismissed the
     baseless accusations, saying ...', 'called the senator "the next George Washington" - the
-    Founding Father ...'): the first comma, semicolon, dash or bracket outside quotation marks."""
+    Founding Father ...'): the first comma, semicolon, dash or bracket outside quotation marks, or the
+    close of a passage that 'and' or 'but' follows ('called the merger "a terrible deal" and ranked
+    ...'; not 'called the "Charleston loophole" a danger', nor 'called it "the pearl" on the Silk Road')."""
     inside = False
     for m in _PHRASE_END.finditer(text, start, end):
         if m.group() in ('"', "\u201c", "\u201d"):
             inside = m.group() == "\u201c" or (m.group() == '"' and not inside)
+            if not inside and _NEXT_CLAUSE.match(text, m.end(), end):
+                return m.end()
             continue
         if not inside and not (m.group() == "," and _series_comma(text, m.start(), end)):
             return m.start()
@@ -1111,19 +1120,29 @@ def _series_comma(text: str, comma: int, end: int) -> bool:
 
 def writer_aside(text: str, start: int, end: int, not_participles) -> int | None:
     """Where the writer's own clause begins inside [start, end): ', adding ...', ', likely referring
-    ...' or a semicolon; not ', including ...' (``not_participles``: -ing words that go on with the
-    claim). None when there is none."""
+    ...', '...," citing ...' (after the passage's closing mark) or a semicolon; not ', including ...'
+    (``not_participles``: -ing words that go on with the claim). None when there is none."""
     for cut in _WRITER_ASIDE.finditer(text, start, end):
-        if len(text[start:cut.start()].split()) < 3 or text[start:cut.start()].endswith(" that"):
+        if not cut.group(1) and (len(text[start:cut.start()].split()) < 3 or text[start:cut.start()].endswith(" that")):
             continue  # 'says Millennials, numbering 75.3 million, surpassed ...': the subject's modifier;
             # 'it is fitting that, having overcome so much, she ...': the clause is still to come
-        if not cut.group(1) or cut.group(1).casefold() not in not_participles:
-            return cut.start()
+        if not cut.group(2) or cut.group(2).casefold() not in not_participles:
+            return cut.end(1) if cut.group(1) else cut.start()
     return None
 
 
 _CLOSED_PASSAGE = re.compile(r"\s*(?:\u201c[^\u201c\u201d]*?[,.!?]\u201d|\"[^\"]*?[,.!?]\"|''(?:(?!'').)*?[,.!?]'')"
                              r"(?=\u200b?\s+[a-z])")  # \u200b: the filler that reading leaves after a doubled apostrophe
+
+
+def extend_over_passages(spans, start, end) -> tuple[int, int]:
+    """Widen a content span to whole quoted passages it cuts into (``spans``: a MarkSpans)."""
+    for s in spans.near(start, end):
+        if s.start < start < s.end - 1 and s.end >= end:  # starts inside a passage that runs to its end
+            start = s.start + 1
+        if s.start < end < s.end and s.start >= start:  # ends inside a passage that began in it
+            end = s.end
+    return start, end
 
 
 def closed_passage_end(text: str, start: int, end: int) -> int | None:
@@ -1138,7 +1157,7 @@ def _content_end(text: str, after_mark: int, sent_end: int, verbs: dict, not_par
     """Where a mixed quote led in by a clause ends: the end of its sentence, before the final stop,
     or before ', adding ...', a semicolon or '... and argued that'."""
     end = max(after_mark, sent_end)
-    end = writer_aside(text, after_mark, end, not_participles) or end
+    end = writer_aside(text, after_mark - 2, end, not_participles) or end  # (from the passage's ',"' on)
     end = next_report(text, after_mark, end, verbs) or end
     while end > after_mark and text[end - 1] in " \t\r\n.":
         end -= 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .lexicon import load_terms
@@ -118,6 +119,7 @@ class StanzaBackend:
             wanted = [p for p in wanted if p in processors or p == "tokenize"]
         self.processors = wanted
         self.directory = directory
+        self.abbreviations = {a.casefold() for a in load_terms("abbreviations.txt")}
         try:
             self.pipeline = stanza.Pipeline(LANG, dir=str(directory), processors=",".join(wanted),
                                             download_method=None, verbose=False, logging_level="ERROR")
@@ -132,7 +134,26 @@ class StanzaBackend:
         return f"stanza ({', '.join(self.processors)}) from {self.directory}"
 
     def process(self, text: str) -> list[list[Token]]:
-        return tokens_from_stanza(self.pipeline(text))
+        return rejoin_after_abbreviations(tokens_from_stanza(self.pipeline(text)), text, self.abbreviations)
+
+
+def rejoin_after_abbreviations(sentences: list[list[Token]], text: str, abbreviations) -> list[list[Token]]:
+    """Undo a sentence break the tokenizer made right after an abbreviation it kept whole ('with
+    Vermont Sen.' | 'Bernie Sanders when ...', 'then-Sen.' | 'Barack Obama ...'): a listed
+    abbreviation (``abbreviations.txt``, casefolded) whose stop is part of its token, with no line
+    break before the next sentence."""
+    out: list[list[Token]] = []
+    for tokens in sentences:
+        if out and tokens and out[-1]:
+            last = out[-1][-1].text
+            word = last[:-1].rsplit("-", 1)[-1].casefold()
+            if last.endswith(".") and len(last) > 1 and word in abbreviations \
+                    and "\n" not in text[out[-1][-1].end:tokens[0].start]:
+                shift = len(out[-1])  # (heads index their own sentence: shift the second part's)
+                out[-1] = out[-1] + [replace(t, head=t.head + shift) if t.head else t for t in tokens]
+                continue
+        out.append(tokens)
+    return out
 
 
 def tokens_from_stanza(doc) -> list[list[Token]]:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
-from .clauses import _SUBORDINATORS, ClauseCandidates, subordinate_end
+from .clauses import _SUBORDINATORS, ClauseCandidates, introduces_passive_content, subordinate_end
 from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause, clausal, closed_passage_end,
-                    initial_stop, next_report, noun_after_modifier, noun_before_be, noun_before_verb, phrase_end,
+                    extend_over_passages, initial_stop, next_report, noun_after_modifier, noun_before_be, noun_before_verb, phrase_end,
                     noun_after_singular, quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
@@ -395,10 +395,11 @@ class QuoteExtractor:
         low = [t.text.casefold() for t in toks]
         if verb.frame == "prep":
             return self._according_to(text, sent, i, j, verb)
-        if j < len(toks) and low[j] == "by" and i > 0 and low[self._skip_back(low, i - 1, self.words["auxiliary"])] in self.words["be"]:
+        if j < len(toks) and low[j] == "by" and i > 0 and (low[i - 1] == "when" or
+                                                           low[self._skip_back(low, i - 1, self.words["auxiliary"])] in self.words["be"]):
             return self._passive(text, sent, i, j, verb)
         if low[i].endswith("ing"):
-            return self._participial(text, sent, i, j, verb)
+            return self._participial(text, sent, i, j, verb, spans)
         parsed = _syntax_subject(sent, i)
         if parsed:
             m_start, m_last = parsed
@@ -439,7 +440,7 @@ class QuoteExtractor:
         if verb.frame == "np":
             end = phrase_end(text, toks[after].start, end)
         end = subordinate_end(toks, m_start, after, end)
-        start, end = _extend_over_marks(spans, start, end)
+        start, end = extend_over_passages(spans, start, end)
         if self._too_short(text, start, end, verb):
             return None
         return _Candidate((i, j), verb, _clip_mention(text, mention), (start, end), "preposed")
@@ -474,17 +475,19 @@ class QuoteExtractor:
         toks = sent.tokens
         low = [t.text.casefold() for t in toks]
         k = j + 1
-        while k < len(toks) and toks[k].text not in (",", ";", ".", "!", "?") and low[k] != "that":
+        while k < len(toks) and toks[k].text not in (",", ";", ".", "!", "?") and low[k] not in ("that", "whether", "if"):
             k += 1
         if k == j + 1:
             return None
         mention = (toks[j + 1].start, toks[k - 1].end)
-        if not (k + 1 < len(toks) and low[k] == "that" and verb.frame == "clause"):
+        if not (k + 1 < len(toks) and introduces_passive_content(low[k], verb)) or verb.frame not in ("clause", "object_to"):
             return None  # "was rejected by voters", "was asked by the host": no proposition is reported
-        content = (toks[k + 1].start, self._content_end(text, sent, k + 1))
+        k += low[k] == "that"  # ('whether' belongs to the question asked)
+        speaker = next(n for n in range(len(toks)) if toks[n].start == mention[0])
+        content = (toks[k].start, subordinate_end(toks, speaker, k, self._content_end(text, sent, k)))
         return _Candidate((i, j), verb, mention, _trim(text, *content), "passive")
 
-    def _participial(self, text, sent, i, j, verb):
+    def _participial(self, text, sent, i, j, verb, spans):
         """', urging Y to ...' / ', declaring ...': the speaker is the clause's subject."""
         toks = sent.tokens
         low = [t.text.casefold() for t in toks]
@@ -505,7 +508,7 @@ class QuoteExtractor:
         k = self._after_cue(low, j, verb)  # (', telling reporters that ...')
         if k >= len(toks):
             return None
-        start, end = _extend_over_marks(MarkSpans(), toks[k].start, self._content_end(text, sent, k))
+        start, end = extend_over_passages(spans, toks[k].start, self._content_end(text, sent, k))
         if self._too_short(text, start, end, verb):
             return None
         return _Candidate((i, j), verb, _clip_mention(text, mention), (start, end), "participial")
@@ -533,7 +536,7 @@ class QuoteExtractor:
             return None
         start = toks[0].start
         end = toks[i - 1].start
-        start, end = _extend_over_marks(spans, start, end)
+        start, end = extend_over_passages(spans, start, end)
         resumed = self._resumed_after(toks, k)
         if resumed is not None and text[start:end].rstrip(" ,")[-1:] not in QUOTE_CHARS:
             end = self._content_end(text, sent, resumed)  # 'Part of the problem, say experts, is the ground'
@@ -758,7 +761,10 @@ class QuoteExtractor:
             return None  # 'As a phone rang, the announcer said, ...': a clause of time or reason, not a claim
         elif self._introduction(toks, comma):
             return None  # 'In an interview with TMZ Sports, Walker said, "..."': P1 says where, not what
-        start, end = _extend_over_marks(spans, start, end)
+        start, end = extend_over_passages(spans, start, end)
+        if quoted:  # 'Trump seemed to suggest he had silenced her: "She signed ...," he told the Times': the passage
+            start = next((s.start for s in spans.near(end - 1, end) if s.start > start and s.end >= end - 1
+                          and text[start:s.start].rstrip().endswith(":")), start)
         return _trim(text, start, end)
 
     def _introduction(self, toks, comma) -> bool:
@@ -1200,16 +1206,6 @@ def _trim(text, start, end):
         end -= 1
     if end > start and text[end - 1] == "." and not _QUOTE_RE.search(text[start:end]):
         end -= 1
-    return start, end
-
-
-def _extend_over_marks(spans, start, end):
-    """Widen a content span to whole quoted passages it cuts into."""
-    for s in spans.near(start, end):
-        if s.start < start < s.end - 1 and s.end >= end:  # starts inside a passage that runs to its end
-            start = s.start + 1
-        if s.start < end < s.end and s.start >= start:  # ends inside a passage that began in it
-            end = s.end
     return start, end
 
 

@@ -1,11 +1,14 @@
 """The NLP layer: tiers, offline stanza loading, and raw offsets that always hold."""
+import re
+
 from hypothesis import HealthCheck, given, settings, strategies as st
 import pytest
 
 from framing.corpus import article_from_text, read_corpus
 from framing.nlp import (BuiltinSegmenter, ModelError, annotate, build_document, load_backend,
-                         tokens_from_stanza)
+                         rejoin_after_abbreviations, tokens_from_stanza)
 from framing.preprocessing import clean_body
+from framing.types import Token
 
 from .conftest import DEV_CORPUS, EXAMPLES, FIXTURES, needs_shared, needs_stanza
 
@@ -122,3 +125,13 @@ def test_every_reported_span_is_exactly_the_raw_text(text):
     for b in article.blocks:
         assert 0 <= b.start <= b.end <= len(text)
     assert_offsets_hold(annotate(article, BuiltinSegmenter()))
+
+
+def test_a_sentence_break_right_after_a_title_abbreviation_is_undone():
+    text = "It met Vermont Sen. Bernie Sanders. It met Gen.\n\nSmith left."
+    tokens = [Token(m.group(), m.start(), m.end()) for m in re.finditer(r"Sen\.|Gen\.|\w+|\.", text)]
+    breaks = [4, 7, 10]  # after 'Sen.' (wrong), after 'Sanders .', after 'Gen.' at a paragraph's end
+    pieces = [tokens[a:b] for a, b in zip([0] + breaks, breaks + [len(tokens)])]
+    joined = rejoin_after_abbreviations(pieces, text, {"sen", "gen"})
+    assert [" ".join(t.text for t in s) for s in joined] == [
+        "It met Vermont Sen. Bernie Sanders .", "It met Gen.", "Smith left ."]

@@ -1084,3 +1084,58 @@ def test_asking_not_to_be_named_or_urging_inside_another_report_is_no_report_of_
                                      "Seoul, who asked not to be named.")] == ["said"]
     assert [q.cue for q in quotes_of("Blinken warned that ties between Pyongyang and Moscow were \"growing and "
                                      "dangerous,\" urging China to restrain the nuclear-armed country.")] == ["warned"]
+
+
+def test_a_participle_after_a_passages_closing_mark_is_the_writers_aside():
+    first, second = quotes_of('Cardin stressed that "the way forward is to get both parties working together," '
+                              'suggesting that the current Congress will not manage it.')
+    assert first.content.endswith('working together,"') and (second.mention, second.cue) == ("Cardin", "suggesting")
+
+
+def test_a_passage_alone_in_its_sentence_is_not_attributed_to_the_next_sentences_own_report():
+    found = quotes_of('"It shows a lack of character." Reid said both senators are "non-entities in the Senate."')
+    assert [(q.mention, q.content[:5]) for q in found] == [("Reid", "both ")]
+
+
+def test_a_passage_after_a_colon_is_the_whole_report_of_its_postposed_cue():
+    [q] = quotes_of('Trump seemed to suggest he had silenced her: "She signed a confidentiality agreement," '
+                    'he told the paper.')
+    assert (q.mention, q.content) == ("he", "She signed a confidentiality agreement,")
+
+
+def test_continued_reports_only_beside_a_passage():
+    [q] = quotes_of('She continued, "I am proud to be a part of this movement."')
+    assert (q.mention, q.cue) == ("She", "continued")
+    assert quotes_of("Prices continued to rise through the spring.") == []
+
+
+def test_calling_something_a_passage_ends_with_the_passage_before_the_next_verb():
+    [q] = quotes_of('The senator called the merger "a terrible deal" and ranked its chief among the worst.')
+    assert q.content == 'called the merger "a terrible deal"'
+
+
+def test_a_participle_linked_by_before_or_but_shares_the_clauses_speaker():
+    found = quotes_of('"If she wins, nothing you can do," Trump said before adding: "Maybe there is."')
+    assert [(q.mention, q.cue) for q in found] == [("Trump", "said"), ("Trump", "adding")]
+    found = quotes_of("He spoke for an hour, acknowledging that his rival had tapped into a vein but warning that "
+                      "his style would backfire.")
+    assert [(q.cue, q.content) for q in found] == [("acknowledging", "his rival had tapped into a vein"),
+                                                    ("warning", "his style would backfire")]
+
+
+def test_a_lower_case_title_may_hold_of_before_the_name():
+    [q] = quotes_of('"We will win," said former secretary of state Jane Doe, who spoke in Ohio.')
+    assert q.mention == "former secretary of state Jane Doe"
+
+
+def test_the_agent_of_a_passive_asking_asks_the_question():
+    [q] = quotes_of("Sanders was asked by host John Dickerson whether his aim was similar to Kennedy's.")
+    assert (q.mention, q.content) == ("host John Dickerson", "whether his aim was similar to Kennedy's")
+    found = quotes_of('When asked by a reporter whether this differed from the past, Trump said, "You tell me."')
+    assert [(q.mention, q.content) for q in found] == [("a reporter", "whether this differed from the past"),
+                                                        ("Trump", "You tell me.")]
+
+
+def test_a_participles_report_runs_to_the_end_of_a_passage_it_opens():
+    [q] = quotes_of('Trump went after Rubio, saying he is "weak on immigration, you know that. Weak like a baby."')
+    assert (q.cue, q.content[-13:]) == ("saying", 'like a baby."')
