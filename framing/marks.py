@@ -620,8 +620,8 @@ class MarkAttributor:
         """'... declined to comment but said': a second finite verb of the clause's subject
         (not 'to exchange views and reaffirm', an infinitive)."""
         k = i - 1
-        while k >= 0 and (toks[k].low in self.adverbs or _adverb(toks[k])):
-            k -= 1
+        while k >= 0 and (toks[k].low in self.adverbs or _adverb(toks[k]) or toks[k].low in self.time):
+            k -= 1  # (also 'but on Tuesday wrote')
         supported = any(t.low in _AUXILIARY_VERBS for t in toks[k + 1:i])  # 'but did not suggest'
         if not (toks[i].low.endswith(("ed", "s")) or toks[i].low in _IRREGULAR_PAST or supported):
             return False
@@ -640,6 +640,9 @@ class MarkAttributor:
             m = self.mention_before(toks, v)
             if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
                 return m  # (not 'while most of his competitors called for ...': a subordinate clause's subject)
+            inverted = self.mention_after(toks, self.cue_at(toks, v)[0]) if m is None and self.cue_at(toks, v) else None
+            if inverted is not None and inverted[1] == i - 1:
+                return inverted  # '"Q," said Devine, suggesting that P': the speaker after the cue
         return self.subject(toks)
 
     def coordinated_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
@@ -873,7 +876,7 @@ class MarkCandidates:
                 attribution.content = (attribution.content[0], _content_end(text, span.end, final.end, self.attributor.verbs,
                                                                            self.attributor.not_participles))
             if attribution is None and last is not None and last.attribution is not None \
-                    and (at_start or last.sentence == k) \
+                    and (at_start or last.sentence == k and not self._aside_between(text, last, span)) \
                     and first.paragraph - sentences[last.sentence].paragraph <= 1 and _gap_is_quotes(doc, last, span):
                 prev = last.attribution
                 attribution = self._introduced(text, sentences, k, last) or \
@@ -883,6 +886,17 @@ class MarkCandidates:
             out.append(cand)
             last = cand
         return out
+
+    def _aside_between(self, text, last: Candidate, span) -> bool:
+        """The writer's own clause comes between the last passage's attribution and this passage of the
+        same sentence ('"Q1," she said, meaning that he is "Q2"', '..., referring to ...'): the passage
+        is the writer's, not more of the speaker's words ('"Q1," she said, "Q2"')."""
+        a = last.attribution
+        after = max(last.end, a.mention[1] if a.mention else 0, a.cue[1] if a.cue else 0)
+        if text[:span.start].rstrip()[-1:] in (",", ":"):
+            return False  # '"Q1," said Sherman, speaking of politicians, "and Q2"': the aside is closed
+        return any(not m.group(2) or m.group(2).casefold() not in self.attributor.not_participles
+                   for m in _WRITER_ASIDE.finditer(text, after, span.start))
 
     def _introduced(self, text, sentences, k, last: Candidate) -> Attribution | None:
         """'Clinton touted her credentials as a co-sponsor of the bill. "We need ..."': a sentence of

@@ -457,7 +457,9 @@ class QuoteExtractor:
         first = 0
         while first < i and (toks[first].text == "," or toks[first].text.casefold() in _LEADING_CONJUNCTIONS):
             first += 1  # 'But, according to the poll, ...'
-        if first == i and k < len(toks) and toks[k].text == ",":  # According to X, P.
+        opens_clause = i >= 2 and toks[i - 1].text == "," and toks[i - 2].text.casefold() in _CLAUSE_OPENERS
+        if (first == i or opens_clause) and k < len(toks) and toks[k].text == ",":
+            # According to X, P. / '..., because, according to Trump, P': P opens after the source
             content = (toks[k + 1].start, self._content_end(text, sent, k + 1)) if k + 1 < len(toks) else None
         else:  # P, according to X.
             end_tok = i - 1 if i > 0 and toks[i - 1].text == "," else i
@@ -978,6 +980,9 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+_CLAUSE_OPENERS = _SUBORDINATORS | {"and", "but", "that", "so"}
+
+
 def _nested_in(quote: Quote, a) -> bool:
     """Is ``quote`` a report inside the content of the attribution ``a``, speaker and all, after a's cue
     ('Sexton said he doubts that *Trump believes* P')? PolNeAR attributes the whole to the outer speaker."""

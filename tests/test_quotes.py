@@ -1139,3 +1139,26 @@ def test_the_agent_of_a_passive_asking_asks_the_question():
 def test_a_participles_report_runs_to_the_end_of_a_passage_it_opens():
     [q] = quotes_of('Trump went after Rubio, saying he is "weak on immigration, you know that. Weak like a baby."')
     assert (q.cue, q.content[-13:]) == ("saying", 'like a baby."')
+
+
+def test_according_to_after_a_clause_opener_reports_the_clause_after_it():
+    [q] = quotes_of("He will go to the debate, because, according to Trump, the media would call him a chicken.")
+    assert (q.mention, q.content) == ("Trump", "the media would call him a chicken")
+
+
+def test_a_passage_after_the_writers_aside_does_not_carry_on_the_speakers_words():
+    found = quotes_of('"Savage," she said, meaning that he is "radical enough and does not care."')
+    assert [q.content for q in found] == ["Savage,"]
+    [q] = quotes_of('"These guys know how to use words," said Sherman, speaking of politicians, "and leave '
+                    'themselves room."')
+    assert q.fragments is not None and q.content.endswith("room.")
+
+
+def test_a_participle_after_an_inverted_attribution_takes_the_speaker_after_the_cue():
+    found = quotes_of('"That was a heated primary," said Devine, suggesting that the next contests will be calmer.')
+    assert [(q.mention, q.cue) for q in found] == [("Devine", "said"), ("Devine", "suggesting")]
+
+
+def test_a_coordinated_verb_of_saying_may_follow_a_time_phrase():
+    [q] = quotes_of("The columnist has been critical of the plan but on Tuesday wrote that she agreed with it.")
+    assert (q.mention, q.cue) == ("The columnist", "wrote")
