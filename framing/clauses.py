@@ -24,6 +24,7 @@ _PREPOSITIONS = clause_words()["preposition"]
 _SUBORDINATORS = clause_words()["subordinator"]
 _RELATIVE_WORDS = clause_words()["relative_word"]
 _MAIN_VERBS = clause_words()["main_verb"]
+_PARTICIPLE_LINKS = clause_words()["participle_link"]
 
 
 def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
@@ -111,7 +112,7 @@ class ClauseCandidates:
                 elif verb.frame == "object_to" and toks[i].low.endswith("ing") and len(out) > before_sentence:
                     pass  # 'Blinken warned that P, urging China to ...': the appeal goes with the warning
                 elif not quoted and verb.frame not in ("none", "prep") \
-                        and self.attributor.used_as_verb(toks, i):
+                        and (self.attributor.used_as_verb(toks, i) or self._infinitive_report(toks, i, j, verb)):
                     cand = self._candidate(text, sent, toks, i, j, verb, spans)
                     if cand is not None and _quoted(spans, cand.attribution.mention[0]):
                         cand = None  # '"They were all opened: a new server, a mouse," says the narrator': the
@@ -138,7 +139,10 @@ class ClauseCandidates:
         m = a.mention_before(toks, i)
         how, before_comma = "preposed", None
         antecedent = a.relative(toks, i) if m is None else None
-        if antecedent is not None:  # 'Mr. Sanders, who said he ...': "who" speaks for Mr. Sanders
+        opening = self._opening_subject(toks, i, j) if m is None else None
+        if opening is not None:  # 'Noting that P, Trump reminded ...': the main clause's subject speaks
+            m, how = opening[0], "opening"
+        elif antecedent is not None:  # 'Mr. Sanders, who said he ...': "who" speaks for Mr. Sanders
             m, antecedent = antecedent
             how = "relative"
         elif (m is None or (toks[m[0]].low in a.determiners and m[1] - m[0] == 1)) and \
@@ -155,9 +159,8 @@ class ClauseCandidates:
                 m = a.participle_subject(toks, i) or before_comma
             else:  # ('"Q," he said, adding that P': the nearest verb of saying's subject, not the passage's)
                 m = a.participle_subject(toks, i)
-        opening = self._opening_subject(toks, i, j) if m is None else None
-        if opening is not None:  # 'Noting that P, Trump reminded ...': the main clause's subject speaks
-            m, how = opening[0], "opening"
+        if m is None and self._infinitive_report(toks, i, j, verb):
+            m, how = a.subject(toks), "infinitive"  # 'Advisers are quick to point out that P': the subject says P
         if m is None:
             return None
         if how == "preposed" and toks[i - 1].text == "," and m[1] < i - 1 and j < len(toks) and toks[j].capitalised:
@@ -188,10 +191,19 @@ class ClauseCandidates:
         cand.features = self.features(text, toks, i, j, k, cand, verb)
         return cand
 
+    def _infinitive_report(self, toks: list[Tok], i: int, j: int, verb) -> bool:
+        """An infinitive cue that opens a that-clause ('are quick to point out that P', 'went on to explain
+        that P'): a proposition reported, unlike 'declined to say whether' or 'to say the least'."""
+        if not (i > 0 and toks[i - 1].low == "to" and verb.frame in ("clause", "object_clause")):
+            return False
+        k = self._content_start(toks, j, verb)
+        return k is not None and toks[k - 1].low == "that"
+
     def _opening_subject(self, toks: list[Tok], i: int, j: int) -> tuple[tuple[int, int], int] | None:
-        """For a participle of saying that opens the sentence ('Noting that P, Trump reminded ...'): (the
-        subject after the comma that closes its clause, that comma's index), or None."""
-        if i != 0 or not toks[i].low.endswith("ing"):
+        """For a participle of saying that opens the sentence ('Noting that P, Trump reminded ...', 'After
+        suggesting that P, Rubio ...'): (the subject after the comma that closes its clause, that comma's
+        index), or None."""
+        if not toks[i].low.endswith("ing") or not (i == 0 or i == 1 and toks[0].low in _PARTICIPLE_LINKS):
             return None
         for c in range(j + 1, len(toks) - 2):
             if toks[c].text != ",":

@@ -37,6 +37,7 @@ _EXPLETIVES = clause_words()["expletive"]
 _AUXILIARY_VERBS = clause_words()["modal"]
 _PLACE_WORDS = clause_words()["place_word"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
+_RESPONDENTS = clause_words()["respondent"]
 _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
 DASHES = ("\u2014", "\u2013", "-", "--")
@@ -223,8 +224,8 @@ class MarkAttributor:
             t = toks[k]
             if k > j and t.low in _NAME_LINKS:
                 continue  # 'former secretary of state Hillary Clinton'
-            if not t.word or t.low in self.stop or t.low in self.time:
-                return False
+            if not t.word or t.low in self.stop or t.low in self.time or _adverb(t) or k > j and self._verb_form(t):
+                return False  # (not 'Mr. Rubio only occasionally mentioned Trump': an adverb, a verb)
             if t.capitalised:
                 return k > j
         return False
@@ -335,8 +336,9 @@ class MarkAttributor:
                 break  # ('Christopher M. Shelton': an initial's stop stays in the name)
             if t.low in self.stop and t.low not in _NAME_LINKS:
                 break
-            if t.low in self.first_words or (t.low.endswith("ed") and len(t.low) > 4 and not t.capitalised):
-                break  # ('Obama offered states billions': a verb ends the name before it)
+            if t.low in self.first_words or (t.low.endswith("ed") and len(t.low) > 4 and not t.capitalised
+                                             and not (i == stop_at and t.low in _RESPONDENTS)):
+                break  # ('Obama offered states billions': a verb ends the name before it; not 'those polled')
             i -= 1
             if t.low in self.determiners or t.low in _PRONOUNS:
                 break
@@ -797,6 +799,8 @@ def noun_after_modifier(before: list[str], determiners) -> bool:
     det, modifier = before[-2], before[-1]
     if det not in determiners:
         return False
+    if modifier in _RESPONDENTS:
+        return False  # 'those surveyed said': the people asked, then their verb
     return "-" in modifier or (modifier.isalpha() and modifier.endswith(_MODIFIER_ENDINGS) and len(modifier) > 4)
 
 
@@ -1037,7 +1041,7 @@ def noun_after_singular(before: list[str], word: str, irregular_verbs) -> bool:
                 return False  # 'sources close to her campaign say': the phrase ends a longer subject
             return all(w == "most" or w.isalpha() and not w.endswith("s") and w not in _PLURAL_NOUNS
                        and w not in _QUANTIFIERS and w not in _PRONOUNS and w not in _AUXILIARY_VERBS
-                       for w in before[-n + 1:])
+                       and w not in _RESPONDENTS for w in before[-n + 1:])
     return False
 
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .lexicon import load_terms
+from .lexicon import clause_words, load_terms
 from .preprocessing import CleanText, clean_body
 from .types import Article, Document, Sentence, Token
 
@@ -68,6 +68,8 @@ class BuiltinSegmenter:
 
     def __init__(self):
         self.abbreviations = {a.casefold() for a in load_terms("abbreviations.txt")}
+        words = clause_words()  # capitalised pronouns and determiners open sentences, never follow a title
+        self.openers = {w.capitalize() for w in (words["pronoun"] | words["determiner"]) - {"a", "i"}}
 
     def describe(self) -> str:
         return "built-in rule-based segmenter (no stanza model found)"
@@ -84,11 +86,16 @@ class BuiltinSegmenter:
         return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
 
     def _is_abbreviation(self, text: str, dot: int) -> bool:
+        """The stop at ``dot`` ends an abbreviation and no sentence: a listed one, or an initial; not
+        when a pronoun or determiner opens the next word ('at 7 p.m. He says', 'in the U.S. The')."""
         m = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
         if not m:
             return False
         word = m.group(1)
-        return word.casefold() in self.abbreviations or (len(word) == 1 and word.isupper())
+        if len(word) == 1 and word.isupper():
+            return True
+        nxt = re.match(r"\W*([A-Za-z]+)", text[dot + 1:dot + 20])
+        return word.casefold() in self.abbreviations and not (nxt and nxt.group(1) in self.openers)
 
     def process(self, text: str) -> list[list[Token]]:
         out = []

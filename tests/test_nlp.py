@@ -135,3 +135,10 @@ def test_a_sentence_break_right_after_a_title_abbreviation_is_undone():
     joined = rejoin_after_abbreviations(pieces, text, {"sen", "gen"})
     assert [" ".join(t.text for t in s) for s in joined] == [
         "It met Vermont Sen. Bernie Sanders .", "It met Gen.", "Smith left ."]
+
+
+def test_a_pronoun_or_determiner_after_an_abbreviation_opens_a_new_sentence():
+    text = "Polls close at 7 p.m. He says it is close. Sen. Ted Cruz agreed. It grew in the U.S. The end."
+    spans = BuiltinSegmenter().sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == ["Polls close at 7 p.m.", "He says it is close.", "Sen. Ted Cruz agreed.",
+                                             "It grew in the U.S.", "The end."]

@@ -1162,3 +1162,22 @@ def test_a_participle_after_an_inverted_attribution_takes_the_speaker_after_the_
 def test_a_coordinated_verb_of_saying_may_follow_a_time_phrase():
     [q] = quotes_of("The columnist has been critical of the plan but on Tuesday wrote that she agreed with it.")
     assert (q.mention, q.cue) == ("The columnist", "wrote")
+
+
+def test_the_people_a_poll_asked_are_a_speaker():
+    [q] = quotes_of("By big margins, those surveyed say the economy should be the next president's first priority.")
+    assert (q.mention, q.cue) == ("those surveyed", "say")
+    [q] = quotes_of("Some 56 percent of Cuban-Americans polled said they were less likely to vote Republican.")
+    assert q.mention == "Some 56 percent of Cuban-Americans polled"
+
+
+def test_an_infinitive_cue_that_opens_a_that_clause_reports_it():
+    [q] = quotes_of("Advisers to the senator are quick to point out that he has placed second twice.")
+    assert (q.cue, q.content) == ("point out", "he has placed second twice")
+    assert quotes_of("He declined to say whether he would run again.") == []
+
+
+def test_a_participle_opening_the_sentence_after_a_link_word_reports_the_main_subjects_claim():
+    [q] = quotes_of("After suggesting on Wednesday that he regretted the insults, Mr. Rubio only occasionally "
+                    "mentioned Trump.")
+    assert (q.mention, q.cue, q.content) == ("Mr. Rubio", "suggesting", "he regretted the insults")
