@@ -728,6 +728,17 @@ class QuoteExtractor:
             return False  # ', adding ...', ', likely referring to ...': the writer's narration goes on
         return not word[:1].isupper()
 
+    def _claim_resumes(self, toks, after) -> bool:
+        """After 'P1, X said,' that interrupts an unquoted claim, its next words go on with it: 'but P2'
+        ('He may not electrify a room, they say, but he is still ...'); not a second report ('..., but added
+        that ...'). (Not 'to ...': 'The delegation arrived, KCNA reported, to discuss ...' is the writer's
+        purpose; nor a participle: 'Sales were great, he said, wiping his face' describes the speaker.)"""
+        w = toks[after].text.casefold()
+        if w not in ("but", "and", "yet"):
+            return False
+        nxt = after + 1
+        return not any((t.text.casefold(),) in self.verbs for t in toks[nxt:nxt + 3])
+
     def _nothing_clausal_after(self, low, after, verb) -> bool:
         if verb.frame == "intent" and after < len(low) and low[after] == "to":
             return False  # 'pledged to promote ties': the intention is the content
@@ -753,7 +764,7 @@ class QuoteExtractor:
             end = toks[comma - 1].end
         quoted = any(t.text in QUOTE_CHARS for t in toks[comma - 1:comma + 2])  # '"P1," X said, ...': P1 is whole
         if 0 < after < len(toks) and toks[after - 1].text == "," and not quoted and (
-                self._continues_proposition(*_words_at(toks, after))
+                self._continues_proposition(*_words_at(toks, after)) or self._claim_resumes(toks, after)
                 or (len(text[start:end].split()) <= 3 or not clausal(text, start, end)) and toks[after].text[:1].isupper()):
             end = self._content_end(text, sent, after)  # 'P1, X said, P2': the attribution sits inside
             # ('In some ways, the brothers noted, Trump might ...': a short lead, the claim after it;

@@ -1181,3 +1181,10 @@ def test_a_participle_opening_the_sentence_after_a_link_word_reports_the_main_su
     [q] = quotes_of("After suggesting on Wednesday that he regretted the insults, Mr. Rubio only occasionally "
                     "mentioned Trump.")
     assert (q.mention, q.cue, q.content) == ("Mr. Rubio", "suggesting", "he regretted the insults")
+
+
+def test_an_attribution_inside_an_unquoted_claim_lets_but_or_to_carry_the_claim_on():
+    [q] = quotes_of("He may not electrify a room the way he once did, they say, but he is still an effective advocate.")
+    assert q.content.endswith("effective advocate")
+    first, second = quotes_of("The plan is dead, she said, but added that talks would go on.")
+    assert (first.content, second.cue) == ("The plan is dead", "added")
