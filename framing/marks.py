@@ -37,6 +37,7 @@ _EXPLETIVES = clause_words()["expletive"]
 _AUXILIARY_VERBS = clause_words()["modal"]
 _PLACE_WORDS = clause_words()["place_word"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
+_CLAUSE_LINKS = clause_words()["subordinator"] | {"that"}
 _RESPONDENTS = clause_words()["respondent"]
 _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
@@ -98,8 +99,16 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
                 out.append(Tok(a, b - 1, core))
                 out.append(Tok(b - 1, b, "."))
                 continue
+        contracted = _CONTRACTED_PRONOUN.match(word)
+        if contracted:  # "He's said": the pronoun, then its auxiliary
+            cut = a + len(contracted.group(1))
+            out.extend((Tok(a, cut, contracted.group(1)), Tok(cut, b, word[cut - a:])))
+            continue
         out.append(Tok(a, b, word))
     return out
+
+
+_CONTRACTED_PRONOUN = re.compile(r"((?i:he|she|it|they|we|i|you))['\u2019](?:s|ve|d|ll)$", re.I)
 
 
 @dataclass
@@ -177,8 +186,8 @@ class MarkAttributor:
             return False  # 'the AP report is misleading'
         if after is not None and noun_before_verb(toks[i].low, toks[i + 1].low, after[1]):
             return False  # the verb is the next word; this one is its subject's noun
-        if i > 0 and toks[i - 1].low.endswith(("'s", "\u2019s", "s'")):
-            return False  # "Obama's comments": a possessive makes it a noun
+        if i > 0 and toks[i - 1].low.endswith(("'s", "\u2019s", "s'")) and len(toks[i - 1].low) > 2:
+            return False  # "Obama's comments": a possessive makes it a noun (not "He 's said")
         before = [t.low for t in toks[max(0, i - 4):i]]
         if noun_after_modifier(before[-2:], self.noun_markers) or noun_after_singular(before, toks[i].low,
                                                                                        self.irregular_verbs):
@@ -265,7 +274,24 @@ class MarkAttributor:
             if modifier in self.postmodifiers:  # 'sources familiar with the plan', 'people close to him'
                 head = self._name_before(toks, m[0] - 2, floor)
                 return (head[0], m[1]) if head else m
+        modified = self._modified_head(toks, m[0] if m else j, floor)
+        if modified is not None:  # 'A memo obtained by CNN says', 'the order released Friday said'
+            return modified, j
         return m or self._relative_subject(toks, j, floor)
+
+    def _modified_head(self, toks: list[Tok], i: int, floor: int) -> int | None:
+        """Start of a noun phrase led by a determiner that a past participle modifies, its words (by, a
+        time, names: up to four) ending at toks[i]: 'A memo obtained by CNN', 'the order released Friday'."""
+        for p in range(i - 1, max(floor, i - 5) - 1, -1):
+            t = toks[p]
+            if self._participle_modifier(t):
+                head = p - 1
+                while head > floor and p - head < 3 and toks[head].low not in self.determiners and toks[head].word:
+                    head -= 1
+                return head if head >= floor and toks[head].low in self.determiners and p - head >= 2 else None
+            if not (t.low == "by" or t.low in self.time or t.capitalised or t.text[:1].isdigit()):
+                return None
+        return None
 
     def _relative_subject(self, toks: list[Tok], end: int, floor: int) -> tuple[int, int] | None:
         """'a White House official who spoke anonymously to discuss strategy said': the name before a
@@ -304,9 +330,10 @@ class MarkAttributor:
                 start = k + 1  # 'Similarly, William J. Bennett, a Reagan education secretary, said'
                 continue
             named = self._name_before(toks, k, start)
-            if named and named[0] == start and (toks[start].capitalised or toks[start].low in self.determiners) \
-                    and not any(t.text in _DOUBLE_MARKS for t in toks[start:k]):
-                return named if k < sep else None
+            lead = named[0] if named and named[0] > start and toks[named[0] - 1].low in _CLAUSE_LINKS else start
+            if named and named[0] == lead and (toks[lead].capitalised or toks[lead].low in self.determiners) \
+                    and not any(t.text in _DOUBLE_MARKS for t in toks[lead:k]):
+                return named if k < sep else None  # (also 'It was years ago that Bloomberg, who ..., said')
             start = k + 1
         return None
 
@@ -405,12 +432,34 @@ class MarkAttributor:
             j = self._past_asides(toks, j)
             if j is None:
                 return None
+        modifier_end = self._modifier_end(toks, m[0], j)
+        if modifier_end is not None:  # '"Q," the order released Friday said': the participle's words
+            m, j = (m[0], modifier_end), modifier_end
         j = self.skip_adverbs(toks, j)
         cue = _beside_closed_passage(self.cue_at(toks, j) or self.unlisted_cue_at(toks, j, present=True), text,
                                      mark_end)
         if cue and cue[1].frame != "prep" and (not tail or self._closes(toks, cue[0])):
             return self._make("after", toks, (j, cue[0]), m, cue[1])
         return None
+
+    def _modifier_end(self, toks: list[Tok], head: int, p: int) -> int | None:
+        """For a noun phrase led by a determiner at toks[head] and followed at toks[p] by a past participle
+        ('the order released Friday', 'a memo obtained by CNN'), the end of the participle's words (by, a
+        time, names: up to four) when a verb of saying follows them; else None."""
+        if p - head < 2 or p >= len(toks) or toks[head].low not in self.determiners or not self._participle_modifier(toks[p]):
+            return None
+        for k in range(p + 1, min(p + 6, len(toks))):
+            if self.cue_at(toks, k) and self.used_as_verb(toks, k):
+                return k
+            t = toks[k]
+            if not (t.low == "by" or t.low in self.time or t.capitalised or t.text[:1].isdigit()):
+                return None
+        return None
+
+    def _participle_modifier(self, tok: Tok) -> bool:
+        """A lower-case past participle that can follow a noun as its modifier ('released', 'obtained')."""
+        return tok.word and not tok.capitalised and tok.low.endswith("ed") and len(tok.low) > 4 \
+            and (tok.low,) not in self.verbs
 
     def _past_asides(self, toks: list[Tok], comma: int) -> int | None:
         """After a name and the comma at toks[comma], the index right after the comma that closes its
@@ -899,8 +948,7 @@ class MarkCandidates:
         after = max(last.end, a.mention[1] if a.mention else 0, a.cue[1] if a.cue else 0)
         if text[:span.start].rstrip()[-1:] in (",", ":"):
             return False  # '"Q1," said Sherman, speaking of politicians, "and Q2"': the aside is closed
-        return any(not m.group(2) or m.group(2).casefold() not in self.attributor.not_participles
-                   for m in _WRITER_ASIDE.finditer(text, after, span.start))
+        return writer_aside_in(text, after, span.start, self.attributor.not_participles)
 
     def _introduced(self, text, sentences, k, last: Candidate) -> Attribution | None:
         """'Clinton touted her credentials as a co-sponsor of the bill. "We need ..."': a sentence of
@@ -1161,6 +1209,13 @@ def extend_over_passages(spans, start, end) -> tuple[int, int]:
         if s.start < end < s.end and s.start >= start:  # ends inside a passage that began in it
             end = s.end
     return start, end
+
+
+def writer_aside_in(text: str, start: int, end: int, not_participles) -> bool:
+    """text[start:end] holds a clause of the writer's own (', referring to ...', ', meaning that ...', a
+    semicolon), whatever precedes it."""
+    return any(not m.group(2) or m.group(2).casefold() not in not_participles
+               for m in _WRITER_ASIDE.finditer(text, start, end))
 
 
 def closed_passage_end(text: str, start: int, end: int) -> int | None:

@@ -19,8 +19,9 @@ from functools import cached_property
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, introduces_passive_content, subordinate_end
 from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause, clausal, closed_passage_end,
-                    extend_over_passages, initial_stop, next_report, noun_after_modifier, noun_before_be, noun_before_verb, phrase_end,
-                    noun_after_singular, quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
+                    extend_over_passages, initial_stop, next_report, noun_after_modifier, noun_after_singular,
+                    noun_before_be, noun_before_verb, phrase_end, quantifier_at, says_where, size_bucket, tokens,
+                    with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -723,7 +724,8 @@ class QuoteExtractor:
         w = word.casefold()
         if w in self.words["relative"]:
             return True
-        participle = w.endswith("ing") or w.endswith("ly") and nxt.casefold().endswith("ing")
+        participle = (w.endswith("ing") or w.endswith("ly") and nxt.casefold().endswith("ing")) \
+            and w not in self.words.get("not_participle", ())  # (', including ...' goes on with the claim)
         if w in self.words["writer_continuation"] or (participle and len(w) > 4) or not w[:1].isalpha():
             return False  # ', adding ...', ', likely referring to ...': the writer's narration goes on
         return not word[:1].isupper()

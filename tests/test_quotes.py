@@ -1188,3 +1188,21 @@ def test_an_attribution_inside_an_unquoted_claim_lets_but_or_to_carry_the_claim_
     assert q.content.endswith("effective advocate")
     first, second = quotes_of("The plan is dead, she said, but added that talks would go on.")
     assert (first.content, second.cue) == ("The plan is dead", "added")
+
+
+def test_a_noun_phrase_a_past_participle_modifies_is_the_speaker():
+    [q] = quotes_of('"The assertion is speculative," the order released Friday said.')
+    assert q.mention == "the order released Friday"
+    [q] = quotes_of("A memo obtained by CNN says that the agency will cut jobs.")
+    assert q.mention == "A memo obtained by CNN"
+
+
+def test_a_pronoun_with_a_contracted_auxiliary_speaks():
+    [q] = quotes_of("He's said he gets his ideas about monetary policy from a novel.")
+    assert (q.mention, q.content) == ("He", "he gets his ideas about monetary policy from a novel")
+
+
+def test_a_speaker_after_that_and_before_a_relative_aside_speaks():
+    [q] = quotes_of("It was three years ago that Michael Bloomberg, who is thinking about running, said it was "
+                    "impossible to win.")
+    assert q.mention == "Michael Bloomberg"
