@@ -16,8 +16,8 @@ PolNeAR) then decides whether the candidate is an attribution.
 from __future__ import annotations
 
 from .lexicon import clause_words
-from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, clausal, closed_passage_end, extend_over_passages,
-                    next_report, opens_subordinate, phrase_end, quantifier_at, says_where, size_bucket, tokens,
+from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, aside_before_that, clausal, closed_passage_end,
+                    extend_over_passages, next_report, opens_subordinate, phrase_end, quantifier_at, says_where, size_bucket, tokens,
                     word_class, writer_aside)
 
 _PREPOSITIONS = clause_words()["preposition"]
@@ -25,6 +25,7 @@ _SUBORDINATORS = clause_words()["subordinator"]
 _RELATIVE_WORDS = clause_words()["relative_word"]
 _MAIN_VERBS = clause_words()["main_verb"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 
 def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
@@ -214,14 +215,21 @@ class ClauseCandidates:
         return None
 
     def _possessive(self, text, sent, toks, i, j, verb) -> Candidate | None:
-        """"Washington's claim that Pyongyang sent shells": the possessor speaks, the that-clause is said."""
-        if i < 1 or j >= len(toks) or toks[j].low != "that" or not toks[i - 1].low.endswith(("'s", "\u2019s")):
+        """"Washington's claim that Pyongyang sent shells", "his repeated claim that P": the possessor speaks,
+        the that-clause is said."""
+        if i < 1 or j >= len(toks) or toks[j].low != "that":
             return None
-        owner = toks[i - 1]
-        cut = len(owner.text) - 2
-        first = i - 1
-        while first > 0 and toks[first - 1].capitalised and toks[first - 1].word:
-            first -= 1  # "Vladimir Putin's"
+        o = i - 2 if i > 1 and toks[i - 2].low in _POSSESSIVE_PRONOUNS and toks[i - 1].word \
+            and not toks[i - 1].capitalised else i - 1  # (an adjective between: 'his repeated claim')
+        owner = toks[o]
+        if owner.low in _POSSESSIVE_PRONOUNS:
+            cut, first = len(owner.text), o
+        elif owner.low.endswith(("'s", "\u2019s")):
+            cut, first = len(owner.text) - 2, o
+            while first > 0 and toks[first - 1].capitalised and toks[first - 1].word:
+                first -= 1  # "Vladimir Putin's"
+        else:
+            return None
         start = toks[j + 1].start if j + 1 < len(toks) else sent.end
         end = self._content_end(text, start, sent.end)
         if len(text[start:end].split()) < 3:
@@ -295,6 +303,7 @@ class ClauseCandidates:
                                                    or toks[n].low in ("the", "a", "an")):
                 n += 1
             k = max(n, self.attributor.past_addressee(toks, k, verb))
+        k = aside_before_that([t.low for t in toks], k)  # 'said, for example, that P'
         if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and \
                 (toks[k + 1].low in self.attributor.stop or toks[k + 1].low.endswith("ing")):
             return None  # 'KCNA said Wednesday, as ties grow' / ', using ...': the writer's narration goes on
@@ -303,6 +312,8 @@ class ClauseCandidates:
         that = k < len(toks) and toks[k].low == "that"
         if that:
             k += 1
+            if k < len(toks) and toks[k].text == ",":
+                k += 1  # 'insist that, with the candidate focused on ..., P
         if k < len(toks) and toks[k].low == "to" and verb.frame == "intent":
             return k  # 'vowed to repeal the law': the intention is the content
         if not that and k < len(toks) and toks[k].low in _PREPOSITIONS \

@@ -692,8 +692,9 @@ class MarkAttributor:
             if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
                 return m  # (not 'while most of his competitors called for ...': a subordinate clause's subject)
             inverted = self.mention_after(toks, self.cue_at(toks, v)[0]) if m is None and self.cue_at(toks, v) else None
-            if inverted is not None and inverted[1] == i - 1:
-                return inverted  # '"Q," said Devine, suggesting that P': the speaker after the cue
+            if inverted is not None and (inverted[1] == i - 1 or toks[inverted[1]].text == "," and toks[i - 1].text == ","
+                                         and i - inverted[1] < 14 and not any(t.text in ".;" for t in toks[inverted[1]:i])):
+                return inverted  # '"Q," said Devine, suggesting that P': the speaker after the cue (and its appositive)
         return self.subject(toks)
 
     def coordinated_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
@@ -1058,6 +1059,16 @@ def opens_subordinate(toks: list[Tok], k: int, subordinators) -> bool:
         if not toks[n].word:
             return False
     return False
+
+
+def aside_before_that(words: list[str], k: int) -> int:
+    """Index of the 'that' after an aside set off by commas right after a cue at words[k] ('said, for
+    example, that P', 'wrote, in a memo, that P'); k when there is none. (``words``: lower-cased tokens.)"""
+    if k >= len(words) or words[k] != ",":
+        return k
+    close = next((n for n in range(k + 1, min(k + 8, len(words))) if words[n] in (",", ".", ";", ":")), None)
+    return close + 1 if close is not None and words[close] == "," and close + 1 < len(words) \
+        and words[close + 1] == "that" else k
 
 
 def after_as_clause(words: list[str], mention: int, k: int) -> int | None:

@@ -127,6 +127,7 @@ class StanzaBackend:
         self.processors = wanted
         self.directory = directory
         self.abbreviations = {a.casefold() for a in load_terms("abbreviations.txt")}
+        self.openers = BuiltinSegmenter().openers  # (so that both tiers break sentences alike there)
         try:
             self.pipeline = stanza.Pipeline(LANG, dir=str(directory), processors=",".join(wanted),
                                             download_method=None, verbose=False, logging_level="ERROR")
@@ -141,23 +142,28 @@ class StanzaBackend:
         return f"stanza ({', '.join(self.processors)}) from {self.directory}"
 
     def process(self, text: str) -> list[list[Token]]:
-        return rejoin_after_abbreviations(tokens_from_stanza(self.pipeline(text)), text, self.abbreviations)
+        return rejoin_after_abbreviations(tokens_from_stanza(self.pipeline(text)), text, self.abbreviations,
+                                          self.openers)
 
 
-def rejoin_after_abbreviations(sentences: list[list[Token]], text: str, abbreviations) -> list[list[Token]]:
-    """Undo a sentence break the tokenizer made right after an abbreviation it kept whole ('with
-    Vermont Sen.' | 'Bernie Sanders when ...', 'then-Sen.' | 'Barack Obama ...'): a listed
-    abbreviation (``abbreviations.txt``, casefolded) whose stop is part of its token, with no line
-    break before the next sentence."""
+def rejoin_after_abbreviations(sentences: list[list[Token]], text: str, abbreviations,
+                               openers=frozenset()) -> list[list[Token]]:
+    """Undo a sentence break the tokenizer made where the built-in segmenter would not: right after a
+    listed abbreviation (``abbreviations.txt``, casefolded; its stop in its token or the next one:
+    'with Vermont Sen.' | 'Bernie Sanders when ...', 'then-Sen.' | 'Barack Obama') unless a pronoun or
+    determiner (``openers``) opens the next sentence, and after a colon ('for one reason:' | 'The pride
+    ...'), with no line break before the next sentence."""
     out: list[list[Token]] = []
     for tokens in sentences:
-        if out and tokens and out[-1]:
-            last = out[-1][-1].text
+        if out and tokens and out[-1] and "\n" not in text[out[-1][-1].end:tokens[0].start]:
+            prev = out[-1]
+            last = prev[-1].text if prev[-1].text != "." or len(prev) < 2 else prev[-2].text + "."
             word = last[:-1].rsplit("-", 1)[-1].casefold()
-            if last.endswith(".") and len(last) > 1 and word in abbreviations \
-                    and "\n" not in text[out[-1][-1].end:tokens[0].start]:
-                shift = len(out[-1])  # (heads index their own sentence: shift the second part's)
-                out[-1] = out[-1] + [replace(t, head=t.head + shift) if t.head else t for t in tokens]
+            after_abbreviation = last.endswith(".") and len(last) > 1 and word in abbreviations \
+                and tokens[0].text not in openers
+            if after_abbreviation or prev[-1].text == ":":
+                shift = len(prev)  # (heads index their own sentence: shift the second part's)
+                out[-1] = prev + [replace(t, head=t.head + shift) if t.head else t for t in tokens]
                 continue
         out.append(tokens)
     return out

@@ -18,10 +18,10 @@ from functools import cached_property
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, introduces_passive_content, subordinate_end
-from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause, clausal, closed_passage_end,
-                    extend_over_passages, initial_stop, next_report, noun_after_modifier, noun_after_singular,
-                    noun_before_be, noun_before_verb, phrase_end, quantifier_at, says_where, size_bucket, tokens,
-                    with_that, word_class)
+from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause, aside_before_that, clausal,
+                    closed_passage_end, extend_over_passages, initial_stop, next_report, noun_after_modifier,
+                    noun_after_singular, noun_before_be, noun_before_verb, phrase_end, quantifier_at, says_where,
+                    size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -433,7 +433,7 @@ class QuoteExtractor:
             after += 1  # 'Elkins said - but they ...'
         if after >= len(low):
             return None  # 'X said -': nothing follows
-        if after > j and (low[after - 1] == "," or low[after - 1] in DASHES) and (
+        if after > j and (low[after - 1] == "," or low[after - 1] in DASHES) and low[after - 2] != "that" and (
                 low[after] in self.words["writer_continuation"] or low[after] in ("or", "so", "yet", "then")):
             return None  # '"Q," she said, but Kevin was drifting away': the writer's narration goes on
         start = toks[i].start if verb.frame == "np" else toks[after].start
@@ -684,6 +684,7 @@ class QuoteExtractor:
                 break
         if verb.frame == "object_clause":
             k = self._skip_addressee(low, k)
+        k = aside_before_that(low, k)  # 'said, for example, that P'
         if k < len(low) and low[k] in ("that", ":"):
             k += 1
         if k < len(low) and low[k] == ",":

@@ -18,7 +18,8 @@ from .lexicon import TermMatcher, load_csv, split_list
 from .preprocessing import MONTHS
 
 SPEAKER_COLUMNS = ("name", "aliases", "group", "country", "role", "gender", "kind")
-PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "n", "they": "p", "we": "p", "i": "s"}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "it": "n", "its": "n", "they": "p", "their": "p",
+            "we": "p", "i": "s"}
 _PREPOSITIONS = {"at", "in", "of", "from", "with", "for", "on", "to", "by", "within", "inside", "near", "who", "that", "which"}
 _DETERMINERS = {"the", "a", "an", "one", "its", "his", "her", "their", "this", "that", "these", "those", "some", "two",
                 "several", "many", "other", "another", "former", "senior", "top", "chief", "deputy", "vice", "ex"}

@@ -127,14 +127,19 @@ def test_every_reported_span_is_exactly_the_raw_text(text):
     assert_offsets_hold(annotate(article, BuiltinSegmenter()))
 
 
-def test_a_sentence_break_right_after_a_title_abbreviation_is_undone():
-    text = "It met Vermont Sen. Bernie Sanders. It met Gen.\n\nSmith left."
-    tokens = [Token(m.group(), m.start(), m.end()) for m in re.finditer(r"Sen\.|Gen\.|\w+|\.", text)]
-    breaks = [4, 7, 10]  # after 'Sen.' (wrong), after 'Sanders .', after 'Gen.' at a paragraph's end
-    pieces = [tokens[a:b] for a, b in zip([0] + breaks, breaks + [len(tokens)])]
-    joined = rejoin_after_abbreviations(pieces, text, {"sen", "gen"})
+def test_a_sentence_break_the_built_in_segmenter_would_not_make_is_undone():
+    text = "He met Sen. Bernie Sanders. He met Gen.\n\nSmith left. Texas Sen . Ted Cruz won: The vote. In the U.S. The end."
+    tokens = [Token(m.group(), m.start(), m.end()) for m in re.finditer(r"Sen\.|Gen\.|U\.S\.|\w+|[.:]", text)]
+    words = [t.text for t in tokens]
+    # a tokenizer's sentence breaks: after 'Sen.' (wrong), 'Sanders .', 'Gen.' (a paragraph ends), 'left .',
+    # 'Sen .' (wrong), ':' (the built-in tier reads on), 'vote .', 'U.S.' (right: 'The' opens a sentence)
+    breaks = [3, 6, 9, 12, 15, 19, 22, 25, len(tokens)]
+    pieces = [tokens[a:b] for a, b in zip([0] + breaks, breaks)]
+    assert [p[-1].text for p in pieces][:8] == ["Sen.", ".", "Gen.", ".", ".", ":", ".", "U.S."], words
+    joined = rejoin_after_abbreviations(pieces, text, {"sen", "gen", "u.s"}, {"The", "He"})
     assert [" ".join(t.text for t in s) for s in joined] == [
-        "It met Vermont Sen. Bernie Sanders .", "It met Gen.", "Smith left ."]
+        "He met Sen. Bernie Sanders .", "He met Gen.", "Smith left .", "Texas Sen . Ted Cruz won : The vote .",
+        "In the U.S.", "The end ."]
 
 
 def test_a_pronoun_or_determiner_after_an_abbreviation_opens_a_new_sentence():

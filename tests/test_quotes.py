@@ -1206,3 +1206,21 @@ def test_a_speaker_after_that_and_before_a_relative_aside_speaks():
     [q] = quotes_of("It was three years ago that Michael Bloomberg, who is thinking about running, said it was "
                     "impossible to win.")
     assert q.mention == "Michael Bloomberg"
+
+
+def test_an_aside_between_the_cue_and_that_or_after_that_leaves_the_report_whole():
+    [q] = quotes_of("Clinton said, for example, that she never sent classified emails.")
+    assert q.content == "she never sent classified emails"
+    [q] = quotes_of("Sanders advisers insist that, with the candidate focused on the primaries, there is no time.")
+    assert (q.mention, q.content[:9]) == ("Sanders advisers", "with the ")
+
+
+def test_a_possessive_pronouns_claim_that_is_a_report():
+    [q] = quotes_of("De Blasio also repeated his claim that profit-making was the motivation for the companies.")
+    assert (q.mention, q.cue, q.content) == ("his", "claim", "profit-making was the motivation for the companies")
+
+
+def test_a_participle_after_an_inverted_speakers_appositive_shares_the_speaker():
+    found = quotes_of('"It was a smear," said Tommy Vietor, a former spokesman for the president, recalling a false '
+                      'report that he had been educated abroad.')
+    assert [(q.mention, q.cue) for q in found] == [("Tommy Vietor", "said"), ("Tommy Vietor", "recalling")]
