@@ -108,6 +108,7 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
+_CLITICS = ("'s", "\u2019s")  # after a pronoun, a contracted 'has' or 'is' ("He's said")
 _CONTRACTED_PRONOUN = re.compile(r"((?i:he|she|it|they|we|i|you))['\u2019](?:s|ve|d|ll)$", re.I)
 
 
@@ -247,6 +248,7 @@ class MarkAttributor:
         while j != previous:  # adverbs, auxiliaries and times ('have in the past said', 'on Monday said')
             previous = j
             while j > floor and (toks[j - 1].low in self.adverbs and not (toks[j - 1].capitalised and j - 1 > floor)
+                                 or toks[j - 1].low in _CLITICS and j - 2 >= floor and toks[j - 2].low in _PRONOUNS
                                  or (_adverb(toks[j - 1]) and toks[j - 1].low != "only")
                                  or (progressive and toks[j - 1].low in ("is", "are", "was", "were", "been", "be"))):
                 j -= 1
@@ -323,7 +325,9 @@ class MarkAttributor:
                                              for n, t in enumerate(toks[floor:sep], floor)):
             return None
         start = floor
-        for k in range(floor, sep):
+        while start < sep and toks[start].low in ("and", "but", "so", "yet"):
+            start += 1  # 'But Mr. Guerrero, a Republican who ..., said'
+        for k in range(start, sep):
             if toks[k].text not in _SEPARATORS or k == start:
                 continue
             if k == start + 1 and toks[start].low in self.connectives:
@@ -700,7 +704,8 @@ class MarkAttributor:
     def coordinated_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
         """For a verb coordinated with an earlier one, the subject of the last verb of saying before it
         ('Pence said in politics it takes time ... but added'), else the name right before the earlier
-        finite verb, within six words ('Rubio thanked Miami and said')."""
+        finite verb, within ten words ('Rubio thanked Miami and said', 'Ebeling reminisced about her days,
+        and said')."""
         k = i - 1
         while k >= 0 and toks[k].low not in ("and", "but"):
             k -= 1
@@ -710,7 +715,8 @@ class MarkAttributor:
                 if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
                     return m
                 break
-        for v in range(k - 1, max(-1, k - 7), -1):
+        last = k - 2 if k > 0 and toks[k - 1].text == "," else k - 1  # (also 'reminisced about ..., and said')
+        for v in range(last, max(-1, last - 10), -1):
             t = toks[v]
             if t.text in (",", ";", ".") or not t.word:
                 return None

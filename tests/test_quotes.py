@@ -1224,3 +1224,14 @@ def test_a_participle_after_an_inverted_speakers_appositive_shares_the_speaker()
     found = quotes_of('"It was a smear," said Tommy Vietor, a former spokesman for the president, recalling a false '
                       'report that he had been educated abroad.')
     assert [(q.mention, q.cue) for q in found] == [("Tommy Vietor", "said"), ("Tommy Vietor", "recalling")]
+
+
+def test_a_verb_coordinated_after_a_comma_takes_the_first_verbs_subject():
+    [q] = quotes_of("Walking to the next address, Ebeling reminisced about her days growing up with Clinton, and "
+                    "said their views were changed by the war.")
+    assert (q.mention, q.cue) == ("Ebeling", "said")
+
+
+def test_a_conjunction_before_a_speaker_and_its_relative_aside_is_no_part_of_the_speaker():
+    found = quotes_of("But Mr. Guerrero, a Republican who described himself as a Catholic, said he recoiled at it.")
+    assert ("Mr. Guerrero", "said") in [(q.mention, q.cue) for q in found]
