@@ -1157,7 +1157,7 @@ def _only_space_or_punct(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip(" \t\r\n.,;:!?)\u201d\"'")
 
 
-_WRITER_ASIDE = re.compile(r",([\"\u201d]?)\s*(?:\w+ly\s+)?(\w+ing)\b|;")
+_WRITER_ASIDE = re.compile(r",([\"\u201d]?)\s*(?:\w+ly\s+)?(\w+ing)\b|;|,?\s(?=compared (?:with|to)\b)")
 
 
 _NEXT_CLAUSE = re.compile(r"\s+(?:and|but)\s")
@@ -1203,8 +1203,9 @@ def _series_comma(text: str, comma: int, end: int) -> bool:
 
 def writer_aside(text: str, start: int, end: int, not_participles) -> int | None:
     """Where the writer's own clause begins inside [start, end): ', adding ...', ', likely referring
-    ...', '...," citing ...' (after the passage's closing mark) or a semicolon; not ', including ...'
-    (``not_participles``: -ing words that go on with the claim). None when there is none."""
+    ...', '...," citing ...' (after the passage's closing mark), ', compared with ...' or a semicolon;
+    not ', including ...' (``not_participles``: -ing words that go on with the claim). None when there
+    is none."""
     for cut in _WRITER_ASIDE.finditer(text, start, end):
         if not cut.group(1) and (len(text[start:cut.start()].split()) < 3 or text[start:cut.start()].endswith(" that")):
             continue  # 'says Millennials, numbering 75.3 million, surpassed ...': the subject's modifier;

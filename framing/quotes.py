@@ -795,9 +795,9 @@ class QuoteExtractor:
                         for t in toks[1:comma])
 
     def _content_end(self, text, sent, k) -> int:
-        """Raw end of the content starting at token k: the sentence end, or before
-        ', <participle>' that starts a new clause of the writer's, or before a second report
-        ('... and argued that')."""
+        """Raw end of the content starting at token k: the sentence end, or before ', <participle>' or
+        ', compared with' that starts a new clause of the writer's, or before a second report ('... and
+        argued that')."""
         toks = sent.tokens
         passage = closed_passage_end(text, toks[k].start, sent.end)
         if passage is not None:
@@ -808,8 +808,8 @@ class QuoteExtractor:
                 after = toks[n + 2].text.casefold() if n + 2 < len(toks) else ""
                 aside = nxt in self.words["resumptive"] or (nxt in ("a", "an") and after in self.words["resumptive"]) \
                     or (nxt in ("but", "and") and self._finite_verb([after], 0) and after not in self.words["be"])
-                if (aside or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4
-                              and nxt not in self.words.get("not_participle", ()))) and n - k >= 3 \
+                if (aside or nxt == "compared" or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4
+                                                   and nxt not in self.words.get("not_participle", ()))) and n - k >= 3 \
                         and toks[n - 1].text.casefold() != "that":  # ('fitting that, having overcome ...')
                     # (not 'says Millennials, numbering 75.3 million, surpassed ...': the subject's modifier)
                     end = toks[n].end if toks[n].text in QUOTE_CHARS else toks[n].start

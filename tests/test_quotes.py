@@ -1235,3 +1235,10 @@ def test_a_verb_coordinated_after_a_comma_takes_the_first_verbs_subject():
 def test_a_conjunction_before_a_speaker_and_its_relative_aside_is_no_part_of_the_speaker():
     found = quotes_of("But Mr. Guerrero, a Republican who described himself as a Catholic, said he recoiled at it.")
     assert ("Mr. Guerrero", "said") in [(q.mention, q.cue) for q in found]
+
+
+def test_a_comparison_the_writer_adds_after_a_report_is_no_part_of_it():
+    found = quotes_of("In the poll, 61 percent said they have their minds made up, compared with 38 percent who said "
+                      "they could change.")
+    assert [(q.mention, q.content) for q in found] == [("61 percent", "they have their minds made up"),
+                                                        ("who", "they could change")]
