@@ -109,7 +109,7 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
 
 
 _CLITICS = ("'s", "\u2019s")  # after a pronoun, a contracted 'has' or 'is' ("He's said")
-_CONTRACTED_PRONOUN = re.compile(r"((?i:he|she|it|they|we|i|you))['\u2019](?:s|ve|d|ll)$", re.I)
+_CONTRACTED_PRONOUN = re.compile(r"(he|she|it|they|we|i|you)['\u2019](?:s|ve|d|ll)$", re.I)
 
 
 @dataclass
@@ -291,7 +291,7 @@ class MarkAttributor:
                 while head > floor and p - head < 3 and toks[head].low not in self.determiners and toks[head].word:
                     head -= 1
                 return head if head >= floor and toks[head].low in self.determiners and p - head >= 2 else None
-            if not (t.low == "by" or t.low in self.time or t.capitalised or t.text[:1].isdigit()):
+            if not self._modifier_word(t):
                 return None
         return None
 
@@ -456,9 +456,13 @@ class MarkAttributor:
             if self.cue_at(toks, k) and self.used_as_verb(toks, k):
                 return k
             t = toks[k]
-            if not (t.low == "by" or t.low in self.time or t.capitalised or t.text[:1].isdigit()):
+            if not self._modifier_word(t):
                 return None
         return None
+
+    def _modifier_word(self, tok: Tok) -> bool:
+        """A word of a past participle's modifier phrase after it: 'by', a time, a name, a number."""
+        return tok.low == "by" or tok.low in self.time or tok.capitalised or tok.text[:1].isdigit()
 
     def _participle_modifier(self, tok: Tok) -> bool:
         """A lower-case past participle that can follow a noun as its modifier ('released', 'obtained')."""
