@@ -261,6 +261,9 @@ class MarkAttributor:
             j -= 1  # 'Hemsley, a co-author of "Going Viral," said': the comma sits inside the marks
         if j > floor and toks[j - 1].text == ",":  # an appositive: "Bush, Florida's former governor, said"
             comma = next((k for k in range(j - 2, max(floor, j - 14) - 1, -1) if toks[k].text == ","), None)
+            if comma is not None and comma > floor and all(t.low in self.connectives or _adverb(t)
+                                                           for t in toks[comma + 1:j - 1]):
+                return self.mention_before(toks, comma, floor)  # 'Republicans in Congress, meanwhile, say
             if comma is not None and comma > floor and self._describes(toks[comma + 1:j - 1]):
                 named = self._name_before(toks, comma, floor)
                 if named and any(t.text in _DOUBLE_MARKS for t in toks[comma:j]):

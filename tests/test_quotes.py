@@ -1242,3 +1242,8 @@ def test_a_comparison_the_writer_adds_after_a_report_is_no_part_of_it():
                       "they could change.")
     assert [(q.mention, q.content) for q in found] == [("61 percent", "they have their minds made up"),
                                                         ("who", "they could change")]
+
+
+def test_a_sentence_adverb_set_off_by_commas_is_no_part_of_the_speaker():
+    [q] = quotes_of("The two lawmakers, however, argue that there is precedent for prosecution.")
+    assert q.mention == "The two lawmakers"
