@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from .lexicon import clause_words
 from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, aside_before_that, clausal,
-                    closed_passage_end, extend_over_passages, next_report, opens_subordinate, phrase_end, quantifier_at, says_where, size_bucket, tokens,
-                    word_class, writer_aside)
+                    closed_passage_end, extend_over_passages, next_report, opens_subordinate, phrase_end,
+                    quantifier_at, says_where, size_bucket, tokens, word_class, writer_aside)
 
 _PREPOSITIONS = clause_words()["preposition"]
 _SUBORDINATORS = clause_words()["subordinator"]

@@ -37,7 +37,7 @@ _EXPLETIVES = clause_words()["expletive"]
 _AUXILIARY_VERBS = clause_words()["modal"]
 _PLACE_WORDS = clause_words()["place_word"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
-_CLAUSE_LINKS = clause_words()["subordinator"] | {"that"}
+CLAUSE_LINKS = clause_words()["subordinator"] | {"that"}  # words that open a clause of its own
 _RESPONDENTS = clause_words()["respondent"]
 _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
@@ -99,7 +99,7 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
                 out.append(Tok(a, b - 1, core))
                 out.append(Tok(b - 1, b, "."))
                 continue
-        contracted = _CONTRACTED_PRONOUN.match(word)
+        contracted = _CONTRACTED_PRONOUN.match(word) if "'" in word or "\u2019" in word else None
         if contracted:  # "He's said": the pronoun, then its auxiliary
             cut = a + len(contracted.group(1))
             out.extend((Tok(a, cut, contracted.group(1)), Tok(cut, b, word[cut - a:])))
@@ -337,7 +337,7 @@ class MarkAttributor:
                 start = k + 1  # 'Similarly, William J. Bennett, a Reagan education secretary, said'
                 continue
             named = self._name_before(toks, k, start)
-            lead = named[0] if named and named[0] > start and toks[named[0] - 1].low in _CLAUSE_LINKS else start
+            lead = named[0] if named and named[0] > start and toks[named[0] - 1].low in CLAUSE_LINKS else start
             if named and named[0] == lead and (toks[lead].capitalised or toks[lead].low in self.determiners) \
                     and not any(t.text in _DOUBLE_MARKS for t in toks[lead:k]):
                 return named if k < sep else None  # (also 'It was years ago that Bloomberg, who ..., said')
@@ -453,13 +453,13 @@ class MarkAttributor:
         """For a noun phrase led by a determiner at toks[head] and followed at toks[p] by a past participle
         ('the order released Friday', 'a memo obtained by CNN'), the end of the participle's words (by, a
         time, names: up to four) when a verb of saying follows them; else None."""
-        if p - head < 2 or p >= len(toks) or toks[head].low not in self.determiners or not self._participle_modifier(toks[p]):
+        if p - head < 2 or p >= len(toks) or toks[head].low not in self.determiners \
+                or not self._participle_modifier(toks[p]):
             return None
         for k in range(p + 1, min(p + 6, len(toks))):
             if self.cue_at(toks, k) and self.used_as_verb(toks, k):
                 return k
-            t = toks[k]
-            if not self._modifier_word(t):
+            if not self._modifier_word(toks[k]):
                 return None
         return None
 
@@ -702,7 +702,8 @@ class MarkAttributor:
             m = self.mention_before(toks, v)
             if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
                 return m  # (not 'while most of his competitors called for ...': a subordinate clause's subject)
-            inverted = self.mention_after(toks, self.cue_at(toks, v)[0]) if m is None and self.cue_at(toks, v) else None
+            cue = self.cue_at(toks, v) if m is None else None
+            inverted = self.mention_after(toks, cue[0]) if cue else None
             if inverted is not None and (inverted[1] == i - 1 or toks[inverted[1]].text == "," and toks[i - 1].text == ","
                                          and i - inverted[1] < 14 and not any(t.text in ".;" for t in toks[inverted[1]:i])):
                 return inverted  # '"Q," said Devine, suggesting that P': the speaker after the cue (and its appositive)

@@ -126,8 +126,8 @@ class StanzaBackend:
             wanted = [p for p in wanted if p in processors or p == "tokenize"]
         self.processors = wanted
         self.directory = directory
-        self.abbreviations = {a.casefold() for a in load_terms("abbreviations.txt")}
-        self.openers = BuiltinSegmenter().openers  # (so that both tiers break sentences alike there)
+        builtin = BuiltinSegmenter()  # (so that both tiers break sentences alike after abbreviations)
+        self.abbreviations, self.openers = builtin.abbreviations, builtin.openers
         try:
             self.pipeline = stanza.Pipeline(LANG, dir=str(directory), processors=",".join(wanted),
                                             download_method=None, verbose=False, logging_level="ERROR")

@@ -18,8 +18,8 @@ from functools import cached_property
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, introduces_passive_content, subordinate_end
-from .marks import (DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause, aside_before_that, clausal,
-                    closed_passage_end, extend_over_passages, initial_stop, next_report, noun_after_modifier,
+from .marks import (CLAUSE_LINKS, DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause, aside_before_that,
+                    clausal, closed_passage_end, extend_over_passages, initial_stop, next_report, noun_after_modifier,
                     noun_after_singular, noun_before_be, noun_before_verb, phrase_end, quantifier_at, says_where,
                     size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
@@ -486,8 +486,7 @@ class QuoteExtractor:
         if not (k + 1 < len(toks) and introduces_passive_content(low[k], verb)) or verb.frame not in ("clause", "object_to"):
             return None  # "was rejected by voters", "was asked by the host": no proposition is reported
         k += low[k] == "that"  # ('whether' belongs to the question asked)
-        speaker = next(n for n in range(len(toks)) if toks[n].start == mention[0])
-        content = (toks[k].start, subordinate_end(toks, speaker, k, self._content_end(text, sent, k)))
+        content = (toks[k].start, subordinate_end(toks, j + 1, k, self._content_end(text, sent, k)))
         return _Candidate((i, j), verb, mention, _trim(text, *content), "passive")
 
     def _participial(self, text, sent, i, j, verb, spans):
@@ -736,11 +735,9 @@ class QuoteExtractor:
         ('He may not electrify a room, they say, but he is still ...'); not a second report ('..., but added
         that ...'). (Not 'to ...': 'The delegation arrived, KCNA reported, to discuss ...' is the writer's
         purpose; nor a participle: 'Sales were great, he said, wiping his face' describes the speaker.)"""
-        w = toks[after].text.casefold()
-        if w not in ("but", "and", "yet"):
+        if toks[after].text.casefold() not in ("but", "and", "yet"):
             return False
-        nxt = after + 1
-        return not any((t.text.casefold(),) in self.verbs for t in toks[nxt:nxt + 3])
+        return not any((t.text.casefold(),) in self.verbs for t in toks[after + 1:after + 4])
 
     def _nothing_clausal_after(self, low, after, verb) -> bool:
         if verb.frame == "intent" and after < len(low) and low[after] == "to":
@@ -994,7 +991,7 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
-_CLAUSE_OPENERS = _SUBORDINATORS | {"and", "but", "that", "so"}
+_CLAUSE_OPENERS = CLAUSE_LINKS | {"and", "but", "so"}
 
 
 def _nested_in(quote: Quote, a) -> bool:
