@@ -92,6 +92,7 @@ class ClauseCandidates:
         self.not_participles = words.get("not_participle", set())  # ', including ...' goes on with the claim
         self.main_verbs = _MAIN_VERBS | attributor.irregular_verbs  # what resumes after a relative clause
         self.continuation = words.get("writer_continuation", set())  # words that start the writer's addition
+        self.likelihood = words.get("likelihood", set())  # 'voters were more likely to say ...'
 
     def find(self, doc, spans) -> list[Candidate]:
         text = doc.text
@@ -194,11 +195,17 @@ class ClauseCandidates:
 
     def _infinitive_report(self, toks: list[Tok], i: int, j: int, verb) -> bool:
         """An infinitive cue that opens a that-clause ('are quick to point out that P', 'went on to explain
-        that P'): a proposition reported, unlike 'declined to say whether' or 'to say the least'."""
+        that P'), or a clause after an adjective of likelihood ('voters were more likely to say they
+        preferred ...'): a proposition reported, unlike 'declined to say whether' or 'to say the least'."""
         if not (i > 0 and toks[i - 1].low == "to" and verb.frame in ("clause", "object_clause")):
             return False
         k = self._content_start(toks, j, verb)
-        return k is not None and toks[k - 1].low == "that"
+        if k is None or toks[k - 1].low == "that":
+            return k is not None
+        if i > 1 and toks[i - 2].low in self.likelihood:  # 'more likely to say they preferred'
+            words = " ".join(t.text for t in toks[k:k + 6])
+            return clausal(words, 0, len(words))  # (a clause, not 'likely to describe her as likable')
+        return False
 
     def _opening_subject(self, toks: list[Tok], i: int, j: int) -> tuple[tuple[int, int], int] | None:
         """For a participle of saying that opens the sentence ('Noting that P, Trump reminded ...', 'After

@@ -26,16 +26,18 @@ from .lexicon import Verb, clause_words, load_terms
 from .speakers import source_nouns as _source_nouns
 
 # A word (with inner dots, hyphens, apostrophes: D-N.Y., O'Brien, U.S.) or one other character.
-_TOKEN = re.compile(r"\w+(?:[.'\u2019\-]\w+)*\.?|[^\w\s\u200b]")
+_TOKEN = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\w+(?:[.'\u2019\-]\w+)*\.?|[^\w\s\u200b]")
 _DASH = "\u2014\u2013\u2015"
 _PRONOUNS = clause_words()["pronoun"]
 _QUANTIFIERS = clause_words()["quantifier"]
+_NUMBERS = clause_words()["number"]
 _INTRODUCERS = clause_words()["introducer"]
 _IRREGULAR_PAST = clause_words()["irregular_past"]
 _LINKS_OF_MODIFIERS = clause_words()["modifier_link"]
 _EXPLETIVES = clause_words()["expletive"]
 _AUXILIARY_VERBS = clause_words()["modal"]
 _PLACE_WORDS = clause_words()["place_word"]
+_AFFILIATION_LINKS = clause_words()["affiliation_link"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
 CLAUSE_LINKS = clause_words()["subordinator"] | {"that"}  # words that open a clause of its own
 _RESPONDENTS = clause_words()["respondent"]
@@ -88,6 +90,11 @@ def _adverb(tok: Tok) -> bool:
     return tok.low.endswith("ly") and not tok.capitalised and len(tok.low) > 4
 
 
+def _number(tok: Tok) -> bool:
+    """'10', '21,000', 'six'."""
+    return tok.text[:1].isdigit() or tok.low in _NUMBERS
+
+
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """Words and punctuation of text[start:end]; a final stop stays on abbreviations only."""
     out = []
@@ -109,7 +116,7 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
 
 
 _CLITICS = ("'s", "\u2019s")  # after a pronoun, a contracted 'has' or 'is' ("He's said")
-_CONTRACTED_PRONOUN = re.compile(r"(he|she|it|they|we|i|you)['\u2019](?:s|ve|d|ll)$", re.I)
+_CONTRACTED_PRONOUN = re.compile(r"(he|she|it|they|we|i|you|who)['\u2019](?:s|ve|d|ll)$", re.I)
 
 
 @dataclass
@@ -223,6 +230,8 @@ class MarkAttributor:
             j += 1
         while j > i and toks[j - 1].low in _NAME_LINKS:
             j -= 1
+        if j == i and not led and self._cue_ends_at(toks, i):
+            return self._bare_description_after(toks, i)  # ('"Q," said officials.')
         return (i, j) if j > i else None
 
     def _title_word(self, toks: list[Tok], j: int) -> bool:
@@ -282,6 +291,8 @@ class MarkAttributor:
         modified = self._modified_head(toks, m[0] if m else j, floor)
         if modified is not None:  # 'A memo obtained by CNN says', 'the order released Friday said'
             return modified, j
+        if m is None and floor <= j - 1 and j < end and toks[j - 1].low in _QUANTIFIERS:
+            return j - 1, j  # 'Some are quietly saying': a quantifier alone, an auxiliary after it
         return m or self._relative_subject(toks, j, floor)
 
     def _modified_head(self, toks: list[Tok], i: int, floor: int) -> int | None:
@@ -376,6 +387,9 @@ class MarkAttributor:
             i -= 1
             if t.low in self.determiners or t.low in _PRONOUNS:
                 break
+        if i < stop_at and _number(toks[i]) and i - 2 >= floor and toks[i - 1].low in ("in", "of") \
+                and _number(toks[i - 2]):
+            i -= 2  # 'six in 10 said', 'nine of 10 Republicans said': a ratio
         if i - 2 >= floor and toks[i - 1].low == "and" and toks[i - 2].capitalised:
             i -= 2  # "Washington and its allies": a name coordinated before it belongs to the mention
             while i > floor and toks[i - 1].capitalised and toks[i - 1].word:
@@ -389,8 +403,9 @@ class MarkAttributor:
             return None  # "it is ..." is no speaker
         if i >= stop_at:
             return self._bare_description(toks, stop_at, floor)
-        if all(toks[k].low in self.determiners or toks[k].text.isdigit() for k in range(i, stop_at)):
-            return None  # 'the', '2019' name nobody
+        if all(toks[k].low in self.determiners or toks[k].text.isdigit() for k in range(i, stop_at)) \
+                and not (stop_at - i > 1 and toks[stop_at - 1].low in _NUMBERS):
+            return None  # 'the', '2019' name nobody ('all five' do)
         return i, end
 
     def _bare_description(self, toks: list[Tok], end: int, floor: int) -> tuple[int, int] | None:
@@ -404,6 +419,23 @@ class MarkAttributor:
                 and not toks[i - 1].low.endswith("ed") and toks[i - 1].low not in self.adverbs:
             i -= 1
         return i, end
+
+    def _cue_ends_at(self, toks: list[Tok], i: int) -> bool:
+        """A reporting expression ends right before toks[i] ('said' in 'said officials')."""
+        return any((self.cue_at(toks, s) or (None,))[0] == i for s in range(max(0, i - self.max_form), i))
+
+    def _bare_description_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
+        """'said officials', 'say security experts': from toks[i], up to four lower-case words without
+        an article, ending in a noun that names a source (source_nouns.csv)."""
+        nouns = _source_nouns()
+        for j in range(i, min(i + 4, len(toks))):
+            t = toks[j]
+            if not t.word or t.capitalised or t.low in self.stop or t.low in self.time or t.low in self.first_words \
+                    or t.low in self.adverbs or t.low in _PREPOSITIONS:
+                return None
+            if t.low in nouns and not (j + 1 < len(toks) and toks[j + 1].low in nouns):
+                return i, j + 1
+        return None
 
     # ---------------------------------------------------------- layouts
     def after(self, text: str, mark_end: int, sent_end: int, tail: bool = False) -> Attribution | None:
@@ -534,9 +566,10 @@ class MarkAttributor:
             return False  # 'X said, "..."': a quotation follows
         comma = next((n for n, t in enumerate(rest) if t.text == ","), len(rest))
         head, appositive = rest[:comma], rest[comma + 1:]
-        place = next((n for n, t in enumerate(head) if t.low in _PLACE_WORDS), None)
+        place = next((n for n, t in enumerate(head) if t.low in _PLACE_WORDS or t.low in _AFFILIATION_LINKS), None)
         if place is not None and self._phrase(head[place + 1:]):
-            head = head[:place + 1]  # 'told the court in his filing': where it was said
+            # 'told the court in his filing': where it was said; 'said a spokesman for the ministry': whose
+            head = head[:place + 1] if head[place].low in _PLACE_WORDS else head[:place]
         if len(head) > 7 or any(t.low in self.stop and t.low not in ("in", "at", "on", "during", "after") for t in head):
             return False
         if any(self.cue_at(rest, n) for n in range(len(head))):
@@ -642,7 +675,7 @@ class MarkAttributor:
         'The Post, which argued ...', 'a message that said ...'."""
         k = i - 1
         while k > 0 and (toks[k].low in self.adverbs or toks[k].low in ("has", "had", "have", "also")
-                         or toks[k].low.endswith("ly")):
+                         or toks[k].low.endswith("ly") or toks[k].low in _CLITICS):  # (also "who's argued")
             k -= 1
         if k < 1 or toks[k].low not in self.relative_pronouns:
             return None
@@ -1143,12 +1176,28 @@ def next_report(text: str, start: int, end: int, verbs: dict) -> int | None:
     """Where a second report by the same speaker begins inside [start, end): 'Paul suggested that
     Rubio was liberal *and argued that* ...', '... *and then tweeted that* ...', 'calling them rapists
     *and vowing* ...' (a finite or -ing reporting verb coordinated with the first one), or None."""
+    participle = _PARTICIPLE_CUE.search(text, max(0, start - 30), start) is not None
     for m in _COORDINATED_VERB.finditer(text, start, end):
         word = m.group("verb")
         finite = m.group("aux") or word.endswith(("ed", "s")) or word in _IRREGULAR_PAST
         if (word,) in verbs and (finite or word.endswith("ing")):
             return m.start()
+        if participle and _second_participle(text, start, m):
+            return m.start()
     return None
+
+
+_PARTICIPLE_CUE = re.compile(r"\b[a-z]{3,}ing(?:\s+(?:for|on|out))?\s+(?:that\s+)?$")
+_ING = re.compile(r"\b[a-z]{2,}ing\b")
+
+
+def _second_participle(text: str, start: int, m: re.Match) -> bool:
+    """After a participle cue, a participle coordinated with it ('calling them "rapists" *and
+    threatening* to ...', 'recalling summer visits *and detailing* ...'): the writer's next verb of
+    the same subject, unless the report holds a participle of its own that it pairs with ('saying he
+    was refining practices and streamlining staff')."""
+    word = m.group("verb")
+    return word.endswith("ing") and len(word) > 4 and not m.group("aux") and not _ING.search(text, start, m.start())
 
 
 def _only_space(text: str, a: int, b: int) -> bool:

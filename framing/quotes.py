@@ -499,8 +499,8 @@ class QuoteExtractor:
             mention = (toks[parsed[0]].start, toks[parsed[1]].end)
         else:
             v = i - 2
-            while v >= 0 and not self._finite_verb(low, v):
-                v -= 1
+            while v >= 0 and not (self._finite_verb(low, v) and not (v > 0 and self._capitalised[v])):
+                v -= 1  # (a capitalised word is a name's: 'the United States' southern neighbor, calling')
             if v < 0:
                 return None
             m_start = self._subject_start(sent, v)

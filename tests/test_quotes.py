@@ -1247,3 +1247,85 @@ def test_a_comparison_the_writer_adds_after_a_report_is_no_part_of_it():
 def test_a_sentence_adverb_set_off_by_commas_is_no_part_of_the_speaker():
     [q] = quotes_of("The two lawmakers, however, argue that there is precedent for prosecution.")
     assert q.mention == "The two lawmakers"
+
+
+def stanza_split_quotes(text):
+    """Quotes of a one-sentence text tokenized as stanza's English tokenizer does: a negated
+    contraction is two words ('would' 'n't')."""
+    import re
+
+    from framing.types import Token
+
+    words = []
+    for m in re.finditer(r"\w+(?:['\u2019]t)?|[^\w\s]", text):
+        cut = re.search(r"n['\u2019]t$", m.group())
+        if cut:
+            words.append(Token(m.group()[:cut.start()], m.start(), m.start() + cut.start()))
+            words.append(Token(m.group()[cut.start():], m.start() + cut.start(), m.end()))
+        else:
+            words.append(Token(m.group(), m.start(), m.end()))
+    article = article_from_text(text)
+    return EXTRACTOR.extract(build_document(article, clean_body(text, article.blocks), [words], "stanza-tokenize"))
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_negated_auxiliary_is_no_part_of_the_speaker(apostrophe):
+    q = one(f"Randolph wouldn{apostrophe}t say whether the campaign would appeal the ruling next week.")
+    assert (q.mention, q.cue, q.content) == ("Randolph", "say", "whether the campaign would appeal the ruling next week")
+    q = one(f"The mayor hasn{apostrophe}t said whether the city would appeal the ruling.")
+    assert q.mention == "The mayor"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_negated_auxiliary_split_as_stanza_splits_it_still_leaves_the_speaker(apostrophe):
+    [q] = stanza_split_quotes(f"She doesn{apostrophe}t think the campaign will appeal the ruling next week.")
+    assert (q.mention, q.content) == ("She", "the campaign will appeal the ruling next week")
+    [q] = stanza_split_quotes(f"Randolph wouldn{apostrophe}t say whether the campaign would appeal the ruling.")
+    assert (q.mention, q.cue) == ("Randolph", "say")
+
+
+def test_a_relative_pronoun_with_a_contracted_auxiliary_speaks_for_its_antecedent():
+    [q] = quotes_of("It was championed by Curly Haugland, who's argued for years that delegates can't be bound.")
+    assert (q.mention, q.speaker, q.content) == ("who", "Curly Haugland", "delegates can't be bound")
+
+
+def test_a_second_participle_coordinated_with_a_participle_cue_ends_its_report():
+    [q] = quotes_of('Trump has targeted Mexico, calling border-crossers "rapists" and criminals and threatening '
+                    'to cut off the money they send home.')
+    assert (q.mention, q.content) == ("Trump", 'border-crossers "rapists" and criminals')
+    [q] = quotes_of("The mayor wrote to staff, saying he was refining some practices and streamlining staff "
+                    "assignments.")
+    assert q.content == "he was refining some practices and streamlining staff assignments"
+
+
+def test_a_capitalised_word_is_no_verb_whose_subject_a_participle_shares():
+    [q] = quotes_of("Trump has consistently targeted the United States' southern neighbor, calling its leaders "
+                    "weak and its border a sieve.")
+    assert q.mention == "Trump"
+
+
+@pytest.mark.parametrize("layout", ['"The ground is the problem," said {}.', "The ground is the problem, said {}."])
+def test_an_inverted_speaker_may_be_a_bare_description_or_carry_an_affiliation(layout):
+    for speaker in ("officials", "security experts", "a spokesman for the ministry", "officials from both countries"):
+        [q] = quotes_of(layout.format(speaker))
+        assert q.mention.startswith(speaker.split(" for ")[0].split(" from ")[0]), (speaker, q.mention)
+        assert q.content.startswith("The ground is the problem")
+
+
+def test_a_quantifier_alone_before_an_auxiliary_is_the_speaker():
+    [q] = quotes_of("Some are quietly saying it is time to accept a new reality.")
+    assert (q.mention, q.content) == ("Some", "it is time to accept a new reality")
+
+
+def test_a_ratio_or_a_number_with_thousands_names_the_people_who_speak():
+    for text, mention in (("But six in 10 said they want the next president to continue those policies.", "six in 10"),
+                          ("Nine of 10 Republicans said they were worried about the economy.", "Nine of 10 Republicans"),
+                          ("At least 21,000 said they would run for office.", "21,000")):
+        [q] = quotes_of(text)
+        assert q.mention == mention
+
+
+def test_a_poll_finding_that_people_are_likelier_to_say_a_clause_reports_it():
+    [q] = quotes_of("Caucus-goers were slightly more likely to say they preferred Clinton to handle the courts.")
+    assert (q.mention, q.content) == ("Caucus-goers", "they preferred Clinton to handle the courts")
+    assert quotes_of("Voters were more likely to say thanks.") == []
