@@ -867,10 +867,27 @@ class MarkAttributor:
             a.antecedent = (toks[antecedent[0]].start, toks[antecedent[1] - 1].end)
         if lead:
             first = lead[0]
-            if first.low == "that" and len(lead) > 1:
-                first = lead[1]
-            a.content = (first.start, None)  # the mixed quote starts here; its end is set by the caller
+            that = self._that_after_setting(lead, verb)
+            start = first.start if that is None else lead[that + 1].start if that + 1 < len(lead) else lead[that].end
+            a.content = (start, None)  # the mixed quote starts here (or at the passage right after 'that');
+            # its end is set by the caller
         return a
+
+    def _that_after_setting(self, lead: list[Tok], verb) -> int | None:
+        """Index of the 'that' opening the report in the words between a cue and its passage: first, or
+        after only who was told ('told customers at a Manchester, New Hampshire, diner that "..."');
+        else None (not 'said the plan that he "opposed" ...', where 'that' opens a relative clause
+        inside the report, nor 'believes in journalism that "takes sides"')."""
+        that = next((n for n, t in enumerate(lead[:16]) if t.low == "that"), None)
+        if that is None or that == 0:
+            return that
+        if verb is None or verb.frame != "object_clause":
+            return None
+        if any(t.text in _DOUBLE_MARKS or t.low in self.stop and t.low not in _PREPOSITIONS | _PLACE_WORDS
+               and t.low not in self.determiners and t.low not in ("with", "to", "of")
+               or self._verb_form(t) for t in lead[:that]):
+            return None  # a verb or a clause of its own before 'that'
+        return that
 
 
 def says_where(texts: list[str], mention: int, after: str, continuation) -> bool:
@@ -1214,7 +1231,9 @@ def _only_space_or_punct(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip(" \t\r\n.,;:!?)\u201d\"'")
 
 
-_WRITER_ASIDE = re.compile(r",([\"\u201d]?)\s*(?:\w+ly\s+)?(\w+ing)\b|;|,?\s(?=compared (?:with|to)\b)")
+_RESUMPTIVE = "|".join(sorted(clause_words()["resumptive"]))
+_WRITER_ASIDE = re.compile(rf",([\"\u201d]?)\s*(?:(?:\w+ly\s+)?(\w+ing)\b|(?:an?\s+(?:[a-z]+\s+)?)?(?:{_RESUMPTIVE})\b)"
+                           r"|;|,?\s(?=compared (?:with|to)\b)")  # (', a subtle dig at ...': a resumptive appositive)
 
 
 _NEXT_CLAUSE = re.compile(r"\s+(?:and|but)\s")

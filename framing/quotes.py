@@ -264,6 +264,8 @@ class QuoteExtractor:
         if a.content:
             start, end = _trim(text, *a.content)
             kind = "mixed" if decision == "marks" else _kind(text, start, end, spans)
+            if decision == "marks" and _inner_of(spans, start, end) != (start, end):
+                kind, (start, end) = "direct", _inner_of(spans, start, end)  # ('told reporters that "Q"')
         else:
             start, end = _strip(text, cand.start + _mark_length(text, cand.start),
                                 cand.end - 1 if text[cand.end - 1] in QUOTE_CHARS else cand.end)
@@ -693,9 +695,14 @@ class QuoteExtractor:
     def _skip_addressee(self, low, k) -> int:
         """After 'told': skip who was told ('reporters', 'AFP', 'Russian President Vladimir Putin')."""
         caps = self._capitalised
-        for n in range(k, min(k + 10, len(low))):
+        place = None  # the comma inside a place's name ('a town hall in Salem, New Hampshire, on Monday')
+        for n in range(k, min(k + 14, len(low))):
             if low[n] in ("that", ":"):
                 return n
+            if low[n] == "," and n > k and caps[n - 1] and (n + 1 < len(low) and caps[n + 1] and place is None
+                                                            or place is not None and n - place <= 4):
+                place = n if place is None else len(low)
+                continue
             if low[n] in (",", ".", "!", "?", ";") or low[n] in QUOTE_CHARS:
                 break
         start = k

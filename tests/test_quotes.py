@@ -1089,7 +1089,8 @@ def test_asking_not_to_be_named_or_urging_inside_another_report_is_no_report_of_
 def test_a_participle_after_a_passages_closing_mark_is_the_writers_aside():
     first, second = quotes_of('Cardin stressed that "the way forward is to get both parties working together," '
                               'suggesting that the current Congress will not manage it.')
-    assert first.content.endswith('working together,"') and (second.mention, second.cue) == ("Cardin", "suggesting")
+    assert (first.kind, first.content) == ("direct", "the way forward is to get both parties working together,")
+    assert (second.mention, second.cue) == ("Cardin", "suggesting")
 
 
 def test_a_passage_alone_in_its_sentence_is_not_attributed_to_the_next_sentences_own_report():
@@ -1329,3 +1330,24 @@ def test_a_poll_finding_that_people_are_likelier_to_say_a_clause_reports_it():
     [q] = quotes_of("Caucus-goers were slightly more likely to say they preferred Clinton to handle the courts.")
     assert (q.mention, q.content) == ("Caucus-goers", "they preferred Clinton to handle the courts")
     assert quotes_of("Voters were more likely to say thanks.") == []
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_that_and_who_was_told_are_no_part_of_a_passage_they_lead_into(style):
+    o, c = STYLES[style]
+    for lead in ("said that", "told reporters that", "is telling customers at a Manchester, New Hampshire, diner that"):
+        [q] = quotes_of(f"Hillary Clinton {lead} {o}I need you tomorrow.{c}")
+        assert (q.kind, q.content, q.mention) == ("direct", "I need you tomorrow.", "Hillary Clinton")
+    [q] = quotes_of(f"Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is {o}peanuts,{c} "
+                    "compared to what militants are doing.")
+    assert q.content == f"waterboarding is {o}peanuts,{c}"
+    [q] = quotes_of(f"Ramos believes in journalism that {o}takes sides.{c}")
+    assert q.content.startswith("in journalism") or q.content.startswith("journalism")
+
+
+def test_the_writers_appositive_about_a_report_is_no_part_of_it():
+    [q] = quotes_of('Cruz knocked Rubio on trade and called him a "moderate," a subtle dig at a candidate who came '
+                    'into office as a tea party darling.')
+    assert q.content == 'him a "moderate,"'
+    [q] = quotes_of("Stein accused the committee of sabotaging the campaign, a reference to emails leaked last week.")
+    assert q.content == "the committee of sabotaging the campaign"
