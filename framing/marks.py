@@ -636,7 +636,8 @@ class MarkAttributor:
             if verb.frame == "prep":
                 m = self.mention_after(toks, j)
                 if m and m[1] < len(toks) and toks[m[1]].text == ",":
-                    return self._make("according_to", toks, (i, j), m, verb)
+                    lead = toks[m[1] + 1:]  # ('According to Phil Kerpen, it appears that the "done" was ...')
+                    return self._make("lead_in" if lead else "according_to", toks, (i, j), m, verb, lead=lead)
                 return None
             m, antecedent = self.mention_before(toks, i), None
             if noun_after_singular([t.low for t in toks[max(0, i - 4):i]], toks[i].low, self.irregular_verbs):
@@ -1232,7 +1233,7 @@ def _only_space_or_punct(text: str, a: int, b: int) -> bool:
 
 
 _RESUMPTIVE = "|".join(sorted(clause_words()["resumptive"]))
-_WRITER_ASIDE = re.compile(rf",([\"\u201d]?)\s*(?:(?:\w+ly\s+)?(\w+ing)\b|(?:an?\s+(?:[a-z]+\s+)?)?(?:{_RESUMPTIVE})\b)"
+_WRITER_ASIDE = re.compile(rf"(?:,|\s(?:--?|[\u2014\u2013]))([\"\u201d]?)\s*(?:(?:\w+ly\s+)?(\w+ing)\b|(?:an?\s+(?:[a-z]+\s+)?)?(?:{_RESUMPTIVE})\b)"
                            r"|;|,?\s(?=compared (?:with|to)\b)")  # (', a subtle dig at ...': a resumptive appositive)
 
 
@@ -1278,8 +1279,9 @@ def _series_comma(text: str, comma: int, end: int) -> bool:
 
 
 def writer_aside(text: str, start: int, end: int, not_participles) -> int | None:
-    """Where the writer's own clause begins inside [start, end): ', adding ...', ', likely referring
-    ...', '...," citing ...' (after the passage's closing mark), ', compared with ...' or a semicolon;
+    """Where the writer's own clause begins inside [start, end): ', adding ...', ' — noting ...', ',
+    likely referring ...', '...," citing ...' (after the passage's closing mark), ', a subtle dig at
+    ...', ', compared with ...' or a semicolon;
     not ', including ...' (``not_participles``: -ing words that go on with the claim). None when there
     is none."""
     for cut in _WRITER_ASIDE.finditer(text, start, end):

@@ -373,7 +373,7 @@ class QuoteExtractor:
                 or noun_after_modifier(low[max(0, i - 2):i], w["determiner"]):
             return False  # a noun ("the report", "Obama's comments", "an impassioned call") or "to say"
         lead = self._skip_back(low, i - 1, ())
-        if low[i].endswith("ing") and (lead < 0 or low[lead] not in (",", "\u2014")):
+        if low[i].endswith("ing") and (lead < 0 or low[lead] != "," and low[lead] not in DASHES):
             return False  # only ", urging ..." style participles report speech (', falsely suggesting' too)
         before = self._skip_back(low, i - 1, w["auxiliary"])
         is_passive = before >= 0 and low[before] in w["be"]

@@ -1351,3 +1351,18 @@ def test_the_writers_appositive_about_a_report_is_no_part_of_it():
     assert q.content == 'him a "moderate,"'
     [q] = quotes_of("Stein accused the committee of sabotaging the campaign, a reference to emails leaked last week.")
     assert q.content == "the committee of sabotaging the campaign"
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "-", "--"])
+def test_a_participle_after_a_dash_reports_the_clauses_subjects_words(dash):
+    found = quotes_of(f"Marco Rubio flipped his choice on the spot {dash} saying he was rooting for Peyton Manning.")
+    assert [(q.mention, q.cue, q.content) for q in found] == [
+        ("Marco Rubio", "saying", "he was rooting for Peyton Manning")]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_passage_inside_the_claim_after_according_to_x_is_a_mixed_quote_of_the_claim(style):
+    o, c = STYLES[style]
+    [q] = quotes_of(f"According to Phil Kerpen, it appears that the {o}done{c} was in reference to a tweet.")
+    assert (q.kind, q.mention, q.content) == ("mixed", "Phil Kerpen",
+                                              f"it appears that the {o}done{c} was in reference to a tweet")
