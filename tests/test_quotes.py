@@ -1366,3 +1366,13 @@ def test_a_passage_inside_the_claim_after_according_to_x_is_a_mixed_quote_of_the
     [q] = quotes_of(f"According to Phil Kerpen, it appears that the {o}done{c} was in reference to a tweet.")
     assert (q.kind, q.mention, q.content) == ("mixed", "Phil Kerpen",
                                               f"it appears that the {o}done{c} was in reference to a tweet")
+
+
+def test_concluded_reports_beside_a_passage_or_before_that_and_likened_reports_its_comparison():
+    [q] = quotes_of('He concluded, "She is strong. She will always be stronger than the fanatics."')
+    assert (q.mention, q.cue, q.kind) == ("He", "concluded", "direct")
+    [q] = quotes_of("The FBI concluded that Clinton had been careless in her handling of classified material.")
+    assert (q.mention, q.content) == ("The FBI", "Clinton had been careless in her handling of classified material")
+    assert quotes_of("Carson concluded by admonishing journalists who cannot put their ideology aside.") == []
+    [q] = quotes_of("Cross likened it to historic campaigns where supporters had to stand up and be counted.")
+    assert (q.mention, q.cue) == ("Cross", "likened")
