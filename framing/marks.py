@@ -1233,7 +1233,9 @@ def _only_space_or_punct(text: str, a: int, b: int) -> bool:
 
 
 _RESUMPTIVE = "|".join(sorted(clause_words()["resumptive"]))
-_WRITER_ASIDE = re.compile(rf"(?:,|\s(?:--?|[\u2014\u2013]))([\"\u201d]?)\s*(?:(?:\w+ly\s+)?(\w+ing)\b|(?:an?\s+(?:[a-z]+\s+)?)?(?:{_RESUMPTIVE})\b)"
+_WRITER_SUBJECTS = "|".join(sorted(clause_words()["writer_subject"]))
+_WRITER_ASIDE = re.compile(rf"(?:,|\s(?:--?|[\u2014\u2013]))([\"\u201d]?)\s*(?:(?:\w+ly\s+)?(\w+ing)\b|(?:an?\s+(?:[a-z]+\s+)?)?(?:{_RESUMPTIVE})\b"
+                           rf"|(?=(?:and|but)\s+(?:{_WRITER_SUBJECTS})\b))"
                            r"|;|,?\s(?=compared (?:with|to)\b)")  # (', a subtle dig at ...': a resumptive appositive)
 
 

@@ -811,7 +811,8 @@ class QuoteExtractor:
                 nxt = toks[n + 1].text.casefold()
                 after = toks[n + 2].text.casefold() if n + 2 < len(toks) else ""
                 aside = nxt in self.words["resumptive"] or (nxt in ("a", "an") and after in self.words["resumptive"]) \
-                    or (nxt in ("but", "and") and self._finite_verb([after], 0) and after not in self.words["be"])
+                    or (nxt in ("but", "and") and self._finite_verb([after], 0) and after not in self.words["be"]) \
+                    or (nxt in ("but", "and") and after in self.words["writer_subject"])
                 if (aside or nxt == "compared" or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4
                                                    and nxt not in self.words.get("not_participle", ()))) and n - k >= 3 \
                         and toks[n - 1].text.casefold() != "that":  # ('fitting that, having overcome ...')

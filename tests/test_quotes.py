@@ -1376,3 +1376,12 @@ def test_concluded_reports_beside_a_passage_or_before_that_and_likened_reports_i
     assert quotes_of("Carson concluded by admonishing journalists who cannot put their ideology aside.") == []
     [q] = quotes_of("Cross likened it to historic campaigns where supporters had to stand up and be counted.")
     assert (q.mention, q.cue) == ("Cross", "likened")
+
+
+def test_and_or_but_with_a_new_pronoun_subject_after_a_comma_is_the_writers_next_clause():
+    [q] = quotes_of("Sanders said he will vote for Clinton, but he hasn't endorsed her or conceded his bid.")
+    assert q.content == "he will vote for Clinton"
+    [q] = quotes_of('Reid said both men are "non-entities in the Senate," but he gave the Texan a compliment.')
+    assert q.content == 'both men are "non-entities in the Senate,"'
+    [q] = quotes_of("Sanders said the plan would cost less and he would pay for it with a tax.")
+    assert q.content == "the plan would cost less and he would pay for it with a tax"
