@@ -695,13 +695,13 @@ class QuoteExtractor:
     def _skip_addressee(self, low, k) -> int:
         """After 'told': skip who was told ('reporters', 'AFP', 'Russian President Vladimir Putin')."""
         caps = self._capitalised
-        place = None  # the comma inside a place's name ('a town hall in Salem, New Hampshire, on Monday')
+        place = []  # the commas inside a place's name ('a town hall in Salem, New Hampshire, on Monday')
         for n in range(k, min(k + 14, len(low))):
             if low[n] in ("that", ":"):
                 return n
-            if low[n] == "," and n > k and caps[n - 1] and (n + 1 < len(low) and caps[n + 1] and place is None
-                                                            or place is not None and n - place <= 4):
-                place = n if place is None else len(low)
+            if low[n] == "," and n > k and caps[n - 1] and (not place and n + 1 < len(low) and caps[n + 1]
+                                                            or len(place) == 1 and n - place[0] <= 4):
+                place.append(n)
                 continue
             if low[n] in (",", ".", "!", "?", ";") or low[n] in QUOTE_CHARS:
                 break
