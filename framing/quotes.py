@@ -469,7 +469,7 @@ class QuoteExtractor:
             if end_tok <= first:
                 return None
             content = (toks[first].start, toks[end_tok - 1].end)
-            if k + 1 < len(toks) and toks[k].text == "," and self._continues_proposition(*_words_at(toks, k + 1)):
+            if k + 1 < len(toks) and toks[k].text == "," and self._claim_goes_on(text, toks, *content, k + 1):
                 # 'The implication, according to the aide, is that ...': the source sits inside
                 content = (content[0], self._content_end(text, sent, k + 1))
         if not content or content[1] <= content[0]:
@@ -770,9 +770,8 @@ class QuoteExtractor:
         if toks[comma - 1].text in QUOTE_CHARS:  # '... ,"' the comma sits inside the marks
             end = toks[comma - 1].end
         quoted = any(t.text in QUOTE_CHARS for t in toks[comma - 1:comma + 2])  # '"P1," X said, ...': P1 is whole
-        if 0 < after < len(toks) and toks[after - 1].text == "," and not quoted and (
-                self._continues_proposition(*_words_at(toks, after)) or self._claim_resumes(toks, after)
-                or (len(text[start:end].split()) <= 3 or not clausal(text, start, end)) and toks[after].text[:1].isupper()):
+        if 0 < after < len(toks) and toks[after - 1].text == "," and not quoted \
+                and self._claim_goes_on(text, toks, start, end, after):
             end = self._content_end(text, sent, after)  # 'P1, X said, P2': the attribution sits inside
             # ('In some ways, the brothers noted, Trump might ...': a short lead, the claim after it;
             # 'Unless countries act, they say, the world could suffer ...': a condition of the claim;
@@ -786,6 +785,14 @@ class QuoteExtractor:
             start = next((s.start for s in spans.near(end - 1, end) if s.start > start and s.end >= end - 1
                           and text[start:s.start].rstrip().endswith(":")), start)
         return _trim(text, start, end)
+
+    def _claim_goes_on(self, text, toks, start, end, after) -> bool:
+        """After 'P1, X said,' or 'P1, according to X,' (P1 = text[start:end]) the claim goes on from
+        toks[after]: its verb or an adverb follows ('The implication, according to the aide, is that'),
+        a conjunction resumes it ('..., they say, but he is still ...'), or P1 is a short lead or has no
+        verb and a name follows ('The next day, according to Roffman, Trump made further demands')."""
+        return self._continues_proposition(*_words_at(toks, after)) or self._claim_resumes(toks, after) \
+            or (len(text[start:end].split()) <= 3 or not clausal(text, start, end)) and toks[after].text[:1].isupper()
 
     def _introduction(self, toks, comma) -> bool:
         """Tokens before ``comma`` are an introductory phrase ('In an interview with TMZ Sports',

@@ -1385,3 +1385,12 @@ def test_and_or_but_with_a_new_pronoun_subject_after_a_comma_is_the_writers_next
     assert q.content == 'both men are "non-entities in the Senate,"'
     [q] = quotes_of("Sanders said the plan would cost less and he would pay for it with a tax.")
     assert q.content == "the plan would cost less and he would pay for it with a tax"
+
+
+def test_a_claim_interrupted_by_according_to_x_goes_on_after_it():
+    [q] = quotes_of("Only one person was killed by a gun last year in Japan, according to the National Police Agency, "
+                    "and there were only eight reported incidents of a gun being fired.")
+    assert q.mention == "the National Police Agency"
+    assert q.content.endswith("there were only eight reported incidents of a gun being fired")
+    [q] = quotes_of("Turnout fell sharply, according to the board.")
+    assert q.content == "Turnout fell sharply"
