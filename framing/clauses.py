@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .lexicon import clause_words
 from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, aside_before_that, clausal,
-                    closed_passage_end, extend_over_passages, next_report, opens_subordinate, phrase_end,
+                    closed_passage_end, extend_over_passages, in_passage, next_report, opens_subordinate, phrase_end,
                     quantifier_at, says_where, size_bucket, tokens, word_class, writer_aside)
 
 _PREPOSITIONS = clause_words()["preposition"]
@@ -25,7 +25,7 @@ _SUBORDINATORS = clause_words()["subordinator"]
 _RELATIVE_WORDS = clause_words()["relative_word"]
 _MAIN_VERBS = clause_words()["main_verb"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+_POSSESSIVE_PRONOUNS = clause_words()["possessive_pronoun"]
 
 
 def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
@@ -70,11 +70,6 @@ def _attributes_a_quote(toks: list[Tok], m: int) -> bool:
         and all(t in ("\u201d", '"', ",", "!", "?") for t in before)
 
 
-def _quoted(spans, pos: int) -> bool:
-    """Does offset ``pos`` lie in a passage between quotation marks (``spans``: a MarkSpans)?"""
-    return any(s.start <= pos < s.end for s in spans.near(pos, pos))
-
-
 def _subordinate(toks: list[Tok], mention_start: int, subordinators) -> bool:
     """The speaker starting at offset ``mention_start`` is the subject of a subordinate clause ('while
     most of his competitors called for ...'), whose cue says nothing of the main clause's participles."""
@@ -108,7 +103,7 @@ class ClauseCandidates:
                     i += 1
                     continue
                 j, verb = cue
-                quoted = _quoted(spans, toks[i].start)
+                quoted = in_passage(spans, toks[i].start)
                 if verb.frame == "quotation":
                     pass  # ('the statement read', 'the states'): a cue only beside quotation marks
                 elif verb.frame == "object_to" and toks[i].low.endswith("ing") and len(out) > before_sentence:
@@ -116,7 +111,7 @@ class ClauseCandidates:
                 elif not quoted and verb.frame not in ("none", "prep") \
                         and (self.attributor.used_as_verb(toks, i) or self._infinitive_report(toks, i, j, verb)):
                     cand = self._candidate(text, sent, toks, i, j, verb, spans)
-                    if cand is not None and _quoted(spans, cand.attribution.mention[0]):
+                    if cand is not None and in_passage(spans, cand.attribution.mention[0]):
                         cand = None  # '"They were all opened: a new server, a mouse," says the narrator': the
                         # words before the cue are the passage's, not its speaker
                     if cand is not None:

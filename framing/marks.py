@@ -414,11 +414,15 @@ class MarkAttributor:
         if end <= floor or toks[end - 1].low not in _source_nouns():
             return None
         i = end - 1
-        while i > floor and end - i < 4 and toks[i - 1].word and toks[i - 1].low not in self.stop \
-                and toks[i - 1].low not in self.time and toks[i - 1].low not in self.first_words \
-                and not toks[i - 1].low.endswith("ed") and toks[i - 1].low not in self.adverbs:
+        while i > floor and end - i < 4 and self._description_word(toks[i - 1]) and not toks[i - 1].low.endswith("ed"):
             i -= 1
         return i, end
+
+    def _description_word(self, tok: Tok) -> bool:
+        """A word that can stand in a bare description of a source ('security', 'union'): no function
+        word, time, verb of saying or adverb."""
+        return tok.word and tok.low not in self.stop and tok.low not in self.time and tok.low not in self.first_words \
+            and tok.low not in self.adverbs
 
     def _cue_ends_at(self, toks: list[Tok], i: int) -> bool:
         """A reporting expression ends right before toks[i] ('said' in 'said officials')."""
@@ -430,8 +434,7 @@ class MarkAttributor:
         nouns = _source_nouns()
         for j in range(i, min(i + 4, len(toks))):
             t = toks[j]
-            if not t.word or t.capitalised or t.low in self.stop or t.low in self.time or t.low in self.first_words \
-                    or t.low in self.adverbs or t.low in _PREPOSITIONS:
+            if not self._description_word(t) or t.capitalised or t.low in _PREPOSITIONS:
                 return None
             if t.low in nouns and not (j + 1 < len(toks) and toks[j + 1].low in nouns):
                 return i, j + 1
@@ -884,9 +887,8 @@ class MarkAttributor:
             return that
         if verb is None or verb.frame != "object_clause":
             return None
-        if any(t.text in _DOUBLE_MARKS or t.low in self.stop and t.low not in _PREPOSITIONS | _PLACE_WORDS
-               and t.low not in self.determiners and t.low not in ("with", "to", "of")
-               or self._verb_form(t) for t in lead[:that]):
+        if any(t.text in _DOUBLE_MARKS or t.low in self.stop and t.low not in _PREPOSITIONS
+               and t.low not in self.determiners or self._verb_form(t) for t in lead[:that]):
             return None  # a verb or a clause of its own before 'that'
         return that
 
@@ -1297,6 +1299,11 @@ def writer_aside(text: str, start: int, end: int, not_participles) -> int | None
 
 _CLOSED_PASSAGE = re.compile(r"\s*(?:\u201c[^\u201c\u201d]*?[,.!?]\u201d|\"[^\"]*?[,.!?]\"|''(?:(?!'').)*?[,.!?]'')"
                              r"(?=\u200b?\s+[a-z])")  # \u200b: the filler that reading leaves after a doubled apostrophe
+
+
+def in_passage(spans, pos: int) -> bool:
+    """Does offset ``pos`` lie in a passage between quotation marks (``spans``: a MarkSpans)?"""
+    return any(s.start <= pos < s.end for s in spans.near(pos, pos))
 
 
 def extend_over_passages(spans, start, end) -> tuple[int, int]:

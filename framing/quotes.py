@@ -19,9 +19,9 @@ from functools import cached_property
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, introduces_passive_content, subordinate_end
 from .marks import (CLAUSE_LINKS, DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause, aside_before_that,
-                    clausal, closed_passage_end, extend_over_passages, initial_stop, next_report, noun_after_modifier,
-                    noun_after_singular, noun_before_be, noun_before_verb, phrase_end, quantifier_at, says_where,
-                    size_bucket, tokens, with_that, word_class)
+                    clausal, closed_passage_end, extend_over_passages, in_passage, initial_stop, next_report,
+                    noun_after_modifier, noun_after_singular, noun_before_be, noun_before_verb, phrase_end,
+                    quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -264,8 +264,9 @@ class QuoteExtractor:
         if a.content:
             start, end = _trim(text, *a.content)
             kind = "mixed" if decision == "marks" else _kind(text, start, end, spans)
-            if decision == "marks" and _inner_of(spans, start, end) != (start, end):
-                kind, (start, end) = "direct", _inner_of(spans, start, end)  # ('told reporters that "Q"')
+            inner = _inner_of(spans, start, end) if decision == "marks" else (start, end)
+            if inner != (start, end):
+                kind, (start, end) = "direct", inner  # ('told reporters that "Q"': one passage, whole)
         else:
             start, end = _strip(text, cand.start + _mark_length(text, cand.start),
                                 cand.end - 1 if text[cand.end - 1] in QUOTE_CHARS else cand.end)
@@ -352,7 +353,7 @@ class QuoteExtractor:
                     break
             if hit and " ".join(low[i:i + 2]) in self.words["compound"]:
                 hit = None
-            if hit and not _inside(spans, toks[i].start) and self._used_as_cue(low, *hit):
+            if hit and not in_passage(spans, toks[i].start) and self._used_as_cue(low, *hit):
                 found.append(hit)
                 i = hit[1]
             else:
@@ -818,8 +819,8 @@ class QuoteExtractor:
                 nxt = toks[n + 1].text.casefold()
                 after = toks[n + 2].text.casefold() if n + 2 < len(toks) else ""
                 aside = nxt in self.words["resumptive"] or (nxt in ("a", "an") and after in self.words["resumptive"]) \
-                    or (nxt in ("but", "and") and self._finite_verb([after], 0) and after not in self.words["be"]) \
-                    or (nxt in ("but", "and") and after in self.words["writer_subject"])
+                    or nxt in ("but", "and") and (self._finite_verb([after], 0) and after not in self.words["be"]
+                                                  or after in self.words["writer_subject"])
                 if (aside or nxt == "compared" or (nxt.endswith("ing") and nxt.isalpha() and len(nxt) > 4
                                                    and nxt not in self.words.get("not_participle", ()))) and n - k >= 3 \
                         and toks[n - 1].text.casefold() != "that":  # ('fitting that, having overcome ...')
@@ -1214,10 +1215,6 @@ def _clip_mention(text, mention):
 
 def _cue_pos(c: _Candidate) -> int:
     return c.mention[0] if c.pattern == "according_to" else c.content[0] - 1 if c.pattern == "postposed" else c.mention[0]
-
-
-def _inside(spans, pos) -> bool:
-    return any(s.start < pos < s.end for s in spans.near(pos, pos))
 
 
 def _strip(text, start, end):
