@@ -38,6 +38,7 @@ _EXPLETIVES = clause_words()["expletive"]
 _AUXILIARY_VERBS = clause_words()["modal"]
 _PLACE_WORDS = clause_words()["place_word"]
 _AFFILIATION_LINKS = clause_words()["affiliation_link"]
+_COMPLEMENT_WORDS = clause_words()["complement"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
 CLAUSE_LINKS = clause_words()["subordinator"] | {"that"}  # words that open a clause of its own
 _RESPONDENTS = clause_words()["respondent"]
@@ -454,6 +455,8 @@ class MarkAttributor:
         while k < len(toks) and toks[k].low in self.adverbs:
             k += 1
         cue = _beside_closed_passage(self.cue_at(toks, k), text, mark_end)
+        if cue is None and _punctuated(text, mark_end):
+            cue = self._unlisted_inverted(toks, k)
         if cue:
             j, verb = cue
             if verb.frame == "prep":  # according to X
@@ -483,6 +486,21 @@ class MarkAttributor:
         if cue and cue[1].frame != "prep" and (not tail or self._closes(toks, cue[0])):
             return self._make("after", toks, (j, cue[0]), m, cue[1])
         return None
+
+    def _unlisted_inverted(self, toks: list[Tok], k: int):
+        """(end index, verb) of a past-tense verb the lexicon lacks between a passage its own comma or
+        stop closes and a speaker that ends the clause ('"This is fantastic!" beamed Donald Hartley of
+        Madison'): the layout alone marks it as the cue ('"Guardians of the Galaxy," posted the clip to
+        YouTube' names no speaker)."""
+        if k >= len(toks) or not toks[k].low.isalpha() or toks[k].capitalised or len(toks[k].low) < 5 \
+                or not toks[k].low.endswith("ed") or toks[k].low in self.stop:
+            return None
+        m = self.mention_after(toks, k + 1)
+        if m is None or not (toks[m[0]].capitalised or toks[m[0]].low in self.determiners):
+            return None
+        if m[1] < len(toks) and toks[m[1]].text not in (".", ",", "!", "?", ";"):
+            return None
+        return k + 1, Verb(toks[k].low, "neutral", "unlisted")
 
     def _modifier_end(self, toks: list[Tok], head: int, p: int) -> int | None:
         """For a noun phrase led by a determiner at toks[head] and followed at toks[p] by a past participle
@@ -843,9 +861,28 @@ class MarkAttributor:
         if k >= len(toks) or not toks[k].word or toks[k].capitalised or toks[k].low in self.determiners \
                 or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
             return None  # no verb after the subject ('The case was ...', 'Trump, who ...')
+        if m[1] - m[0] >= 5 and not (self._verb_form(toks[k]) or toks[k].low.endswith("s")):
+            return None  # a long subject cut short: 'The head of a research organization that has ... told'
         a = self._make("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
         a.content = (toks[k + 1].start if k + 1 < len(toks) else mark_start, None)  # ('Clinton supports "..."')
         return a
+
+    def colon_clause(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
+        """'Mark Mahaney, an analyst, agreed:' / 'Sanders delivered a snappy retort:' closing the sentence
+        before a passage that opens its own: a clause whose verb no layout reads as a cue introduces the
+        passage by its colon. The clause's subject may have said it; the model tells a speaker's words
+        from a title's or a sign's. (Within one sentence, :meth:`clause_subject` reads the same clause.)"""
+        toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
+        if len(toks) < 3 or toks[-1].text != ":" or toks[0].start > sent_start \
+                or any(t.text in _DOUBLE_MARKS or t.text == ";" for t in toks):
+            return None
+        m = self.subject(toks)
+        if m is None or m[1] >= len(toks) - 1:
+            return None  # no words between the subject and the colon ('X: "Q"' is read before this)
+        verb = toks[self.skip_adverbs(toks, m[1])]
+        if not verb.word or verb.capitalised or verb.low in self.stop and verb.low not in self.irregular_verbs:
+            return None  # no verb after the subject ('Name: ...', 'Each election cycle, there's ...')
+        return self._make("colon_clause", toks, (len(toks) - 1, len(toks)), m, None)
 
     def postposed(self, text: str, sent_start: int, mark_end: int, sent_end: int) -> Attribution | None:
         """'Clinton "drew quite well ..." in 2008, said Paul Beck.': the attribution closes the sentence."""
@@ -863,7 +900,7 @@ class MarkAttributor:
 
     def _make(self, layout, toks, cue, mention, verb, lead=None, antecedent=None) -> Attribution:
         a = Attribution(layout, (toks[cue[0]].start, toks[cue[1] - 1].end) if cue else None,
-                        verb.lemma if verb else ("colon" if layout == "colon" else "dash"),
+                        verb.lemma if verb else ("colon" if layout in ("colon", "colon_clause") else "dash"),
                         (toks[mention[0]].start, toks[mention[1] - 1].end) if mention else None,
                         connotation=verb.connotation if verb else "neutral",
                         listed=not (verb and verb.frame == "unlisted"))
@@ -986,17 +1023,25 @@ class MarkCandidates:
                 attribution = self.attributor.postposed(text, first.start, span.end, final.end)
             if attribution is None and at_start and k > 0 and sentences[k - 1].paragraph >= first.paragraph - 1:
                 attribution = self.attributor.closing_cue(text, sentences[k - 1].start, sentences[k - 1].end)
+            if attribution is None and at_start and k > 0 and text[:span.start].rstrip().endswith(":"):
+                attribution = self.attributor.colon_clause(text, span.start, sentences[k - 1].start)
             if attribution is None and not at_start:
                 attribution = self.attributor.clause_subject(text, span.start, first.start)
             if attribution and attribution.layout == "before" and attribution.cue \
-                    and _only_space(text, attribution.cue[1], span.start) and _words_follow(text, span.end, final.end) \
+                    and _clause_runs_on(text, attribution.cue[1], span.start, span.end, final.end) \
                     and closed_passage_end(text, span.start, final.end) is None:
-                attribution.layout = "lead_in"  # 'Bush said "local forces" must lead the way': the clause goes on
+                # 'Bush said "local forces" must lead the way', 'Tyler said, "We have three weeks to go" until
+                # the caucuses': the clause goes on
+                attribution.layout = "lead_in"
                 attribution.content = (span.start, None)
+            named = attribution is not None and attribution.layout == "lead_in" \
+                and self._names_after_cue(text, last, attribution, span.start)
+            if named:
+                attribution = None
             if attribution and attribution.content is not None and attribution.content[1] is None:
                 attribution.content = (attribution.content[0], _content_end(text, span.end, final.end, self.attributor.verbs,
                                                                            self.attributor.not_participles))
-            if attribution is None and last is not None and last.attribution is not None \
+            if attribution is None and not named and last is not None and last.attribution is not None \
                     and (at_start or last.sentence == k and not self._aside_between(text, last, span)) \
                     and first.paragraph - sentences[last.sentence].paragraph <= 1 and _gap_is_quotes(doc, last, span):
                 prev = last.attribution
@@ -1007,6 +1052,14 @@ class MarkCandidates:
             out.append(cand)
             last = cand
         return out
+
+    @staticmethod
+    def _names_after_cue(text: str, last: Candidate | None, lead_in: Attribution, start: int) -> bool:
+        """A passage right after a cue whose words came before it ('"Q," she told "Fox and Friends" on
+        Sunday'): a name or a title the cue takes as its object, not more of the speaker's words."""
+        a = last.attribution if last is not None else None
+        return a is not None and a.layout in ("after", "inverted") and a.cue == lead_in.cue \
+            and _only_space(text, a.cue[1], start)
 
     def _aside_between(self, text, last: Candidate, span) -> bool:
         """The writer's own clause comes between the last passage's attribution and this passage of the
@@ -1055,6 +1108,9 @@ class MarkCandidates:
         if a and a.cue and a.layout == "subject":
             f[f"verb={text[a.cue[0]:a.cue[1]].casefold()}"] = 1.0
             f[f"gap={size_bucket(len(text[a.cue[1]:cand.start].split()))}"] = 1.0
+            after = text[a.cue[1]:cand.start].split()
+            if after and after[0].casefold() in _COMPLEMENT_WORDS:
+                f[f"complement={after[0].casefold()}"] = 1.0
         if a and a.cue and a.layout == "lead_in":
             f[f"lead_words={size_bucket(len(text[a.cue[1]:cand.start].split()))}"] = 1.0
         stripped = inner.rstrip()
@@ -1222,6 +1278,16 @@ def _second_participle(text: str, start: int, m: re.Match) -> bool:
 
 def _only_space(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip()
+
+
+def _clause_runs_on(text: str, cue_end: int, start: int, end: int, sent_end: int) -> bool:
+    """The clause a cue leads into goes on after the passage from ``start`` to ``end``: right after the
+    cue, words follow it; after the cue's comma or colon, lower-case words follow a passage that no
+    stop or comma of its own closes ('said, "We have three weeks to go" until the caucuses')."""
+    if _only_space(text, cue_end, start):
+        return _words_follow(text, end, sent_end)
+    rest = text[end:sent_end].lstrip()
+    return text[cue_end:start].strip() in (",", ":") and not _punctuated(text, end) and rest[:1].islower()
 
 
 def _words_follow(text: str, a: int, b: int) -> bool:

@@ -195,10 +195,13 @@ class QuoteExtractor:
                 rivals = [q for q in found if decision == "marks" and (q.kind == "direct" or q is cont)
                           and q.start < cand.end and cand.start < q.end
                           or decision == "clauses" and _nested_in(q, cand.attribution)]
-                known = quotes + [q for q in found if q not in rivals]
+                # ... also over the continuation an earlier sentence of the passage made ('"S1. S2," she said')
+                carried = {id(q) for q in continued if decision == "marks" and q.start < cand.end and cand.start < q.end}
+                known = [q for q in quotes if id(q) not in carried] + [q for q in found if q not in rivals]
                 q = self._candidate_quote(doc, sent, decision, cand, p, discourse, known, by_mention, spans)
                 if q:
                     found = [r for r in found if r not in rivals] + [q]
+                    quotes[:] = [r for r in quotes if id(r) not in carried]
             observed = {id(q) for q in found}
             _participles_share_the_subject(found)
             for q in found:
@@ -422,7 +425,8 @@ class QuoteExtractor:
             if not content:
                 return None
             found = [_Candidate((i, j), verb, _clip_mention(text, mention), content, "postposed")]
-            if after < len(low) and low[after] in QUOTE_CHARS:  # '"Q1," X said, "Q2."'
+            if after < len(low) and low[after] in QUOTE_CHARS and low[after - 1] in (",", ":"):  # '"Q1," X said, "Q2."'
+                # (not '"Q," she told "Fox and Friends"': what the cue takes as its object)
                 span = next((s for s in spans.near(toks[after].start, toks[after].start)
                              if s.start == toks[after].start), None)
                 if span:

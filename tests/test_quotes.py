@@ -1394,3 +1394,61 @@ def test_a_claim_interrupted_by_according_to_x_goes_on_after_it():
     assert q.content.endswith("there were only eight reported incidents of a gun being fired")
     [q] = quotes_of("Turnout fell sharply, according to the board.")
     assert q.content == "Turnout fell sharply"
+
+
+def test_a_passage_its_own_cue_closes_is_not_the_last_speakers_continuation(marks):
+    o, c = marks
+    found = quotes_of(f"{o}Bernie promised to meet with us face to face,{c} she said about Sanders, who has been "
+                      f"campaigning in New York. {o}We did have a telephone conversation. The first thing he had "
+                      f"the nerve to say was that he was very busy,{c} Jane Phillips said.")
+    assert [(q.mention, q.content[:20]) for q in found] == [
+        ("she", "Bernie promised to m"), ("Jane Phillips", "We did have a teleph")]
+
+
+def test_a_passage_right_after_a_cue_whose_words_came_before_it_is_a_title(marks):
+    o, c = marks
+    [q] = quotes_of(f"{o}We have to really increase the bombings,{c} the nominee told {o}Fox and Friends{c} "
+                    f"after he was asked about the attack.")
+    assert (q.mention, q.content) == ("the nominee", "We have to really increase the bombings,")
+
+
+def test_after_the_cues_comma_a_passage_no_stop_closes_runs_on_into_the_clause(marks):
+    o, c = marks
+    [q] = quotes_of(f"Tyler said, {o}We have three weeks to go{c} until the Iowa caucuses.")
+    assert (q.kind, q.mention, q.content) == ("mixed", "Tyler", f"{o}We have three weeks to go{c} until the Iowa caucuses")
+    [q] = quotes_of(f"Bush said, {o}We'll see,{c} when asked about it.")
+    assert q.content == "We'll see,"
+
+
+def test_an_unlisted_past_verb_between_a_closed_passage_and_a_name_is_an_inverted_cue(marks):
+    o, c = marks
+    [q] = quotes_of(f"{o}This is fantastic!{c} beamed Donald Hartley, who snuck onto the floor.")
+    assert (q.mention, q.cue, q.content) == ("Donald Hartley", "beamed", "This is fantastic!")
+    [q] = quotes_of(f"{o}Gun owners should leave their weapons at home,{c} opined the Plain Dealer.")
+    assert (q.mention, q.cue) == ("the Plain Dealer", "opined")
+    assert all(q.mention != "the clip" for q in quotes_of(
+        f"Chris Pratt, who starred in {o}Guardians of the Galaxy,{c} posted the clip to YouTube on Thursday."))
+
+
+def test_a_clause_closing_its_sentence_with_a_colon_introduces_the_passage_opening_the_next(marks):
+    o, c = marks
+    [q] = quotes_of(f"Mark Mahaney, an analyst at RBC Capital Markets, agreed with the plan:\n\n"
+                    f"{o}They have got a great brand, a large platform and a unique value proposition.{c}")
+    assert (q.mention, q.kind) == ("Mark Mahaney", "direct")
+
+
+def test_a_clause_subjects_complement_word_is_a_feature_of_the_passage_it_leads_to():
+    text = 'A federal judge determined that the handling has created a "reasonable suspicion" of abuse.'
+    doc = annotate(article_from_text(text), BuiltinSegmenter())
+    [cand] = EXTRACTOR.marks.find(doc, find_mark_spans(doc))
+    assert cand.attribution.layout == "subject" and "subject:complement=that" in cand.features
+
+
+def test_a_long_subject_cut_short_before_a_word_that_is_no_verb_is_no_clause_subject():
+    text = ("The head of a research organization that has been tracing weapons since 2018 on Friday told "
+            "the council it has \u201cirrefutably\u201d established where the remnants came from.")
+    attributor = EXTRACTOR.marks.attributor
+    assert attributor.clause_subject(text, text.index("\u201c"), 0) is None
+    for verb in ("prefers", "preferred"):  # a verb's form after a subject of five words
+        text = f'The head of the agency {verb} the term "undocumented immigrants."'
+        assert attributor.clause_subject(text, text.index('"'), 0).layout == "subject"
