@@ -268,6 +268,8 @@ class ClauseCandidates:
             start += 1
         if len(text[start:end].split()) < 3:
             return None
+        if comma == i - 1 and not clausal(text, start, end) and a.head_of_asides(toks, comma) is not None:
+            return None  # 'Kristen Smith, director of Democrats for Life, said the language hurt': no clause, a speaker
         if toks[0].low in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
             return None  # 'As a phone rang, the announcer said ...': a clause of time or reason
         attribution = a._make("postposed", toks, (i, j), m, verb)

@@ -617,7 +617,7 @@ class QuoteExtractor:
             if (word,) in self.verbs and not capitalised and " ".join(low[k:k + 2]) not in w["compound"] \
                     and k < i - 1:
                 break  # right before the verb it is the subject's noun: "news reports stated"
-            if word in w["auxiliary"] and k < end:
+            if word in w["auxiliary"] and k < end and not self._inside_name(k):
                 break
             if word == "and" and not (k > 0 and toks[k - 1].text[:1].isupper() and k < end):
                 break
@@ -631,6 +631,11 @@ class QuoteExtractor:
         if start > 1 and low[start - 1] == "who" and start <= end:  # 'The aide who ran the campaign said'
             return self._subject_start(sent, start - 1)
         return start if start <= end else None
+
+    def _inside_name(self, k: int) -> bool:
+        """Token k is capitalised after a capitalised word: a word of a name even when it is also an
+        auxiliary ('Theresa May said', 'Chairman Will Rogers said'; not 'Both sides said')."""
+        return k > 0 and self._capitalised[k] and self._capitalised[k - 1]
 
     def _appositive_subject(self, sent, comma) -> int | None:
         """'Yun, the minister, said' / 'Its spokesman, Dmitry Peskov, has called' / 'Christopher M.
@@ -662,7 +667,7 @@ class QuoteExtractor:
         k = start
         end = start
         while k < cue and low[k] != ",":
-            if low[k] in self.words["auxiliary"] and k > start:
+            if low[k] in self.words["auxiliary"] and k > start and not self._inside_name(k):
                 break
             if low[k] in self.words["time"] or low[k] in self.words["time_lead"] and k > start:
                 break

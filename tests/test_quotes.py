@@ -1452,3 +1452,17 @@ def test_a_long_subject_cut_short_before_a_word_that_is_no_verb_is_no_clause_sub
     for verb in ("prefers", "preferred"):  # a verb's form after a subject of five words
         text = f'The head of the agency {verb} the term "undocumented immigrants."'
         assert attributor.clause_subject(text, text.index('"'), 0).layout == "subject"
+
+
+def test_a_name_and_its_appositive_before_said_are_its_speaker_not_a_postposed_claim():
+    [q] = quotes_of("Kristen Smith, executive director of Democrats for Life, said the language hurt.")
+    assert (q.mention, q.content) == ("Kristen Smith", "the language hurt")
+    [q] = quotes_of("The deal is dead and buried, said Paul Beck, a professor.")
+    assert (q.mention, q.content) == ("Paul Beck", "The deal is dead and buried")
+
+
+def test_a_capitalised_auxiliary_inside_a_name_is_part_of_it():
+    [q] = quotes_of("Prime Minister Theresa May told reporters that talks would go on.")
+    assert (q.mention, q.content) == ("Prime Minister Theresa May", "talks would go on")
+    [q] = quotes_of("Polk County GOP Chairman Will Rogers said the turnout was high.")
+    assert q.mention == "Polk County GOP Chairman Will Rogers"
