@@ -492,8 +492,7 @@ class MarkAttributor:
         stop closes and a speaker that ends the clause ('"This is fantastic!" beamed Donald Hartley of
         Madison'): the layout alone marks it as the cue ('"Guardians of the Galaxy," posted the clip to
         YouTube' names no speaker)."""
-        if k >= len(toks) or not toks[k].low.isalpha() or toks[k].capitalised or len(toks[k].low) < 5 \
-                or not toks[k].low.endswith("ed") or toks[k].low in self.stop:
+        if not self._unlisted_form(toks, k) or not toks[k].low.isalpha() or not toks[k].low.endswith("ed"):
             return None
         m = self.mention_after(toks, k + 1)
         if m is None or not (toks[m[0]].capitalised or toks[m[0]].low in self.determiners):
@@ -543,8 +542,7 @@ class MarkAttributor:
         """(end index, verb) of a past-tense verb the lexicon lacks ('"...," she elaborated'), when the
         layout alone marks it as the cue: it ends the clause (a stop, a comma or a closing tail follows).
         ``present``: a present form that ends the sentence too ('"...," Viguerie concludes.')."""
-        if j >= len(toks) or not toks[j].word or toks[j].capitalised or len(toks[j].low) < 5 \
-                or toks[j].low in self.stop:
+        if not self._unlisted_form(toks, j):
             return None
         if not toks[j].low.endswith("ed"):
             ends_sentence = j + 1 < len(toks) and toks[j + 1].text in (".", "!", "?")
@@ -557,6 +555,12 @@ class MarkAttributor:
         if end < len(toks) and toks[end].word and not self._closes(toks, end):
             return None
         return end, Verb(toks[j].low, "neutral", "unlisted")
+
+    def _unlisted_form(self, toks: list[Tok], j: int) -> bool:
+        """toks[j] can be a verb of saying the lexicon lacks: a lower-case word of five letters or more,
+        no function word."""
+        return j < len(toks) and toks[j].word and not toks[j].capitalised and len(toks[j].low) >= 5 \
+            and toks[j].low not in self.stop
 
     def past_addressee(self, toks: list[Tok], k: int, verb: Verb) -> int:
         """Index after who was told, when ``verb`` takes an object ('told a Senate panel', 'told the
@@ -1107,10 +1111,10 @@ class MarkCandidates:
             f[f"cue={a.lemma}" if a.listed else "cue=<unlisted>"] = 1.0
         if a and a.cue and a.layout == "subject":
             f[f"verb={text[a.cue[0]:a.cue[1]].casefold()}"] = 1.0
-            f[f"gap={size_bucket(len(text[a.cue[1]:cand.start].split()))}"] = 1.0
-            after = text[a.cue[1]:cand.start].split()
-            if after and after[0].casefold() in _COMPLEMENT_WORDS:
-                f[f"complement={after[0].casefold()}"] = 1.0
+            gap = text[a.cue[1]:cand.start].split()
+            f[f"gap={size_bucket(len(gap))}"] = 1.0
+            if gap and gap[0].casefold() in _COMPLEMENT_WORDS:
+                f[f"complement={gap[0].casefold()}"] = 1.0
         if a and a.cue and a.layout == "lead_in":
             f[f"lead_words={size_bucket(len(text[a.cue[1]:cand.start].split()))}"] = 1.0
         stripped = inner.rstrip()
