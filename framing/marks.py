@@ -231,6 +231,8 @@ class MarkAttributor:
             j += 1
         while j > i and toks[j - 1].low in _NAME_LINKS:
             j -= 1
+        if j - 1 > i and toks[j - 1].low in self.determiners and toks[j - 1].low not in _NUMBERS:
+            return None  # 'said the days of a "unifying story" are gone': the noun phrase runs on past what is read
         if j == i and not led and self._cue_ends_at(toks, i):
             return self._bare_description_after(toks, i)  # ('"Q," said officials.')
         return (i, j) if j > i else None
@@ -859,17 +861,31 @@ class MarkAttributor:
         if not toks or toks[0].start > sent_start or any(t.text in _DOUBLE_MARKS or t.text == ";" for t in toks):
             return None
         m = self.subject(toks)
-        if m is None:
+        k = self._clause_verb(toks, m) if m is not None else None
+        if k is None:
             return None
-        k = self.skip_adverbs(toks, m[1])
-        if k >= len(toks) or not toks[k].word or toks[k].capitalised or toks[k].low in self.determiners \
-                or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
-            return None  # no verb after the subject ('The case was ...', 'Trump, who ...')
-        if m[1] - m[0] >= 5 and not (self._verb_form(toks[k]) or toks[k].low.endswith("s")):
-            return None  # a long subject cut short: 'The head of a research organization that has ... told'
         a = self._make("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
         a.content = (toks[k + 1].start if k + 1 < len(toks) else mark_start, None)  # ('Clinton supports "..."')
         return a
+
+    def _clause_verb(self, toks: list[Tok], m: tuple[int, int]) -> int | None:
+        """Index of the verb that follows the subject ``m`` (past an appositive and adverbs), or None when
+        what follows is no verb ('The case was ...', 'Trump, who ...', 'Name: ...')."""
+        k = self.skip_adverbs(toks, self._past_appositive(toks, m[1]))
+        if k >= len(toks) or not toks[k].word or toks[k].capitalised or toks[k].low in self.determiners \
+                or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
+            return None
+        if m[1] - m[0] >= 5 and not (self._verb_form(toks[k]) or toks[k].low.endswith("s")):
+            return None  # a long subject cut short: 'The head of a research organization that has ... told'
+        return k
+
+    def _past_appositive(self, toks: list[Tok], k: int) -> int:
+        """Where the clause goes on after a subject ending before toks[k]: past an appositive between
+        commas that describes it ('Meg Whitman, a former candidate for governor, labeled ...'), else k."""
+        if k >= len(toks) or toks[k].text != ",":
+            return k
+        comma = next((c for c in range(k + 2, min(k + 16, len(toks))) if toks[c].text == ","), None)
+        return comma + 1 if comma is not None and self._describes(toks[k + 1:comma]) else k
 
     def colon_clause(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
         """'Mark Mahaney, an analyst, agreed:' / 'Sanders delivered a snappy retort:' closing the sentence
@@ -881,11 +897,8 @@ class MarkAttributor:
                 or any(t.text in _DOUBLE_MARKS or t.text == ";" for t in toks):
             return None
         m = self.subject(toks)
-        if m is None or m[1] >= len(toks) - 1:
-            return None  # no words between the subject and the colon ('X: "Q"' is read before this)
-        verb = toks[self.skip_adverbs(toks, m[1])]
-        if not verb.word or verb.capitalised or verb.low in self.stop and verb.low not in self.irregular_verbs:
-            return None  # no verb after the subject ('Name: ...', 'Each election cycle, there's ...')
+        if m is None or m[1] >= len(toks) - 1 or self._clause_verb(toks, m) is None:
+            return None  # no verb between the subject and the colon ('X: "Q"' is read before this)
         return self._make("colon_clause", toks, (len(toks) - 1, len(toks)), m, None)
 
     def postposed(self, text: str, sent_start: int, mark_end: int, sent_end: int) -> Attribution | None:

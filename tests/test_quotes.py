@@ -1454,6 +1454,31 @@ def test_a_long_subject_cut_short_before_a_word_that_is_no_verb_is_no_clause_sub
         assert attributor.clause_subject(text, text.index('"'), 0).layout == "subject"
 
 
+def test_a_clause_subject_may_carry_an_appositive_before_its_verb():
+    attributor = EXTRACTOR.marks.attributor
+    text = 'Maria Lopez, a trade lawyer in Geneva, welcomed "a long overdue recognition that the rules have failed."'
+    a = attributor.clause_subject(text, text.index('"'), 0)
+    assert (a.layout, text[a.mention[0]:a.mention[1]], text[a.cue[0]:a.cue[1]]) == ("subject", "Maria Lopez", "welcomed")
+    [q] = quotes_of(text)
+    assert (q.mention, q.kind) == ("Maria Lopez", "direct")
+    text = 'Maria Lopez, who left the party, welcomed "a long overdue recognition that the rules have failed."'
+    assert attributor.clause_subject(text, text.index('"'), 0) is None  # a clause, not an appositive
+    text = 'Maria Lopez, Geneva, "the rules failed."'
+    assert attributor.clause_subject(text, text.index('"'), 0) is None  # no verb after the appositive
+
+
+def test_a_speaker_after_a_cue_never_ends_in_an_article():
+    from framing.marks import tokens
+
+    attributor = EXTRACTOR.marks.attributor
+    text = 'said the days of a "unifying story" are gone'  # the noun phrase runs on past the passage
+    assert attributor.mention_after(tokens(text, 0, len(text)), 1) is None
+    text = "write the two."  # a number may close it
+    toks = tokens(text, 0, len(text))
+    start, end = attributor.mention_after(toks, 1)
+    assert text[toks[start].start:toks[end - 1].end] == "the two"
+
+
 def test_a_name_and_its_appositive_before_said_are_its_speaker_not_a_postposed_claim():
     [q] = quotes_of("Kristen Smith, executive director of Democrats for Life, said the language hurt.")
     assert (q.mention, q.content) == ("Kristen Smith", "the language hurt")
