@@ -108,9 +108,10 @@ class ClauseCandidates:
                     pass  # ('the statement read', 'the states'): a cue only beside quotation marks
                 elif verb.frame == "object_to" and toks[i].low.endswith("ing") and len(out) > before_sentence:
                     pass  # 'Blinken warned that P, urging China to ...': the appeal goes with the warning
-                elif not quoted and verb.frame not in ("none", "prep") \
-                        and (self.attributor.used_as_verb(toks, i) or self._infinitive_report(toks, i, j, verb)):
-                    cand = self._candidate(text, sent, toks, i, j, verb, spans)
+                elif not quoted and verb.frame not in ("none", "prep") and (
+                        (verbal := self.attributor.used_as_verb(toks, i)) or self._infinitive_report(toks, i, j, verb)):
+                    # ('to' before a verb makes it no finite one: an infinitive report is never both)
+                    cand = self._candidate(text, sent, toks, i, j, verb, spans, infinitive=not verbal)
                     if cand is not None and in_passage(spans, cand.attribution.mention[0]):
                         cand = None  # '"They were all opened: a new server, a mouse," says the narrator': the
                         # words before the cue are the passage's, not its speaker
@@ -125,7 +126,7 @@ class ClauseCandidates:
                 i = j
         return out
 
-    def _candidate(self, text, sent, toks, i, j, verb, spans) -> Candidate | None:
+    def _candidate(self, text, sent, toks, i, j, verb, spans, infinitive: bool) -> Candidate | None:
         a = self.attributor
         postposed = self._postposed(text, sent, toks, i, j, verb)
         if postposed is not None:
@@ -156,7 +157,7 @@ class ClauseCandidates:
                 m = a.participle_subject(toks, i) or before_comma
             else:  # ('"Q," he said, adding that P': the nearest verb of saying's subject, not the passage's)
                 m = a.participle_subject(toks, i)
-        if m is None and self._infinitive_report(toks, i, j, verb):
+        if m is None and infinitive:
             m, how = a.subject(toks), "infinitive"  # 'Advisers are quick to point out that P': the subject says P
         if m is None:
             return None
@@ -253,13 +254,14 @@ class ClauseCandidates:
                 break
         if comma is None or comma < 3:
             return None
-        if comma == i - 1:  # ', said X'
+        inverted = comma == i - 1  # ', said X' (else ', X said')
+        if inverted:
             if verb.frame == "np":
                 return None  # ', called for a voice vote': what follows is the verb's object, not its speaker
             m = a.mention_after(toks, j)
             if m is None or not a._closes(toks, m[1]):
                 return None
-        else:  # ', X said'
+        else:
             m = a.mention_before(toks, i, floor=comma + 1)
             if m is None or m[0] != comma + 1 or not a._closes(toks, a.past_addressee(toks, j, verb)):
                 return None
@@ -268,7 +270,7 @@ class ClauseCandidates:
             start += 1
         if len(text[start:end].split()) < 3:
             return None
-        if comma == i - 1 and not clausal(text, start, end) and a.head_of_asides(toks, comma) is not None:
+        if inverted and not clausal(text, start, end) and a.head_of_asides(toks, comma) is not None:
             return None  # 'Kristen Smith, director of Democrats for Life, said the language hurt': no clause, a speaker
         if toks[0].low in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
             return None  # 'As a phone rang, the announcer said ...': a clause of time or reason

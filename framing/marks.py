@@ -116,7 +116,7 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
-_CLITICS = ("'s", "\u2019s")  # after a pronoun, a contracted 'has' or 'is' ("He's said")
+CLITICS = ("'s", "\u2019s")  # a contracted 'has' or 'is' after a pronoun ("He's said"), else a possessive
 _CONTRACTED_PRONOUN = re.compile(r"(he|she|it|they|we|i|you|who)['\u2019](?:s|ve|d|ll)$", re.I)
 
 
@@ -260,7 +260,7 @@ class MarkAttributor:
         while j != previous:  # adverbs, auxiliaries and times ('have in the past said', 'on Monday said')
             previous = j
             while j > floor and (toks[j - 1].low in self.adverbs and not (toks[j - 1].capitalised and j - 1 > floor)
-                                 or toks[j - 1].low in _CLITICS and j - 2 >= floor and toks[j - 2].low in _PRONOUNS
+                                 or toks[j - 1].low in CLITICS and j - 2 >= floor and toks[j - 2].low in _PRONOUNS
                                  or (_adverb(toks[j - 1]) and toks[j - 1].low != "only")
                                  or (progressive and toks[j - 1].low in ("is", "are", "was", "were", "been", "be"))):
                 j -= 1
@@ -703,7 +703,7 @@ class MarkAttributor:
         'The Post, which argued ...', 'a message that said ...'."""
         k = i - 1
         while k > 0 and (toks[k].low in self.adverbs or toks[k].low in ("has", "had", "have", "also")
-                         or toks[k].low.endswith("ly") or toks[k].low in _CLITICS):  # (also "who's argued")
+                         or toks[k].low.endswith("ly") or toks[k].low in CLITICS):  # (also "who's argued")
             k -= 1
         if k < 1 or toks[k].low not in self.relative_pronouns:
             return None

@@ -18,10 +18,9 @@ from functools import cached_property
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, introduces_passive_content, subordinate_end
-from .marks import (CLAUSE_LINKS, DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause, aside_before_that,
-                    clausal, closed_passage_end, extend_over_passages, in_passage, initial_stop, next_report,
-                    noun_after_modifier, noun_after_singular, noun_before_be, noun_before_verb, phrase_end,
-                    quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
+from .marks import (CLAUSE_LINKS, CLITICS, DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause,
+                    aside_before_that, clausal, closed_passage_end, extend_over_passages, in_passage, initial_stop,
+                    next_report, phrase_end, quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
@@ -342,6 +341,7 @@ class QuoteExtractor:
         """(i, j, verb) for every reporting expression used as one."""
         low = [t.text.casefold() for t in toks]
         self._capitalised = [t.text[:1].isupper() for t in toks]
+        words = [Tok(t.start, t.end, t.text) for t in toks]
         found, i = [], 0
         while i < len(toks):
             if low[i] not in self.first_words:
@@ -356,26 +356,24 @@ class QuoteExtractor:
                     break
             if hit and " ".join(low[i:i + 2]) in self.words["compound"]:
                 hit = None
-            if hit and not in_passage(spans, toks[i].start) and self._used_as_cue(low, *hit):
+            if hit and not in_passage(spans, toks[i].start) and self._used_as_cue(words, low, *hit):
                 found.append(hit)
                 i = hit[1]
             else:
                 i += 1
         return found
 
-    def _used_as_cue(self, low, i, j, verb) -> bool:
+    def _used_as_cue(self, words, low, i, j, verb) -> bool:
+        """The reporting expression low[i:j] is a verb here (the mark reader's test: not a noun, an
+        infinitive or a name), a finite one or a participle after a comma, and not an impersonal passive."""
         w = self.words
-        prev = low[i - 1] if i > 0 else ""
         nxt = low[j] if j < len(low) else ""
         if verb.frame == "prep":
             return True
-        if verb.frame in ("none", "quotation") or (i > 0 and self._capitalised[i]):
-            return False  # "United States", "State" in a name
-        if noun_after_singular(low[max(0, i - 4):i], low[i], w["verb"]):
-            return False  # 'delivered a snappy retort:', 'her firmest promise'
-        if prev in w["determiner"] or prev == "to" or prev.endswith(("'s", "\u2019s")) \
-                or noun_after_modifier(low[max(0, i - 2):i], w["determiner"]):
-            return False  # a noun ("the report", "Obama's comments", "an impassioned call") or "to say"
+        if verb.frame in ("none", "quotation") or not self.marks.attributor.used_as_verb(words, i):
+            return False  # "United States", "the report", "Obama's comments", "to say"
+        if i > 0 and low[i - 1] in CLITICS:
+            return False  # "Editor 's note", split so by a tier's tokens ("he 's said" is the clause reader's)
         lead = self._skip_back(low, i - 1, ())
         if low[i].endswith("ing") and (lead < 0 or low[lead] != "," and low[lead] not in DASHES):
             return False  # only ", urging ..." style participles report speech (', falsely suggesting' too)
@@ -383,8 +381,6 @@ class QuoteExtractor:
         is_passive = before >= 0 and low[before] in w["be"]
         if nxt == "to" and verb.frame in ("clause", "np"):
             return False  # "is believed to", "said to be"
-        if noun_before_verb(low[i], nxt, self.verbs.get((nxt,))) or noun_before_be(low[i], nxt):
-            return False  # "news reports stated": a noun, the subject of the verb after it
         if is_passive and nxt != "by":
             return False  # "it is believed": attributed to nobody
         return True
