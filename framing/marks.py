@@ -174,14 +174,19 @@ class MarkAttributor:
         """(end index, verb) of a reporting expression starting at toks[i], or None."""
         if i >= len(toks) or toks[i].low not in self.first_words:
             return None
-        if i + 1 < len(toks) and toks[i].low in self.compound_heads \
-                and f"{toks[i].low} {toks[i + 1].low}" in self.compounds:
+        found = self.cue_in([t.low for t in toks[i:i + self.max_form + 1]], 0)
+        return (i + found[0], found[1]) if found else None
+
+    def cue_in(self, low: list[str], i: int):
+        """(end index, verb) of a reporting expression starting at low[i] (lower-cased words), or None."""
+        if i >= len(low) or low[i] not in self.first_words:
             return None
-        for n in range(min(self.max_form, len(toks) - i), 0, -1):
-            key = tuple(t.low for t in toks[i:i + n])
-            verb = self.verbs.get(key)
+        if i + 1 < len(low) and low[i] in self.compound_heads and f"{low[i]} {low[i + 1]}" in self.compounds:
+            return None
+        for n in range(min(self.max_form, len(low) - i), 0, -1):
+            verb = self.verbs.get(tuple(low[i:i + n]))
             if verb is not None and verb.frame != "none":
-                return i + n, with_that(verb, toks[i + n].low if i + n < len(toks) else "")
+                return i + n, with_that(verb, low[i + n] if i + n < len(low) else "")
         return None
 
     # --------------------------------------------------------- mentions
@@ -190,18 +195,25 @@ class MarkAttributor:
         of a name ('United States')."""
         if i > 0 and toks[i].capitalised:
             return False
-        after = self.cue_at(toks, i + 1) if i + 1 < len(toks) else None
-        if i + 1 < len(toks) and noun_before_be(toks[i].low, toks[i + 1].low):
+        first = max(0, i - 4)
+        return self.verb_in([t.low for t in toks[first:i + self.max_form + 2]], i - first)
+
+    def verb_in(self, low: list[str], i: int) -> bool:
+        """The reporting-verb form low[i] is a verb among the lower-cased words ``low``: not a noun or an
+        infinitive (the test of :meth:`used_as_verb` on words)."""
+        word, prev = low[i], low[i - 1] if i > 0 else ""
+        if i + 1 < len(low) and noun_before_be(word, low[i + 1]):
             return False  # 'the AP report is misleading'
-        if after is not None and noun_before_verb(toks[i].low, toks[i + 1].low, after[1]):
+        after = self.cue_in(low, i + 1)
+        if after is not None and noun_before_verb(word, low[i + 1], after[1]):
             return False  # the verb is the next word; this one is its subject's noun
-        if i > 0 and toks[i - 1].low.endswith(("'s", "\u2019s", "s'")) and len(toks[i - 1].low) > 2:
+        if prev.endswith(("'s", "\u2019s", "s'")) and len(prev) > 2:
             return False  # "Obama's comments": a possessive makes it a noun (not "He 's said")
-        before = [t.low for t in toks[max(0, i - 4):i]]
-        if noun_after_modifier(before[-2:], self.noun_markers) or noun_after_singular(before, toks[i].low,
+        before = low[max(0, i - 4):i]
+        if noun_after_modifier(before[-2:], self.noun_markers) or noun_after_singular(before, word,
                                                                                        self.irregular_verbs):
             return False  # "an impassioned call for", "her firmest promise"
-        return not (i > 0 and toks[i - 1].low in self.noun_markers)
+        return prev not in self.noun_markers
 
     def mention_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
         """Token range [i, j) of the speaker named from toks[i] on ("said Rep. Joseph Crowley (D-N.Y.)")."""

@@ -341,7 +341,6 @@ class QuoteExtractor:
         """(i, j, verb) for every reporting expression used as one."""
         low = [t.text.casefold() for t in toks]
         self._capitalised = [t.text[:1].isupper() for t in toks]
-        words = [Tok(t.start, t.end, t.text) for t in toks]
         found, i = [], 0
         while i < len(toks):
             if low[i] not in self.first_words:
@@ -356,21 +355,22 @@ class QuoteExtractor:
                     break
             if hit and " ".join(low[i:i + 2]) in self.words["compound"]:
                 hit = None
-            if hit and not in_passage(spans, toks[i].start) and self._used_as_cue(words, low, *hit):
+            if hit and not in_passage(spans, toks[i].start) and self._used_as_cue(low, *hit):
                 found.append(hit)
                 i = hit[1]
             else:
                 i += 1
         return found
 
-    def _used_as_cue(self, words, low, i, j, verb) -> bool:
+    def _used_as_cue(self, low, i, j, verb) -> bool:
         """The reporting expression low[i:j] is a verb here (the mark reader's test: not a noun, an
         infinitive or a name), a finite one or a participle after a comma, and not an impersonal passive."""
         w = self.words
         nxt = low[j] if j < len(low) else ""
         if verb.frame == "prep":
             return True
-        if verb.frame in ("none", "quotation") or not self.marks.attributor.used_as_verb(words, i):
+        if verb.frame in ("none", "quotation") or (i > 0 and self._capitalised[i]) \
+                or not self.marks.attributor.verb_in(low, i):
             return False  # "United States", "the report", "Obama's comments", "to say"
         if i > 0 and low[i - 1] in CLITICS:
             return False  # "Editor 's note", split so by a tier's tokens ("he 's said" is the clause reader's)
