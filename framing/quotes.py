@@ -23,7 +23,8 @@ from .marks import (CLAUSE_LINKS, CLITICS, DASHES, MarkAttributor, MarkCandidate
                     next_report, phrase_end, quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
-from .speakers import Discourse, Registry, Speaker, clean_mention, is_pronoun, is_proper_name
+from .speakers import (Discourse, Registry, Speaker, clean_mention, full_names, is_pronoun, is_proper_name,
+                       person_key, surname_form)
 from .types import FRAGMENT_JOIN, Document, Quote, Sentence, Token
 
 OPEN_MARKS = "\u201c\u201e"
@@ -214,7 +215,7 @@ class QuoteExtractor:
             elif found:
                 last_direct = None
         quotes = _without_superseded(quotes, continued)
-        _link_names(quotes)
+        _link_names(quotes, lambda: full_names_in(text, [s for s in doc.sentences if s.kind == "body"]))
         quotes = _join_interrupted(sorted(quotes, key=lambda q: (q.start, q.end)), text)
         outlet, raw = doc.article.outlet, doc.raw
         for q in quotes:  # strings as in the raw text (the view decodes character references)
@@ -1101,28 +1102,48 @@ def _participles_share_the_subject(found: list[Quote]) -> None:
             q.mention, q.mention_start, q.mention_end = m.mention, m.mention_start, m.mention_end
 
 
-def _link_names(quotes: list[Quote]) -> None:
+def full_names_in(text: str, sentences) -> list[tuple[int, str]]:
+    """(offset, name) of the full names written in the body sentences of an article."""
+    return [found for sent in sentences for found in full_names(text, sent.start, sent.end)]
+
+
+def _link_names(quotes: list[Quote], written=lambda: ()) -> None:
     """Resolve, within one article, the names the registry does not know (in place).
 
-    A surname alone ("Nebenzia") is the person named in full elsewhere in the article
-    ("Vassily Nebenzia"). A full name that first speaks in the sentence right after an unnamed
-    description whose group is known ("Russia's ambassador to the United Nations on Wednesday
-    denied ... / Vassily Nebenzia accused ...") is the person described: the description's quotes
-    take the name, and the name's quotes the group.
+    A surname alone ("Nebenzia", "Mr. Trump") is the person named in full elsewhere in the
+    article ("Vassily Nebenzia"): the speaker of other quotes who has that surname, or, if none
+    has, a name written before it in the body (``written()`` gives the (offset, name) pairs, read
+    only when needed); only when one person has it ("Clinton" stays as written where Bill and
+    Hillary Clinton both speak). A full name that first speaks in the sentence right after an
+    unnamed description whose group is known ("Russia's ambassador to the United Nations on
+    Wednesday denied ... / Vassily Nebenzia accused ...") is the person described: the
+    description's quotes take the name, and the name's quotes the group.
     """
     unknown = [q for q in sorted(quotes, key=lambda q: q.start)
                if q.speaker_source in ("unregistered", "unresolved") and q.group == "other"]
-    full: dict[str, str] = {}
+    speaking: dict[str, list[str]] = {}  # surname -> the full names that speak, in order
     for q in unknown:
         words = q.speaker.split()
-        if len(words) >= 2 and all(w[:1].isupper() for w in words):
-            full.setdefault(words[-1], q.speaker)
+        if len(words) >= 2 and all(w[:1].isupper() for w in words) and surname_form(q.speaker) is None:
+            speaking.setdefault(words[-1], [])
+            if q.speaker not in speaking[words[-1]]:
+                speaking[words[-1]].append(q.speaker)
+    names_written = None
     for q in unknown:
-        if q.speaker in full:  # one word, the surname of a full name
-            q.speaker, q.speaker_source = full[q.speaker], "coreference"
+        surname = surname_form(q.speaker)
+        if surname is None:
+            continue
+        if names_written is None and not speaking.get(surname):
+            names_written = written()
+        at = q.mention_start if q.mention_start is not None else q.start
+        spoken = {person_key(name) or name: name for name in reversed(speaking.get(surname, ()))}
+        people = set(spoken) or {name for pos, name in names_written if pos < at and name.split()[-1] == surname}
+        if len(people) == 1:  # one person only by that surname ('Sen. Lindsey Graham' and 'Lindsey Graham' are one)
+            person = people.pop()
+            q.speaker, q.speaker_source = spoken.get(person, person), "coreference"
     described = [q for q in quotes if q.speaker_source == "guessed" and q.group != "other"
                  and any(w[:1].islower() for w in q.speaker.split()[1:])]
-    for name in dict.fromkeys(full.values()):
+    for name in (names[0] for names in speaking.values()):
         first = min((q for q in quotes if q.speaker == name), key=lambda q: q.start)
         before = [d for d in described if d.sentence == first.sentence - 1]
         if len({d.group for d in before}) != 1:

@@ -174,6 +174,62 @@ class Registry:
         return None
 
 
+# ------------------------------------------------------------------ names
+_FULL_NAME = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+(?:([A-Z])\.\s+)?([A-Z][a-z][\w\u2019'-]*)\b")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Words that stand before a name as a title, not as a first name ('Mr.', 'Sen.', 'President')."""
+    from .lexicon import clause_words, load_terms
+
+    abbreviations = {t.casefold() for t in load_terms("abbreviations.txt")}
+    people = {noun for noun, (kind, _) in source_nouns().items() if kind == "person"}
+    return frozenset(abbreviations | people | clause_words()["time"])
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from .lexicon import clause_words
+
+    return frozenset(w for words in clause_words().values() for w in words)
+
+
+def _title(word: str) -> bool:
+    return word.rstrip(".").casefold() in _titles()
+
+
+def surname_form(name: str) -> str | None:
+    """The surname when a speaker is named by it alone, or after a title ('Nebenzia', 'Mr. Trump',
+    'President Obama'); None for a full name or a description."""
+    words = name.split()
+    while len(words) > 1 and _title(words[0]):
+        words = words[1:]
+    return words[0] if len(words) == 1 and _NAME_WORD.match(words[0]) and not _title(words[0]) else None
+
+
+def person_key(name: str) -> str | None:
+    """A full name without the titles before it ('Sen. Lindsey Graham', 'Rival Hillary Clinton' ->
+    'Lindsey Graham', 'Hillary Clinton'), or None when no first name and surname are in it."""
+    found = full_names(name, 0, len(name))
+    return found[-1][1] if found else None
+
+
+def full_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, name) of every first name and surname written together in text[start:end] ('Jill Stein',
+    'Mary J. Blige'; a title before it is no first name: 'President Obama' is not one)."""
+    function_words = _function_words()
+    out, at = [], start
+    while m := _FULL_NAME.search(text, at, end):
+        first, initial, last = m.groups()
+        if _title(first) or first.casefold() in function_words or _title(last) or _CALENDAR.fullmatch(first):
+            at = m.end(1)  # ('But Mary J. Blige': the name may start at the next word)
+            continue
+        out.append((m.start(), f"{first} {initial}. {last}" if initial else f"{first} {last}"))
+        at = m.end()
+    return out
+
+
 def clean_mention(mention: str) -> str:
     """Strip quote marks, brackets and spaces around a mention, and a bracketed party tag or
     affiliation after a name ("Dianne Feinstein (D-Calif.)" -> "Dianne Feinstein")."""

@@ -270,6 +270,31 @@ def test_a_surname_alone_is_the_person_named_in_full_earlier():
     assert [q.speaker for q in found] == ["Ivan Petrovsky", "Ivan Petrovsky"]
 
 
+def test_a_surname_or_a_title_and_surname_is_the_one_person_written_in_full_before_it():
+    found = quotes_of("Former Senator Ivan Petrovsky toured the port on Monday. Petrovsky said the talks had "
+                      'stalled. "Nothing has changed," Mr. Petrovsky added.')
+    assert [(q.speaker, q.speaker_source) for q in found] == [("Ivan Petrovsky", "coreference")] * 2
+    found = quotes_of("Sen. Ivan Petrovsky said the talks had stalled. Petrovsky added that nothing had changed.")
+    assert [q.speaker for q in found] == ["Sen. Ivan Petrovsky"] * 2  # the same person with a title
+
+
+def test_names_are_read_with_their_titles_set_apart():
+    from framing.speakers import full_names, person_key, surname_form
+
+    assert [surname_form(n) for n in ("Petrovsky", "Mr. Petrovsky", "President Petrovsky", "Ivan Petrovsky")] \
+        == ["Petrovsky", "Petrovsky", "Petrovsky", None]
+    assert person_key("Former Sen. Ivan Petrovsky") == "Ivan Petrovsky"
+    text = "But Mary J. Blige met President Obama on Monday and Ivan Petrovsky in March."
+    assert [name for _, name in full_names(text, 0, len(text))] == ["Mary J. Blige", "Ivan Petrovsky"]
+
+
+def test_a_surname_two_people_share_stays_as_written():
+    found = quotes_of("Ivan Petrovsky and Olga Petrovsky toured the port. Petrovsky said the talks had stalled.")
+    assert [q.speaker for q in found] == ["Petrovsky"]
+    found = quotes_of("President Petrovsky toured the port. Petrovsky said the talks had stalled.")
+    assert [q.speaker for q in found] == ["Petrovsky"]  # a title is no first name
+
+
 def test_a_name_right_after_its_description_takes_the_description_and_its_group():
     found = quotes_of("Russia's ambassador to the UN on Monday said the charges were slander. "
                       "Ivan Petrovsky said the talks would go on.")
