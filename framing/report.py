@@ -120,6 +120,13 @@ def fig_share_of_voice(data: ReportData, fig):
     return fig
 
 
+def column_labels(outlets: list[str], width: float, points: float = 7) -> list[str]:
+    """Outlet names for the columns of a figure ``width`` inches wide: wrapped to what fits over a
+    column in type of ``points``, three lines at most ('unknown (breitbart_2016-09-12_...)')."""
+    chars = max(6, min(14, int(width / max(1, len(outlets)) * 72 / (points * 0.6))))
+    return [style.wrap(style.shorten(o, 3 * chars), chars) for o in outlets]
+
+
 def fig_speakers(data: ReportData, fig):
     import numpy as np
 
@@ -147,7 +154,7 @@ def fig_speakers(data: ReportData, fig):
                 ax.text(j, i, str(grid[i, j]), ha="center", va="center", fontsize=8,
                         color="white" if grid[i, j] > vmax * 0.6 else "black")
     ax.set_xticks(range(len(data.outlets)))
-    ax.set_xticklabels([style.wrap(o, 14) for o in data.outlets], fontsize=7)
+    ax.set_xticklabels(column_labels(data.outlets, figure_size("speakers", data)[0] * (0.98 - 0.32)), fontsize=7)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(speakers)))
     ax.set_yticklabels([style.shorten(s, 34) for s in speakers])

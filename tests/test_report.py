@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from framing.cli import cli
-from framing.report import FIGURES, outlet_order
+from framing.report import FIGURES, column_labels, outlet_order
 
 from .conftest import EXAMPLES, ROOT, needs_shared
 
@@ -81,6 +81,14 @@ def test_many_outlets_fold_into_other():
     order, shown = outlet_order(labels)
     assert len(order) == 8 and order[-1] == "other"
     assert sum(v == "other" for v in shown.values()) == 1000 - 7 * 50
+
+
+def test_long_outlet_names_fit_over_their_columns():
+    outlets = [f"unknown (breitbart_2016-09-{d}_stealth-over-health-hillary-clinton)" for d in range(10, 17)] + ["other"]
+    labels = column_labels(outlets, width=5.5)
+    assert all(len(label.splitlines()) <= 3 for label in labels)
+    assert max(len(line) for label in labels for line in label.splitlines()) * 7 * 0.6 / 72 <= 5.5 / len(outlets)
+    assert column_labels(["Yonhap", "AFP"], width=5.5) == ["Yonhap", "AFP"]
 
 
 def test_report_at_scale_stays_readable(tmp_path):
