@@ -1108,17 +1108,8 @@ def full_names_in(text: str, sentences) -> list[tuple[int, str]]:
 
 
 def _link_names(quotes: list[Quote], written=lambda: ()) -> None:
-    """Resolve, within one article, the names the registry does not know (in place).
-
-    A surname alone ("Nebenzia", "Mr. Trump") is the person named in full elsewhere in the
-    article ("Vassily Nebenzia"): the speaker of other quotes who has that surname, or, if none
-    has, a name written before it in the body (``written()`` gives the (offset, name) pairs, read
-    only when needed); only when one person has it ("Clinton" stays as written where Bill and
-    Hillary Clinton both speak). A full name that first speaks in the sentence right after an
-    unnamed description whose group is known ("Russia's ambassador to the United Nations on
-    Wednesday denied ... / Vassily Nebenzia accused ...") is the person described: the
-    description's quotes take the name, and the name's quotes the group.
-    """
+    """Resolve, within one article, the names the registry does not know (in place): surnames to the
+    full names they stand for, and descriptions to the name that follows them."""
     unknown = [q for q in sorted(quotes, key=lambda q: q.start)
                if q.speaker_source in ("unregistered", "unresolved") and q.group == "other"]
     speaking: dict[str, list[str]] = {}  # surname -> the full names that speak, in order
@@ -1128,6 +1119,16 @@ def _link_names(quotes: list[Quote], written=lambda: ()) -> None:
             speaking.setdefault(words[-1], [])
             if q.speaker not in speaking[words[-1]]:
                 speaking[words[-1]].append(q.speaker)
+    _link_surnames(unknown, speaking, written)
+    _link_descriptions(quotes, [names[0] for names in speaking.values()])
+
+
+def _link_surnames(unknown: list[Quote], speaking: dict[str, list[str]], written) -> None:
+    """A surname alone ("Nebenzia", "Mr. Trump") is the person named in full elsewhere in the
+    article ("Vassily Nebenzia"): the speaker of other quotes who has that surname (``speaking``),
+    or, if none has, a name written before it in the body (``written()`` gives the (offset, name)
+    pairs, read only when needed); only when one person has it ("Clinton" stays as written where
+    Bill and Hillary Clinton both speak)."""
     names_written = None
     for q in unknown:
         surname = surname_form(q.speaker)
@@ -1141,9 +1142,16 @@ def _link_names(quotes: list[Quote], written=lambda: ()) -> None:
         if len(people) == 1:  # one person only by that surname ('Sen. Lindsey Graham' and 'Lindsey Graham' are one)
             person = people.pop()
             q.speaker, q.speaker_source = spoken.get(person, person), "coreference"
+
+
+def _link_descriptions(quotes: list[Quote], names: list[str]) -> None:
+    """A full name that first speaks in the sentence right after an unnamed description whose group
+    is known ("Russia's ambassador to the United Nations on Wednesday denied ... / Vassily Nebenzia
+    accused ...") is the person described: the description's quotes take the name, and the name's
+    quotes the group."""
     described = [q for q in quotes if q.speaker_source == "guessed" and q.group != "other"
                  and any(w[:1].islower() for w in q.speaker.split()[1:])]
-    for name in (names[0] for names in speaking.values()):
+    for name in names:
         first = min((q for q in quotes if q.speaker == name), key=lambda q: q.start)
         before = [d for d in described if d.sentence == first.sentence - 1]
         if len({d.group for d in before}) != 1:
