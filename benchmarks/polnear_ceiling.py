@@ -29,20 +29,19 @@ ROOT = Path(__file__).resolve().parent.parent
 FIGURES = ("system", "precision", "recall_speech", "recall_quoted", "attribution_accuracy", "end_to_end_f1_speech")
 
 
-def untouched_passages(texts: Path, quotes: list[dict]) -> list[dict]:
-    """Every passage between quotation marks that no quote overlaps, as a quote with no speaker."""
+def passages(texts: Path) -> list[dict]:
+    """Every passage between quotation marks of a text folder, as a quote with no speaker."""
     backend = load_backend(None, "builtin")
+    return [{"doc": article.id, "start": start, "end": end} for article in read_corpus(texts)
+            for start, end in (span.inner for span in find_mark_spans(annotate(article, backend))) if end > start]
+
+
+def untouched(found: list[dict], quotes: list[dict]) -> list[dict]:
+    """The passages ``found`` that no quote overlaps."""
     by_doc: dict[str, list[tuple[int, int]]] = {}
     for q in quotes:
         by_doc.setdefault(q["doc"], []).append((q["start"], q["end"]))
-    out = []
-    for article in read_corpus(texts):
-        taken = by_doc.get(article.id, [])
-        for span in find_mark_spans(annotate(article, backend)):
-            start, end = span.inner
-            if end > start and not any(a < end and start < b for a, b in taken):
-                out.append({"doc": article.id, "start": start, "end": end})
-    return out
+    return [p for p in found if not any(a < p["end"] and p["start"] < b for a, b in by_doc.get(p["doc"], ()))]
 
 
 def missed_quoted(gold: list[dict], system: list[dict]) -> Counter:
@@ -72,8 +71,9 @@ def main():
     texts, gold = polnear.read_part(args.part)
     shipped = polnear.extract_part(texts, QuoteModel.load())
     every = polnear.extract_part(texts, QuoteModel.accept_all())
-    systems = {"shipped": shipped, "shipped + every passage": shipped + untouched_passages(texts, shipped),
-               "every candidate": every, "every candidate + every passage": every + untouched_passages(texts, every)}
+    found = passages(texts)
+    systems = {"shipped": shipped, "shipped + every passage": shipped + untouched(found, shipped),
+               "every candidate": every, "every candidate + every passage": every + untouched(found, every)}
     print(f"PolNeAR {Path(args.part).name}: {len(gold):,} attributions, {sum(g['quoted'] for g in gold):,} quoted\n")
     print("| what is scored | quotes | " + " | ".join(FIGURES[1:]) + " |")
     print("|---|" + "---|" * len(FIGURES))

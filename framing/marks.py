@@ -869,8 +869,8 @@ class MarkAttributor:
         "undocumented immigrants."': a passage inside a clause whose verb no layout reads as a cue. The
         clause's subject is who may have said it; the model tells their words from the writer's scare
         quotes. The content runs from the verb's complement to the end of the clause."""
-        toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
-        if not toks or toks[0].start > sent_start or any(t.text in _DOUBLE_MARKS or t.text == ";" for t in toks):
+        toks = _clause_before(text, mark_start, sent_start)
+        if not toks:
             return None
         m = self.subject(toks)
         k = self._clause_verb(toks, m) if m is not None else None
@@ -904,9 +904,8 @@ class MarkAttributor:
         before a passage that opens its own: a clause whose verb no layout reads as a cue introduces the
         passage by its colon. The clause's subject may have said it; the model tells a speaker's words
         from a title's or a sign's. (Within one sentence, :meth:`clause_subject` reads the same clause.)"""
-        toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
-        if len(toks) < 3 or toks[-1].text != ":" or toks[0].start > sent_start \
-                or any(t.text in _DOUBLE_MARKS or t.text == ";" for t in toks):
+        toks = _clause_before(text, mark_start, sent_start)
+        if len(toks) < 3 or toks[-1].text != ":":
             return None
         m = self.subject(toks)
         if m is None or m[1] >= len(toks) - 1 or self._clause_verb(toks, m) is None:
@@ -1307,6 +1306,15 @@ def _second_participle(text: str, start: int, m: re.Match) -> bool:
 
 def _only_space(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip()
+
+
+def _clause_before(text: str, mark_start: int, sent_start: int) -> list[Tok]:
+    """The tokens of the clause from the sentence's start (300 characters at most) to a passage, or []
+    when the sentence starts further back, or a passage or a semicolon comes between."""
+    toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
+    if not toks or toks[0].start > sent_start or any(t.text in _DOUBLE_MARKS or t.text == ";" for t in toks):
+        return []
+    return toks
 
 
 def _clause_runs_on(text: str, cue_end: int, start: int, end: int, sent_end: int) -> bool:

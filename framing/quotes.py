@@ -1112,34 +1112,33 @@ def _link_names(quotes: list[Quote], written=lambda: ()) -> None:
     full names they stand for, and descriptions to the name that follows them."""
     unknown = [q for q in sorted(quotes, key=lambda q: q.start)
                if q.speaker_source in ("unregistered", "unresolved") and q.group == "other"]
-    speaking: dict[str, list[str]] = {}  # surname -> the full names that speak, in order
+    speaking: dict[str, dict[str, str]] = {}  # surname -> person -> the first full name that speaks for them
     for q in unknown:
         words = q.speaker.split()
         if len(words) >= 2 and all(w[:1].isupper() for w in words) and surname_form(q.speaker) is None:
-            speaking.setdefault(words[-1], [])
-            if q.speaker not in speaking[words[-1]]:
-                speaking[words[-1]].append(q.speaker)
+            speaking.setdefault(words[-1], {}).setdefault(person_key(q.speaker) or q.speaker, q.speaker)
     _link_surnames(unknown, speaking, written)
-    _link_descriptions(quotes, [names[0] for names in speaking.values()])
+    _link_descriptions(quotes, [next(iter(people.values())) for people in speaking.values()])
 
 
-def _link_surnames(unknown: list[Quote], speaking: dict[str, list[str]], written) -> None:
+def _link_surnames(unknown: list[Quote], speaking: dict[str, dict[str, str]], written) -> None:
     """A surname alone ("Nebenzia", "Mr. Trump") is the person named in full elsewhere in the
-    article ("Vassily Nebenzia"): the speaker of other quotes who has that surname (``speaking``),
-    or, if none has, a name written before it in the body (``written()`` gives the (offset, name)
-    pairs, read only when needed); only when one person has it ("Clinton" stays as written where
-    Bill and Hillary Clinton both speak)."""
+    article ("Vassily Nebenzia"): the speaker of other quotes who has that surname (``speaking``:
+    surname -> person -> name; 'Sen. Lindsey Graham' and 'Lindsey Graham' are one person), or, if
+    none has, a name written before it in the body (``written()`` gives the (offset, name) pairs,
+    read only when needed); only when one person has it ("Clinton" stays as written where Bill and
+    Hillary Clinton both speak)."""
     names_written = None
     for q in unknown:
         surname = surname_form(q.speaker)
         if surname is None:
             continue
-        if names_written is None and not speaking.get(surname):
+        spoken = speaking.get(surname, {})
+        if names_written is None and not spoken:
             names_written = written()
         at = q.mention_start if q.mention_start is not None else q.start
-        spoken = {person_key(name) or name: name for name in reversed(speaking.get(surname, ()))}
         people = set(spoken) or {name for pos, name in names_written if pos < at and name.split()[-1] == surname}
-        if len(people) == 1:  # one person only by that surname ('Sen. Lindsey Graham' and 'Lindsey Graham' are one)
+        if len(people) == 1:  # one person only by that surname
             person = people.pop()
             q.speaker, q.speaker_source = spoken.get(person, person), "coreference"
 

@@ -140,6 +140,7 @@ def fig_speakers(data: ReportData, fig):
         if r["speaker"] in speakers and r["outlet"] in data.outlets:
             grid[speakers.index(r["speaker"]), data.outlets.index(r["outlet"])] += r["quotes"]
     height = figure_size("speakers", data)[1]
+    left, right = 0.32, 0.98  # the grid's margins, as shares of the figure's width
     ax = fig.add_subplot()
     if not speakers:
         ax.axis("off")
@@ -154,7 +155,7 @@ def fig_speakers(data: ReportData, fig):
                 ax.text(j, i, str(grid[i, j]), ha="center", va="center", fontsize=8,
                         color="white" if grid[i, j] > vmax * 0.6 else "black")
     ax.set_xticks(range(len(data.outlets)))
-    ax.set_xticklabels(column_labels(data.outlets, figure_size("speakers", data)[0] * (0.98 - 0.32)), fontsize=7)
+    ax.set_xticklabels(column_labels(data.outlets, figure_size("speakers", data)[0] * (right - left)), fontsize=7)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(speakers)))
     ax.set_yticklabels([style.shorten(s, 34) for s in speakers])
@@ -164,7 +165,7 @@ def fig_speakers(data: ReportData, fig):
     more = len(totals) - len(speakers)
     note = f" (top {len(speakers)} of {len(totals)} speakers)" if more > 0 else ""
     fig.suptitle(f"Who is quoted where: quotes per speaker and outlet{note}", fontweight="bold", x=0.02, ha="left")
-    fig.subplots_adjust(left=0.32, right=0.98, top=1 - 1.3 / height, bottom=0.04)
+    fig.subplots_adjust(left=left, right=right, top=1 - 1.3 / height, bottom=0.04)
     return fig
 
 
