@@ -79,11 +79,18 @@ class Tok:
 
 def initial_stop(toks, n: int) -> bool:
     """toks[n] is the stop of an initial or an abbreviation ('Christopher M. Shelton', 'Rep.', 'Sen.',
-    '(D-Ill.)'), not the end of the words before it (``toks``: tokens with text, start and end)."""
+    '(D-Ill.)', 'of Dover, Del., who'), not the end of the words before it (``toks``: tokens with text,
+    start and end). A stop right before a closing bracket or a comma ends no sentence."""
     before = toks[n - 1].text if n > 0 else ""
-    closing = n + 1 < len(toks) and toks[n + 1].text == ")" and toks[n + 1].start == toks[n].end
+    closing = n + 1 < len(toks) and toks[n + 1].text in (")", ",") and toks[n + 1].start == toks[n].end
     return toks[n].text == "." and n > 0 and toks[n - 1].end == toks[n].start \
         and (len(before) == 1 and before.isupper() or before.casefold() in _abbreviations() or closing)
+
+
+def abbreviated_place(toks, start: int, end: int) -> bool:
+    """toks[start:end] is one abbreviated word after a comma: the state of the place before it
+    ('Bangor, Me.', 'of Dover, Del.') or a party tag ('Sen. Ivan Petrovsky, R-Ohio,'), not a name."""
+    return end - start == 2 and toks[end - 1].text == "." and start > 0 and toks[start - 1].text == ","
 
 
 def _adverb(tok: Tok) -> bool:
@@ -363,6 +370,8 @@ class MarkAttributor:
                 start = k + 1  # 'Similarly, William J. Bennett, a Reagan education secretary, said'
                 continue
             named = self._name_before(toks, k, start)
+            if named and abbreviated_place(toks, *named):
+                named = None  # 'At a town hall in Bangor, Me., Quint ... said': a state, no speaker
             lead = named[0] if named and named[0] > start and toks[named[0] - 1].low in CLAUSE_LINKS else start
             if named and named[0] == lead and (toks[lead].capitalised or toks[lead].low in self.determiners) \
                     and not any(t.text in _DOUBLE_MARKS for t in toks[lead:k]):

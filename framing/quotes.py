@@ -18,9 +18,10 @@ from functools import cached_property
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, introduces_passive_content, subordinate_end
-from .marks import (CLAUSE_LINKS, CLITICS, DASHES, MarkAttributor, MarkCandidates, Tok, after_as_clause,
-                    aside_before_that, clausal, closed_passage_end, extend_over_passages, in_passage, initial_stop,
-                    next_report, phrase_end, quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
+from .marks import (CLAUSE_LINKS, CLITICS, DASHES, MarkAttributor, MarkCandidates, Tok, abbreviated_place,
+                    after_as_clause, aside_before_that, clausal, closed_passage_end, extend_over_passages, in_passage,
+                    initial_stop, next_report, phrase_end, quantifier_at, says_where, size_bucket, tokens, with_that,
+                    word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import (Discourse, Registry, Speaker, clean_mention, full_names, is_pronoun, is_proper_name,
@@ -646,7 +647,8 @@ class QuoteExtractor:
         appositive = (prev_comma + 1, comma)  # tokens between the two commas
         before_comma = commas[1] if len(commas) > 1 else -1
         head = (before_comma + 1, prev_comma) if prev_comma >= 0 else None
-        options = [r for r in (head, appositive) if r and 0 < r[1] - r[0] <= (8 if r is head else 20)]
+        options = [r for r in (head, appositive) if r and 0 < r[1] - r[0] <= (8 if r is head else 20)
+                   and not abbreviated_place(toks, *r)]
         texts = [(r, clean_mention(sent_text(sent, *r))) for r in options]
         for r, t in texts:
             if self.registry.lookup(t) and self.registry.lookup(t).is_person:
@@ -1109,9 +1111,10 @@ def full_names_in(text: str, sentences) -> list[tuple[int, str]]:
 
 def _link_names(quotes: list[Quote], written=lambda: ()) -> None:
     """Resolve, within one article, the names the registry does not know (in place): surnames to the
-    full names they stand for, and descriptions to the name that follows them."""
+    full names they stand for, and descriptions to the name that follows them. A pronoun's quote that
+    coreference gave a surname ('he' -> 'Petrovsky') takes the full name as its antecedent's quotes do."""
     unknown = [q for q in sorted(quotes, key=lambda q: q.start)
-               if q.speaker_source in ("unregistered", "unresolved") and q.group == "other"]
+               if q.speaker_source in ("unregistered", "unresolved", "coreference") and q.group == "other"]
     speaking: dict[str, dict[str, str]] = {}  # surname -> person -> the first full name that speaks for them
     for q in unknown:
         words = q.speaker.split()

@@ -288,6 +288,12 @@ def test_names_are_read_with_their_titles_set_apart():
     assert [name for _, name in full_names(text, 0, len(text))] == ["Mary J. Blige", "Ivan Petrovsky"]
 
 
+def test_a_pronoun_standing_for_a_surname_takes_the_full_name_too():
+    found = quotes_of("Ivan Petrovsky toured the port on Monday. Petrovsky said the talks had stalled. "
+                      "He added that nothing had changed.")
+    assert [q.speaker for q in found] == ["Ivan Petrovsky", "Ivan Petrovsky"]
+
+
 def test_a_surname_two_people_share_stays_as_written():
     found = quotes_of("Ivan Petrovsky and Olga Petrovsky toured the port. Petrovsky said the talks had stalled.")
     assert [q.speaker for q in found] == ["Petrovsky"]
@@ -401,6 +407,16 @@ def test_the_speaker_opening_a_chain_of_asides_speaks():
     [q] = quotes_of('Donald Trump - who once said he would "bomb" the fields - said at a rally that the '
                     'borders should close.')
     assert q.mention == "Donald Trump" and q.content == "the borders should close"
+
+
+def test_an_abbreviated_state_in_the_asides_is_no_speaker():
+    [q] = quotes_of("Mara Quint, 44, of Dover, Del., who drove two hours to the rally, said the turnout "
+                    "surprised her.")
+    assert (q.mention, q.content) == ("Mara Quint", "the turnout surprised her")
+    [q] = quotes_of("At a town hall in Bangor, Me., Quint, in a borrowed coat, said the turnout surprised her.")
+    assert q.mention == "Quint"
+    [q] = quotes_of("Sen. Ivan Petrovsky, R-Ohio, said the talks had stalled.")
+    assert q.mention == "Sen. Ivan Petrovsky"
 
 
 def test_an_inverted_cue_needs_a_name_after_it_not_a_clause():
