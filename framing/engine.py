@@ -19,7 +19,7 @@ from .cache import ResultCache, analysis_key
 from .lexicon import lexicon_dir
 from .types import Article, Document, Quote, Sentence, Token
 
-QUOTE_LEXICONS = ("reporting_verbs.csv", "clause_words.csv", "speakers.csv", "source_nouns.csv",
+QUOTE_LEXICONS = ("reporting_verbs.csv", "clause_words.csv", "speakers.csv", "source_nouns.csv", "given_names.csv",
                   "nationalities.csv", "abbreviations.txt")
 STANCE_LEXICONS = ("hedges.txt", "boosters.txt", "allegation_markers.txt", "denial_markers.txt",
                    "factive_verbs.txt", "topics.csv", "parties.csv")

@@ -24,7 +24,7 @@ from .marks import (CLAUSE_LINKS, CLITICS, DASHES, MarkAttributor, MarkCandidate
                     word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
-from .speakers import (Discourse, Registry, Speaker, clean_mention, full_names, is_pronoun, is_proper_name,
+from .speakers import (Discourse, Registry, Speaker, clean_mention, full_names, gender_of, is_pronoun, is_proper_name,
                        person_key, surname_form)
 from .types import FRAGMENT_JOIN, Document, Quote, Sentence, Token
 
@@ -173,15 +173,18 @@ class QuoteExtractor:
         text = doc.text
         spans = find_mark_spans(doc)
         accepted, second_opinion = self._accepted(doc, spans)
-        discourse = Discourse(self.registry)
+        written = full_names_in(text, [s for s in doc.sentences if s.kind == "body"])  # people named in full
+        quoted = [(s.start, s.end) for s in spans if len(text[s.start:s.end].split()) >= 4]
+        discourse = Discourse(self.registry, sentence_starts=[s.start for s in doc.sentences],
+                              main_clauses=[_main_clause(s) for s in doc.sentences], text=text, quoted=quoted)
         quotes: list[Quote] = []
         last_direct: Quote | None = None
         by_mention: dict[int, Quote] = {}
         continued: list[Quote] = []
         if doc.sentences:  # every registered name in the body, once (coreference looks only backwards)
             discourse.observe_text(text, doc.sentences[0].start, doc.sentences[-1].end,
-                                   [(s.start, s.end) for s in doc.sentences],
-                                   quoted=[(s.start, s.end) for s in spans if len(text[s.start:s.end].split()) >= 4])
+                                   [(s.start, s.end) for s in doc.sentences], quoted=quoted)
+            discourse.observe_people(written)
         for sent in doc.sentences:
             found = self._sentence_quotes(doc, sent, spans, discourse, second_opinion)
             _participles_share_the_subject(found)
@@ -216,7 +219,7 @@ class QuoteExtractor:
             elif found:
                 last_direct = None
         quotes = _without_superseded(quotes, continued)
-        _link_names(quotes, lambda: full_names_in(text, [s for s in doc.sentences if s.kind == "body"]))
+        _link_names(quotes, lambda: written)
         quotes = _join_interrupted(sorted(quotes, key=lambda q: (q.start, q.end)), text)
         outlet, raw = doc.article.outlet, doc.raw
         for q in quotes:  # strings as in the raw text (the view decodes character references)
@@ -233,12 +236,15 @@ class QuoteExtractor:
         for q in found:
             if q.speaker_source == "unresolved" or q.mention_start is None:
                 continue  # words that name nobody known are no antecedent for a later pronoun
-            if q.speaker_source != "coreference":
-                sp = Speaker(q.speaker, q.group, kind=_kind_of(self.registry, q), source=q.speaker_source)
-                discourse.add(q.mention_start, self.registry.speakers.get(q.speaker, sp), q.mention)
-            else:
-                discourse.add(q.mention_start, self.registry.speakers.get(q.speaker) or Speaker(q.speaker, q.group),
-                              q.mention)
+            kind = _kind_of(self.registry, q) if q.speaker_source != "coreference" else "person"
+            sp = self.registry.speakers.get(q.speaker) or Speaker(
+                q.speaker, q.group, kind=kind, source=q.speaker_source, gender=gender_of(q.speaker))
+            discourse.add(q.mention_start, sp, q.mention, spoke=True)
+            if sp.is_person and q.speaker_source in ("unregistered", "guessed"):  # 'Gwen Graham' ... 'Graham'
+                full = person_key(q.speaker)
+                surname = full.split()[-1] if full else surname_form(q.speaker)
+                if surname:
+                    discourse.follow_surname(surname, sp, q.mention_end)
 
     # ----------------------------------------------- learned candidates
     def _accepted(self, doc, spans) -> tuple[dict[int, list], dict[int, float]]:
@@ -1287,6 +1293,21 @@ def _kind(text, start, end, spans) -> str:
     if outer or (start > 0 and text[start - 1] in QUOTE_CHARS and not _QUOTE_RE.search(inside.rstrip(",.!?"))):
         return "direct"
     return "mixed" if _QUOTE_RE.search(inside) else "indirect"
+
+
+_OPENERS = clause_words()["introducer"] - {"and", "but", "so", "yet", "also", "still", "then", "now", "this",
+                                            "however", "meanwhile", "instead", "separately", "later", "earlier", "last"}
+
+
+def _main_clause(sent: Sentence) -> int:
+    """Where a sentence's main clause begins: after the comma that closes an opening phrase ('Asked
+    whether ..., Ban demurred'; 'In an interview with X, Y said'), else where the sentence does."""
+    toks = sent.tokens
+    if toks and toks[0].text.casefold() in _OPENERS:
+        comma = next((t for t in toks[1:30] if t.text == ","), None)
+        if comma is not None:
+            return comma.end
+    return sent.start
 
 
 def _kind_of(registry, quote) -> str:

@@ -208,6 +208,25 @@ def surname_form(name: str) -> str | None:
     return words[0] if len(words) == 1 and _NAME_WORD.match(words[0]) and not _title(words[0]) else None
 
 
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """First name -> 'm' or 'f' (``lexicons/given_names.csv``)."""
+    return {r["name"]: r["gender"] for r in load_csv("given_names.csv", ("name", "gender"))}
+
+
+_GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+
+
+def gender_of(name: str) -> str:
+    """'m', 'f' or '' (unknown) for a person's name: from a title ('Mr. Trump', 'Ms. Sherry') or from
+    the first name of the full name in it ('Democratic candidate Hillary Clinton')."""
+    for word in name.split()[:3]:
+        if word.rstrip(".").casefold() in _GENDERED_TITLES:
+            return _GENDERED_TITLES[word.rstrip(".").casefold()]
+    key = person_key(name)
+    return given_names().get(key.split()[0], "") if key else ""
+
+
 def person_key(name: str) -> str | None:
     """A full name without the titles before it ('Sen. Lindsey Graham', 'Rival Hillary Clinton' ->
     'Lindsey Graham', 'Hillary Clinton'), or None when no first name and surname are in it."""
@@ -225,6 +244,7 @@ def full_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if _title(first) or first.casefold() in function_words or _title(last) or _CALENDAR.fullmatch(first):
             at = m.end(1)  # ('But Mary J. Blige': the name may start at the next word)
             continue
+        last = re.sub(r"['\u2019]s$", "", last)  # ("Bill Clinton's")
         out.append((m.start(), f"{first} {initial}. {last}" if initial else f"{first} {last}"))
         at = m.end()
     return out
@@ -258,11 +278,40 @@ def is_pronoun(text: str) -> bool:
 
 
 # ------------------------------------------------------------------ discourse
+def _compatible(entity: "Entity", want: str) -> bool:
+    """Can a pronoun of kind ``want`` (m, f: a person of that gender; n: 'it'; p: 'they') stand for
+    ``entity``? 'it' and 'they' stand only for organisations and groups that have spoken: a country
+    or an agency the text merely names ('in the U.S.') is seldom who 'they said' means."""
+    sp = entity.speaker
+    if want in ("m", "f"):
+        return sp.is_person and sp.gender in (want, "")
+    if want == "n":
+        return entity.spoke and sp.kind in ("organisation", "media", "government")
+    if want == "p":
+        return entity.spoke and sp.kind in ("group", "government", "organisation")
+    return False
+
+
+def _inside(spans: list[tuple[int, int]]):
+    """A test: does an offset lie inside one of ``spans``?"""
+    from bisect import bisect_right
+
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+
+    def test(position: int) -> bool:
+        k = bisect_right(starts, position) - 1
+        return k >= 0 and position < spans[k][1]
+    return test
+
+
+
 @dataclass
 class Entity:
     position: int
     speaker: Speaker
     mention: str
+    spoke: bool = False  # the speaker of a quote there, not a name the text merely mentions
 
 
 @dataclass
@@ -271,6 +320,13 @@ class Discourse:
 
     registry: Registry
     entities: list[Entity] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)  # where each sentence of the text begins
+    main_clauses: list[int] = field(default_factory=list)  # where each one's main clause begins
+    text: str = ""
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # passages whose names are a speaker's words
+    _shared: set[str] = field(default_factory=set)  # surnames two people written in full bear
+    _followed: set[str] = field(default_factory=set)  # surnames whose mentions are recorded
+    _inside_quoted: object = None  # the test for an offset inside ``quoted``, built once
 
     def observe_text(self, text: str, start: int, end: int, within: list[tuple[int, int]] | None = None,
                      quoted: list[tuple[int, int]] = ()) -> None:
@@ -292,10 +348,48 @@ class Discourse:
                 continue
             self.add(m.start, self.registry.speakers[m.category], text[m.start:m.end])
 
-    def add(self, position: int, speaker: Speaker, mention: str) -> None:
+    def observe_people(self, names: list[tuple[int, str]]) -> None:
+        """Record the people written in full in ``self.text`` (``names``: (offset, full name) pairs, as
+        ``full_names`` finds them) whose first name says they are people ('Ivan Petrovsky'; 'New
+        Hampshire' is no one) or whom the registry knows, and each later mention of their surname:
+        a pronoun stands for the nearest person named, whether or not the registry knows them. Names
+        inside ``self.quoted`` passages are a speaker's own words and are passed over."""
+        inside = self._quoted_test()
+        names = [(position, name) for position, name in names if not inside(position)]
+        bearers: dict[str, set[str]] = {}
+        for _, name in names:
+            bearers.setdefault(name.split()[-1], set()).add(name)
+        self._shared = {surname for surname, full in bearers.items() if len(full) > 1}
+        known = given_names()
+        for position, name in names:
+            registered = self.registry.lookup(name)  # (already recorded where the text names it)
+            if registered and not registered.is_person or not registered and name.split()[0] not in known:
+                continue
+            speaker = registered or Speaker(name, source="unregistered", gender=gender_of(name))
+            if not registered:
+                self.add(position, speaker, name)
+            self.follow_surname(name.split()[-1], speaker, position + len(name))
+
+    def follow_surname(self, surname: str, speaker: Speaker, after: int) -> None:
+        """Record, as mentions of ``speaker``, the surname's later occurrences in the text (from offset
+        ``after``; once per surname, and not for a surname two people bear)."""
+        if surname in self._shared or surname in self._followed or not _NAME_WORD.match(surname):
+            return
+        self._followed.add(surname)
+        inside = self._quoted_test()
+        for m in re.compile(r"\b" + re.escape(surname) + r"\b").finditer(self.text, after):
+            if not inside(m.start()):
+                self.add(m.start(), speaker, surname)
+
+    def _quoted_test(self):
+        if self._inside_quoted is None:
+            self._inside_quoted = _inside(self.quoted)
+        return self._inside_quoted
+
+    def add(self, position: int, speaker: Speaker, mention: str, spoke: bool = False) -> None:
         from bisect import insort
 
-        insort(self.entities, Entity(position, speaker, mention), key=lambda e: e.position)
+        insort(self.entities, Entity(position, speaker, mention, spoke), key=lambda e: e.position)
 
     def resolve(self, mention: str, position: int) -> tuple[Speaker | None, str]:
         """(speaker, how) for a mention at ``position``; how is registry,
@@ -342,16 +436,39 @@ class Discourse:
         return self.entities[max(0, i - lookback):i][::-1]
 
     def _pronoun(self, pronoun: str, position: int) -> Speaker | None:
+        """The antecedent of a pronoun: of the compatible entities, those of the nearest sentence that
+        has one; there, the one that spoke, else the first named in its main clause (the subject,
+        mostly: 'Wallnau met Trump in New York. He wrote ...' is Wallnau)."""
         want = PRONOUNS[pronoun]
-        for e in self._before(position):
-            sp = e.speaker
-            if want in ("m", "f") and sp.is_person and sp.gender in (want, ""):
-                return sp
-            if want == "n" and sp.kind in ("organisation", "media", "government"):
-                return sp
-            if want == "p" and sp.kind in ("group", "government", "organisation"):
-                return sp
-        return None
+        found = [e for e in self._before(position) if _compatible(e, want)]
+        if not found or not self.sentence_starts:
+            return found[0].speaker if found else None
+        from bisect import bisect_right
+
+        own = bisect_right(self.sentence_starts, position)
+        if position >= self._main_clause(own):
+            found = [e for e in found if not self._in_opening_phrase(own, e.position)]
+        if not found:
+            return None
+        sentence = bisect_right(self.sentence_starts, found[0].position)
+        there = [e for e in found if bisect_right(self.sentence_starts, e.position) == sentence]
+        spoke = [e for e in there if e.spoke]
+        if spoke:
+            return spoke[0].speaker
+        subjects = [e for e in there if not self._in_opening_phrase(sentence, e.position)]
+        return min(subjects or there, key=lambda e: e.position).speaker
+
+    def _in_opening_phrase(self, sentence: int, position: int) -> bool:
+        """Is ``position`` inside the opening phrase of the sentence numbered ``sentence``, past its first
+        word's subject? The pronoun of the main clause may stand for that subject ('While Comey said
+        ..., he said'), not for the other names there ('When he took the stage after X spoke, he said';
+        'Asked whether Trump ..., Ban demurred')."""
+        start = self.sentence_starts[sentence - 1]
+        return start <= position < self._main_clause(sentence) and len(_WORD.findall(self.text, start, position)) > 1
+
+    def _main_clause(self, sentence: int) -> int:
+        """Where the main clause of the sentence numbered ``sentence`` (from 1) begins."""
+        return self.main_clauses[sentence - 1] if 0 < sentence <= len(self.main_clauses) else 0
 
     def _description(self, text: str, position: int) -> Speaker | None:
         """'the Russian minister', 'the agency', 'the investigator' -> an earlier entity."""

@@ -167,6 +167,33 @@ def test_she_skips_male_speakers():
     assert found[0].speaker == "Choe Son Hui"
 
 
+def test_a_pronoun_takes_the_gender_a_first_name_or_title_gives():
+    found = quotes_of("Howard Ames met Hillary Clinton on Monday. He said the talks had stalled.")
+    assert [(q.mention, q.speaker) for q in found] == [("He", "Howard Ames")]
+    found = quotes_of("Mr. Ames met Hillary Clinton on Monday. She said the talks had stalled.")
+    assert [(q.mention, q.speaker) for q in found] == [("She", "Hillary Clinton")]
+
+
+def test_a_pronoun_stands_for_a_person_the_text_names_though_they_have_not_spoken():
+    found = quotes_of("Dmitry Peskov spoke on Monday. Later, Ivan Petrovsky toured the port. He said the "
+                      "talks had stalled.")
+    assert [q.speaker for q in found] == ["Ivan Petrovsky"]
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_that_names_its_antecedent():
+    found = quotes_of("Ivan Petrovsky met Dmitry Peskov in Moscow. Petrovsky later praised Peskov in a letter. "
+                      "He said the talks had stalled.")
+    assert [q.speaker for q in found] == ["Ivan Petrovsky"]
+    found = quotes_of('Olga Brand said the vote was fair. Asked whether Ivan Petrovsky could win, Brand smiled. '
+                      '"The voters decide that for all of us," she said.')
+    assert [q.speaker for q in found] == ["Olga Brand", "Olga Brand"]
+
+
+def test_it_and_they_stand_only_for_organisations_that_have_spoken():
+    found = quotes_of("Talks were held in the United States on Monday. They said the plan had failed.")
+    assert [(q.speaker, q.speaker_source) for q in found] == [("They", "unresolved")]
+
+
 def test_descriptions_resolve_to_the_entity_they_describe():
     text = ("Natural Resources Minister Alexander Kozlov arrived on Tuesday. Kremlin spokesman Dmitry Peskov "
             "was in Moscow. The Russian minister said the trade would grow by a third.\n\n"
@@ -292,6 +319,15 @@ def test_a_pronoun_standing_for_a_surname_takes_the_full_name_too():
     found = quotes_of("Ivan Petrovsky toured the port on Monday. Petrovsky said the talks had stalled. "
                       "He added that nothing had changed.")
     assert [q.speaker for q in found] == ["Ivan Petrovsky", "Ivan Petrovsky"]
+
+
+def test_names_give_their_gender_and_lose_their_possessive():
+    from framing.speakers import full_names, gender_of
+
+    assert [gender_of(n) for n in ("Mr. Petrovsky", "Democratic candidate Hillary Clinton", "Kim Jones",
+                                   "Ms. Brand", "Attorney General Loretta Lynch")] == ["m", "f", "", "f", "f"]
+    text = "Attorney General Loretta Lynch read Bill Clinton's note."
+    assert [name for _, name in full_names(text, 0, len(text))] == ["Loretta Lynch", "Bill Clinton"]
 
 
 def test_a_surname_two_people_share_stays_as_written():
