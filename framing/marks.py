@@ -699,8 +699,9 @@ class MarkAttributor:
                     (participle or coordinated or carried):
                 m = (coordinated and self.coordinated_subject(toks, i)) \
                     or (self.subject(toks) if toks[0].start <= sent_start else None)
-            if m is None and i == 0 and toks[0].start <= sent_start and last in (",", ":"):
-                m = self.mention_after(toks, j)  # 'Said Comey, "..."': the cue opens the sentence
+            if m is None and toks[0].start <= sent_start and last in (",", ":") and all(
+                    t.text == "," or t.low in ("and", "but", "so", "yet") or t.low in self.connectives for t in toks[:i]):
+                m = self.mention_after(toks, j)  # 'Said Comey, "..."', 'But, said Comey, "..."': the cue opens it
                 if m and m[1] == len(toks) - 1:
                     return self._make("inverted", toks, (i, j), m, verb)
                 return None

@@ -415,6 +415,10 @@ class QuoteExtractor:
         if parsed:
             m_start, m_last = parsed
         else:
+            if i > 1 and low[i - 1] == "," and "," not in low[:i - 1]:  # 'P, said X' before 'X did Y, said P'
+                inverted = self._inverted(text, sent, i, j, verb, spans)
+                if inverted:
+                    return inverted
             m_start = self._subject_start(sent, i)
             if m_start is None:
                 return self._inverted(text, sent, i, j, verb, spans)
@@ -554,8 +558,8 @@ class QuoteExtractor:
         if resumed is not None and text[start:end].rstrip(" ,")[-1:] not in QUOTE_CHARS:
             end = self._content_end(text, sent, resumed)  # 'Part of the problem, say experts, is the ground'
         content = _trim(text, start, end)
-        if content[1] - content[0] < 3:
-            return None
+        if content[1] - content[0] < 3 or text[content[0]:content[1]].casefold() in _CLAUSE_OPENERS:
+            return None  # ('But, said Solovey, "..."': the report is the passage after)
         mention = (toks[j].start, toks[k - 1].end)
         return _Candidate((i, j), verb, _clip_mention(text, mention), content, "inverted")
 

@@ -455,6 +455,20 @@ def test_an_abbreviated_state_in_the_asides_is_no_speaker():
     assert q.mention == "Sen. Ivan Petrovsky"
 
 
+def test_a_report_before_an_inverted_cue_is_no_speaker():
+    found = quotes_of("It is the first time a candidate has made the disease an issue, said Mara Quint, director "
+                      "of a patients' group.")
+    assert [(q.mention, q.content) for q in found] == [
+        ("Mara Quint", "It is the first time a candidate has made the disease an issue")]
+    found = quotes_of("The agency repeatedly delayed its findings, admitted it withheld emails, and apologized.")
+    assert [(q.mention, q.content) for q in found] == [("The agency", "it withheld emails")]
+
+
+def test_a_conjunction_before_an_inverted_cue_is_no_report():
+    found = quotes_of('She was always kind. But, said Quint, "I do not want to drum up a fight with her."')
+    assert [(q.mention, q.content) for q in found] == [("Quint", "I do not want to drum up a fight with her.")]
+
+
 def test_an_inverted_cue_needs_a_name_after_it_not_a_clause():
     found = quotes_of('Hemsley, a co-author of "Going Viral," said the days of a "unifying story" are gone.')
     assert [(q.mention, q.content) for q in found] == [("Hemsley", 'the days of a "unifying story" are gone')]
