@@ -625,7 +625,7 @@ class QuoteExtractor:
             if (word,) in self.verbs and not capitalised and " ".join(low[k:k + 2]) not in w["compound"] \
                     and k < i - 1:
                 break  # right before the verb it is the subject's noun: "news reports stated"
-            if word in w["auxiliary"] and k < end and not self._inside_name(k):
+            if self._auxiliary(low, k) and k < end and not self._inside_name(k):
                 break
             if word == "and" and not (k > 0 and toks[k - 1].text[:1].isupper() and k < end):
                 break
@@ -638,6 +638,8 @@ class QuoteExtractor:
             start += 1
         if start > 1 and low[start - 1] == "who" and start <= end:  # 'The aide who ran the campaign said'
             return self._subject_start(sent, start - 1)
+        if start > 2 and low[start - 2] == "who" and start <= end and self._finite_verb(low, start - 1):
+            return self._subject_start(sent, start - 2)  # 'the groups who wrote to her on Thursday say'
         return start if start <= end else None
 
     def _inside_name(self, k: int) -> bool:
@@ -671,12 +673,17 @@ class QuoteExtractor:
                 return _strip_quotes_tokens(sent, r[0], r[1])
         return None
 
+    def _auxiliary(self, low, k) -> bool:
+        """low[k] is an auxiliary or adverb between a subject and its verb ('has', 'all' in 'they all
+        said'), not a quantifier after a preposition ('majorities in all five say')."""
+        return low[k] in self.words["auxiliary"] and not (k > 0 and low[k - 1] in self.words["preposition"])
+
     def _mention_end(self, low, start, cue) -> int:
         """Last token of the mention that starts at ``start`` (before the cue)."""
         k = start
         end = start
         while k < cue and low[k] != ",":
-            if low[k] in self.words["auxiliary"] and k > start and not self._inside_name(k):
+            if self._auxiliary(low, k) and k > start and not self._inside_name(k):
                 break
             if low[k] in self.words["time"] or low[k] in self.words["time_lead"] and k > start:
                 break
@@ -935,7 +942,9 @@ class QuoteExtractor:
             return False  # 'the' alone names nobody
         return not words[0][:1].islower() or first in self.words["determiner"] or is_pronoun(first) \
             or first in ("one", "another", "some", "many", "several", "two", "three", "both", "most", "other") \
-            or bool(self.registry.head_noun(" ".join(words))) or (len(words) <= 3 and words[-1].endswith("s"))
+            or bool(self.registry.head_noun(" ".join(words))) or (len(words) <= 3 and words[-1].endswith("s")) \
+            or _plural(first) and len(words) > 2 and words[1].casefold() in self.words["modifier_link"]
+        # ('proponents of more controls', 'majorities in all five': a plural noun and its modifier)
 
     @cached_property
     def _function_words(self) -> frozenset[str]:
@@ -1312,6 +1321,11 @@ def _main_clause(sent: Sentence) -> int:
         if comma is not None:
             return comma.end
     return sent.start
+
+
+def _plural(word: str) -> bool:
+    """A lower-case plural noun form ('proponents', 'majorities'; not 'congress', 'status', 'analysis')."""
+    return word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
 
 
 def _kind_of(registry, quote) -> str:

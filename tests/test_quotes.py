@@ -455,6 +455,17 @@ def test_an_abbreviated_state_in_the_asides_is_no_speaker():
     assert q.mention == "Sen. Ivan Petrovsky"
 
 
+def test_a_plural_subject_keeps_its_modifiers_and_relative_clause():
+    found = quotes_of("But majorities in all five states say they want the plan to stay.")
+    assert [(q.mention, q.content) for q in found] == [("majorities in all five states",
+                                                         "they want the plan to stay")]
+    found = quotes_of("Indeed, proponents of tighter rules say there is a link to the attacks.")
+    assert [q.mention for q in found] == ["proponents of tighter rules"]
+    found = quotes_of("While the mayor condemned the plan, the groups who wrote to her on Monday say they are "
+                      "worried.")
+    assert [q.mention for q in found] == ["the groups who wrote to her"]  # (a time ends the mention)
+
+
 def test_a_report_before_an_inverted_cue_is_no_speaker():
     found = quotes_of("It is the first time a candidate has made the disease an issue, said Mara Quint, director "
                       "of a patients' group.")
