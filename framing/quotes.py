@@ -444,6 +444,10 @@ class QuoteExtractor:
             return None
         if says_where([t.text for t in toks], m_start, low[after], self.words["writer_continuation"]):
             return None
+        if after < len(low) and low[after] in DASHES:  # 'X said — on Twitter, as it happens — that P'
+            closing = next((n for n in range(after + 1, min(len(low), after + 12)) if low[n] in DASHES), None)
+            if closing is not None and closing + 1 < len(low) and low[closing + 1] == "that":
+                after = closing + 1
         while after < len(low) and low[after] in DASHES:
             after += 1  # 'Elkins said - but they ...'
         if after >= len(low):
@@ -607,6 +611,11 @@ class QuoteExtractor:
                 break
         if k < 0:
             return None
+        if low[k] in DASHES:  # 'insiders in two states — Nevada and Ohio — said': the aside is passed over
+            opening = next((n for n in range(k - 1, max(-1, k - 12), -1) if low[n] in DASHES), None)
+            if opening is None or opening == 0:
+                return None
+            k = opening - 1
         if low[k] == ",":
             return self._appositive_subject(sent, k)
         end = k
@@ -623,8 +632,8 @@ class QuoteExtractor:
                 break
             capitalised = toks[k].text[:1].isupper()
             if (word,) in self.verbs and not capitalised and " ".join(low[k:k + 2]) not in w["compound"] \
-                    and k < i - 1:
-                break  # right before the verb it is the subject's noun: "news reports stated"
+                    and k < end:
+                break  # right before the verb (and its auxiliaries) it is the subject's noun: "news reports stated"
             if self._auxiliary(low, k) and k < end and not self._inside_name(k):
                 break
             if word == "and" and not (k > 0 and toks[k - 1].text[:1].isupper() and k < end):
@@ -671,7 +680,11 @@ class QuoteExtractor:
         for r, t in texts:
             if self.registry.describe(t):
                 return _strip_quotes_tokens(sent, r[0], r[1])
-        return None
+        if head is None or _first_word(sent, appositive) not in self.words["relative_pronoun"] | self.words["determiner"]:
+            return None
+        # ('And retired Gen. John Allen, who led ..., said': the name ends the words before the aside)
+        return next((n for n in range(head[0] + 1, head[1]) if self._capitalised[n]
+                     and is_proper_name(clean_mention(sent_text(sent, n, head[1])))), None)
 
     def _auxiliary(self, low, k) -> bool:
         """low[k] is an auxiliary or adverb between a subject and its verb ('has', 'all' in 'they all
@@ -689,6 +702,8 @@ class QuoteExtractor:
                 break
             if k > start and low[k].endswith("ly") and len(low[k]) > 4 and not self._capitalised[k]:
                 break  # 'Sullivan partly confirmed': an adverb ends the name
+            if k > start and low[k] in DASHES:
+                break  # 'insiders in two states — Ohio and Iowa — said': the aside is no part of it
             end = k
             k += 1
         return end
@@ -711,11 +726,24 @@ class QuoteExtractor:
                 break
         if verb.frame == "object_clause":
             k = self._skip_addressee(low, k)
+        k = self._setting_before_that(low, k)  # 'said at a rally that P', 'said on ABC's This Week that P'
         k = aside_before_that(low, k)  # 'said, for example, that P'
         if k < len(low) and low[k] in ("that", ":"):
             k += 1
         if k < len(low) and low[k] == ",":
             k += 1
+        return k
+
+    def _setting_before_that(self, low, k) -> int:
+        """After a cue, the index of the 'that' a setting phrase leads to ('at a rally that P'), if a
+        preposition opens one and no verb or punctuation comes before the 'that'; else k."""
+        if k >= len(low) or low[k] not in self.words["place_word"]:
+            return k
+        for n in range(k + 1, min(len(low), k + 12)):
+            if low[n] == "that":
+                return n
+            if low[n] in _PUNCT or self._finite_verb(low, n) and not self._capitalised[n]:
+                return k
         return k
 
     def _skip_addressee(self, low, k) -> int:
@@ -1321,6 +1349,11 @@ def _main_clause(sent: Sentence) -> int:
         if comma is not None:
             return comma.end
     return sent.start
+
+
+def _first_word(sent: Sentence, span: tuple[int, int]) -> str:
+    """The first word of a token span of a sentence, lower-cased."""
+    return sent.tokens[span[0]].text.casefold() if span[0] < span[1] else ""
 
 
 def _plural(word: str) -> bool:

@@ -466,6 +466,20 @@ def test_a_plural_subject_keeps_its_modifiers_and_relative_clause():
     assert [q.mention for q in found] == ["the groups who wrote to her"]  # (a time ends the mention)
 
 
+def test_an_aside_between_dashes_is_passed_over_on_either_side_of_the_verb():
+    found = quotes_of("Even so, insiders in the two states \u2014 Ohio and Iowa \u2014 said the gap was closing.")
+    assert [(q.mention, q.content) for q in found] == [("insiders in the two states", "the gap was closing")]
+    found = quotes_of("His campaign chairman Ivan Petrovsky said \u2014 on Twitter, as it happens \u2014 that the "
+                      "party raised $4 million.")
+    assert [(q.mention, q.content) for q in found] == [("His campaign chairman Ivan Petrovsky",
+                                                         "that the party raised $4 million")]
+
+
+def test_a_name_after_a_modifier_opens_the_asides_before_the_verb():
+    [q] = quotes_of("And retired Gen. Ivan Petrovsky, who led the forces in the north, said the army was ready.")
+    assert (q.mention, q.content) == ("Gen. Ivan Petrovsky", "the army was ready")
+
+
 def test_a_report_before_an_inverted_cue_is_no_speaker():
     found = quotes_of("It is the first time a candidate has made the disease an issue, said Mara Quint, director "
                       "of a patients' group.")
