@@ -263,7 +263,12 @@ class ClauseCandidates:
                 return None
         else:
             m = a.mention_before(toks, i, floor=comma + 1)
-            if m is None or m[0] != comma + 1 or not a._closes(toks, a.past_addressee(toks, j, verb)):
+            as_clause = m is not None and m[0] == comma + 2 and toks[comma + 1].low == "as" \
+                and verb.frame not in ("np", "intent") and m[1] == i and toks[m[0]].low not in ("it", "it's", "it\u2019s") \
+                and not any(t.text in (",", ";", ":") or t.low == "that" for t in toks[j:]) \
+                and not clausal(text, toks[j].start, sent.end)  # 'P, as the Mirror reported a few days later.'
+            if m is None or m[0] != comma + 1 and not as_clause \
+                    or not as_clause and not a._closes(toks, a.past_addressee(toks, j, verb)):
                 return None
         start, end = sent.start, toks[comma].start
         while start < end and not text[start].isalnum() and text[start] not in "\"\u201c'":

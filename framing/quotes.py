@@ -406,6 +406,8 @@ class QuoteExtractor:
         low = [t.text.casefold() for t in toks]
         if verb.frame == "prep":
             return self._according_to(text, sent, i, j, verb)
+        if j < len(toks) and low[j] == "by" and i > 0 and low[i - 1] == "as":
+            return self._as_reported_by(text, sent, i, j, verb)
         if j < len(toks) and low[j] == "by" and i > 0 and (low[i - 1] == "when" or
                                                            low[self._skip_back(low, i - 1, self.words["auxiliary"])] in self.words["be"]):
             return self._passive(text, sent, i, j, verb)
@@ -427,6 +429,10 @@ class QuoteExtractor:
         after = self._after_cue(low, j, verb)
         after = after_as_clause(low, m_start, j) or after  # 'As X noted in an op-ed, P': P is reported
         after_quote = m_start > 1 and low[m_start - 1] in QUOTE_CHARS and low[m_start - 2] == ","
+        if m_start > 1 and low[m_start - 1] == "as" and low[m_start - 2] == "," and self._only_a_tail(low, after) \
+                and verb.frame not in ("np", "intent") and low[m_start] not in ("it", "it's", "it\u2019s"):
+            content = self._before_comma_content(text, sent, m_start - 1, after, spans)  # 'P, as X reported.'
+            return [_Candidate((i, j), verb, _clip_mention(text, mention), content, "postposed")] if content else None
         if self._mention_after_comma(sent, m_start) and (after_quote or self._nothing_clausal_after(low, after, verb) or
                                                          (after < len(low) and low[after] in QUOTE_CHARS)):
             content = self._before_comma_content(text, sent, m_start, after, spans)
@@ -492,6 +498,23 @@ class QuoteExtractor:
         if not content or content[1] <= content[0]:
             return None
         return _Candidate((i, j), verb, mention, _trim(text, *content), "according_to")
+
+    def _as_reported_by(self, text, sent, i, j, verb):
+        """'As reported by X, P' (the clause opens the sentence): X reports P."""
+        toks = sent.tokens
+        low = [t.text.casefold() for t in toks]
+        if i > 1 and low[i - 2] not in (",", "but", "and", "yet"):
+            return None
+        comma = next((k for k in range(j + 1, min(len(toks), j + 12)) if low[k] == ","), None)
+        if comma is None or comma == j + 1 or comma + 1 >= len(toks) or low[comma - 1] in QUOTE_CHARS:
+            return None
+        content = _trim(text, toks[comma + 1].start, self._content_end(text, sent, comma + 1))
+        if content[1] - content[0] < 3:
+            return None
+        w = self.words  # the source ends where a time does ('by the Post on Monday')
+        last = next((k for k in range(j + 2, comma) if low[k] in w["time"]
+                     or low[k] in w["time_lead"] and k + 1 < comma and low[k + 1] in w["time"]), comma)
+        return _Candidate((i, j), verb, (toks[j + 1].start, toks[last - 1].end), content, "according_to")
 
     def _passive(self, text, sent, i, j, verb):
         toks = sent.tokens
@@ -799,6 +822,18 @@ class QuoteExtractor:
         if toks[after].text.casefold() not in ("but", "and", "yet"):
             return False
         return not any((t.text.casefold(),) in self.verbs for t in toks[after + 1:after + 4])
+
+    def _only_a_tail(self, low, after) -> bool:
+        """From ``after`` to the end of the sentence, at most a few words and no verb or 'that' ('a few
+        days later', 'on Tuesday'): nothing the cue reports."""
+        tail = []
+        for n in range(after, len(low)):
+            if low[n] in (".", "!", "?"):
+                break
+            if low[n] in ("that", ",", ";", ":") or self._finite_verb(low, n) and not self._capitalised[n]:
+                return False
+            tail.append(n)
+        return len(tail) <= 8
 
     def _nothing_clausal_after(self, low, after, verb) -> bool:
         if verb.frame == "intent" and after < len(low) and low[after] == "to":

@@ -480,6 +480,13 @@ def test_a_name_after_a_modifier_opens_the_asides_before_the_verb():
     assert (q.mention, q.content) == ("Gen. Ivan Petrovsky", "the army was ready")
 
 
+def test_an_as_clause_reports_the_main_clause_whether_it_opens_or_closes_the_sentence():
+    found = quotes_of("As reported by the Daily Mirror on Monday, the plan was dropped after the vote.")
+    assert [(q.mention, q.content) for q in found] == [("the Daily Mirror", "the plan was dropped after the vote")]
+    found = quotes_of("The plan was dropped after the vote, as the Daily Mirror reported a few days later.")
+    assert [(q.mention, q.content) for q in found] == [("the Daily Mirror", "The plan was dropped after the vote")]
+
+
 def test_a_report_before_an_inverted_cue_is_no_speaker():
     found = quotes_of("It is the first time a candidate has made the disease an issue, said Mara Quint, director "
                       "of a patients' group.")
