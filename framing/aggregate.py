@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .lexicon import load_csv
+from .speakers import person_named, surname_form
 from .types import FRAGMENT_JOIN
 
 
@@ -17,18 +18,45 @@ def quoted_words(text: str) -> int:
     return sum(1 for w in text.split() if w != FRAGMENT_JOIN.strip())
 
 
+def person_names(quotes) -> dict[str, str]:
+    """Speaker name -> the name one person goes by across articles: the names of a person written in
+    full with or without a title ('President Barack Obama', 'Barack Obama') become the one most often
+    quoted, and a surname alone or after a title ('Obama', 'Mr. Obama') becomes that person's name
+    when only one person of that surname is quoted in full anywhere; other names stay as they are."""
+    quoted: dict[str, int] = defaultdict(int)
+    for q in quotes:
+        quoted[q.speaker] += 1
+    variants: dict[str, list[str]] = defaultdict(list)
+    for name in quoted:
+        if surname_form(name) is None and (key := person_named(name)):
+            variants[key].append(name)
+    shown = {key: min(names, key=lambda n: (-quoted[n], len(n), n)) for key, names in variants.items()}
+    people: dict[str, set[str]] = defaultdict(set)  # surname -> the people of that surname
+    for key in shown:
+        people[key.split()[-1]].add(key)
+    names = {name: shown[key] for key, names in variants.items() for name in names}
+    for name in quoted:
+        surname = surname_form(name)
+        if surname and len(people.get(surname, ())) == 1:
+            names[name] = shown[next(iter(people[surname]))]
+    return names
+
+
 def speaker_table(quotes, labels: dict[str, str]) -> list[dict]:
-    """One row per speaker and outlet: quotes and words quoted.
+    """One row per speaker and outlet: quotes and words quoted (a person's names as one, see
+    :func:`person_names`).
 
     ``labels`` maps a document id to the outlet label shown to users.
     """
     counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     groups: dict[str, str] = {}
+    names = person_names(quotes)
     for q in quotes:
-        key = (q.speaker, labels.get(q.doc, q.doc))
+        speaker = names.get(q.speaker, q.speaker)
+        key = (speaker, labels.get(q.doc, q.doc))
         counts[key][0] += 1
         counts[key][1] += quoted_words(q.content)
-        groups[q.speaker] = q.group
+        groups.setdefault(speaker, q.group)
     totals: dict[str, int] = defaultdict(int)
     for (speaker, _), (n, _) in counts.items():
         totals[speaker] += n

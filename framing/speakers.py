@@ -227,6 +227,23 @@ def gender_of(name: str) -> str:
     return given_names().get(key.split()[0], "") if key else ""
 
 
+def person_named(name: str) -> str | None:
+    """The person a speaker's name names in full, when it ends with a first name (one of
+    ``given_names.csv``) and a surname and only a title or description stands before them
+    ('Republican nominee Donald Trump' -> 'Donald Trump'); None for other names ('spokeswoman for
+    Hillary Clinton', 'Donald Trump and Hillary Clinton', 'The New York Post')."""
+    found = full_names(name, 0, len(name))
+    if not found:
+        return None
+    position, person = found[-1]
+    if person.split()[0] not in given_names() or not name.rstrip().endswith(person.split()[-1]):
+        return None
+    before = name[:position].split()
+    function_words = _function_words() - _titles()
+    return None if any(w.rstrip(",").casefold() in function_words or w.endswith(("'s", "\u2019s")) for w in before) \
+        else person
+
+
 def person_key(name: str) -> str | None:
     """A full name without the titles before it ('Sen. Lindsey Graham', 'Rival Hillary Clinton' ->
     'Lindsey Graham', 'Hillary Clinton'), or None when no first name and surname are in it."""

@@ -91,6 +91,24 @@ def test_long_outlet_names_fit_over_their_columns():
     assert column_labels(["Yonhap", "AFP"], width=5.5) == ["Yonhap", "AFP"]
 
 
+def test_one_person_is_one_row_of_who_is_quoted_across_articles():
+    from framing.aggregate import speaker_table
+    from framing.types import Quote
+
+    def quote(doc, speaker):
+        return Quote(doc=doc, start=0, end=5, content="words", kind="direct", cue="said", cue_lemma="say",
+                     cue_start=None, cue_end=None, mention=speaker, mention_start=None, mention_end=None,
+                     speaker=speaker, group="other", confidence=0.9, sentence=0)
+
+    quotes = [quote("a", "Ivan Petrovsky"), quote("a", "Ivan Petrovsky"), quote("b", "Former Sen. Ivan Petrovsky"),
+              quote("c", "Mr. Petrovsky"), quote("c", "Brand"), quote("d", "Olga Brand"), quote("d", "Carl Brand"),
+              quote("e", "spokeswoman for Ivan Petrovsky")]
+    rows = speaker_table(quotes, {d: d.upper() for d in "abcde"})
+    totals = {r["speaker"]: r["total_quotes"] for r in rows}
+    assert totals == {"Ivan Petrovsky": 4, "Brand": 1, "Olga Brand": 1, "Carl Brand": 1,
+                      "spokeswoman for Ivan Petrovsky": 1}  # (two Brands: the surname alone stays)
+
+
 def test_report_at_scale_stays_readable(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
