@@ -687,6 +687,10 @@ class MarkAttributor:
                     lead = toks[m[1] + 1:]  # ('According to Phil Kerpen, it appears that the "done" was ...')
                     return self._make("lead_in" if lead else "according_to", toks, (i, j), m, verb, lead=lead)
                 return None
+            if i > 0 and toks[i - 1].low in ("to", "by") and gap and all(g.text in (",", ":") for g in gap) \
+                    and toks[0].start <= sent_start:  # 'went on to say, "Q"', 'began by saying, "Q"'
+                m = self.subject(toks)
+                return self._make("before", toks, (i, j), m, verb) if m else None
             m, antecedent = self.mention_before(toks, i), None
             if noun_after_singular([t.low for t in toks[max(0, i - 4):i]], toks[i].low, self.irregular_verbs):
                 continue  # 'delivered a snappy retort:': a noun ('a retort say' is no clause)

@@ -487,6 +487,13 @@ def test_an_as_clause_reports_the_main_clause_whether_it_opens_or_closes_the_sen
     assert [(q.mention, q.content) for q in found] == [("the Daily Mirror", "The plan was dropped after the vote")]
 
 
+def test_a_passage_right_after_an_infinitive_or_gerund_cue_is_the_clause_subjects():
+    found = quotes_of('Petrovsky joked about the port, but went on to say, "The talks are over for this year."')
+    assert [(q.mention, q.content) for q in found][-1] == ("Petrovsky", "The talks are over for this year.")
+    found = quotes_of('Olga Brand interjected to say: "They have both changed their minds on this."')
+    assert [(q.mention, q.content) for q in found] == [("Olga Brand", "They have both changed their minds on this.")]
+
+
 def test_a_report_before_an_inverted_cue_is_no_speaker():
     found = quotes_of("It is the first time a candidate has made the disease an issue, said Mara Quint, director "
                       "of a patients' group.")
