@@ -8,7 +8,7 @@ the network, one shared stylesheet and script in ``DIR/assets``):
 ``articles/<id>.html``       the raw text with every quote's content highlighted in its
                              speaker group's colour, mention and cue marked, each topic sentence
                              labelled with the terms behind it, a side panel of speakers
-``speakers/<name>.html``     every quote of one speaker, outlet beside outlet
+``speakers/<name>.html``     every quote of one speaker (one person across articles), outlet beside outlet
 
 With ``exercise=True`` (classroom mode) speakers, groups and labels stay hidden
 behind "Show" until the reader asks. Pages come from Jinja2 templates with
@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .aggregate import group_labels, stance_index
+from .aggregate import group_labels, person_names, stance_index
 
 # Okabe-Ito colours (safe for common colour blindness) per speaker group; highlights use a
 # light tint of each, so black text on them keeps a contrast far above 4.5:1.
@@ -101,11 +101,15 @@ class ViewBuilder:
         self.exercise = exercise
         self.labels = analysis.labels
         self.article_files = {r.article.id: file_name("article", r.article.id) for r in analysis.results}
-        self.speaker_files = {q.speaker: file_name("speaker", q.speaker) for q in analysis.quotes}
+        self.person = person_names(analysis.quotes)  # speaker name -> the one person's name across articles
+        self.speaker_files = {q.speaker: file_name("speaker", self._person(q.speaker)) for q in analysis.quotes}
         self.group_names = group_labels()
 
     def _group_name(self, group: str) -> str:
         return self.group_names.get(group, group)
+
+    def _person(self, speaker: str) -> str:
+        return self.person.get(speaker, speaker)
 
     # -------------------------------------------------------------- article
     def article(self, result) -> dict:
@@ -187,7 +191,7 @@ class ViewBuilder:
         by_speaker = defaultdict(list)
         for r in self.analysis.results:
             for q in r.quotes:
-                by_speaker[q.speaker].append((r, q))
+                by_speaker[self._person(q.speaker)].append((r, q))
         pages = []
         for speaker, items in sorted(by_speaker.items()):
             outlets = defaultdict(list)
@@ -195,7 +199,8 @@ class ViewBuilder:
                 outlets[self.labels[r.article.id]].append(
                     {"content": q.content, "cue": q.cue, "kind": q.kind, "article": self.article_files[r.article.id],
                      "id": r.article.id})
-            pages.append({"name": speaker, "file": self.speaker_files[speaker], "group": self._group_name(items[0][1].group),
+            pages.append({"name": speaker, "file": self.speaker_files[items[0][1].speaker],
+                          "group": self._group_name(items[0][1].group),
                           "unresolved": any(q.speaker_source == "unresolved" for _, q in items),
                           "outlets": [{"outlet": o, "quotes": qs} for o, qs in sorted(outlets.items())]})
         return pages

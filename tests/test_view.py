@@ -129,6 +129,18 @@ def test_speaker_page_puts_each_outlet_beside_the_others(tmp_path):
         assert Page(page).all_text and any(q["content"] in t for t in Page(page).all_text)
 
 
+def test_one_person_has_one_page_whatever_name_each_article_uses(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Former Sen. Ivan Petrovsky said on Monday that the port would reopen.\n")
+    (corpus / "b.txt").write_text("Ivan Petrovsky said the talks had stalled. Petrovsky added that nothing changed.\n")
+    (corpus / "c.txt").write_text("Mr. Petrovsky said the ships would wait.\n")
+    files = build(corpus, tmp_path / "view")
+    pages = [p for p in files if p.parent.name == "speakers"]
+    assert [p.name for p in pages] == [file_name("speaker", "Ivan Petrovsky")]
+    assert len(Page(pages[0].read_text()).all_text) and pages[0].read_text().count("<li") == 4
+
+
 def test_report_writes_the_same_pages_under_html(tmp_path):
     title = "A Russian delegation in Pyongyang: six reports compared"
     result = run("-q", "report", EXAMPLES, "-o", tmp_path / "report", "--tier", "builtin", "--no-cache", "--title", title)
