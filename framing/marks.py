@@ -652,8 +652,9 @@ class MarkAttributor:
                 # 'released the following statement:': the words are the verb's object or setting, or what the
                 # clause's subject put out; the subject speaks
                 subject = self.subject(toks)
-                return self._make("colon", toks, (len(toks) - 1, len(toks)), subject, None) if subject else None
-            if m and m[0] == 0 or (m and toks[m[0] - 1].text in (".", "\u201d", '"')) \
+                if subject:
+                    return self._make("colon", toks, (len(toks) - 1, len(toks)), subject, None)
+            elif m and m[0] == 0 or (m and toks[m[0] - 1].text in (".", "\u201d", '"')) \
                     or (m and toks[m[0]].capitalised and toks[m[1] - 1].capitalised):
                 return self._make("colon", toks, (len(toks) - 1, len(toks)), m, None)  # (also '... - Philip Bump:')
         if last in (",", ":") and len(toks) >= 3:  # 'Clinton fired back, "..."': a verb the lexicon lacks
@@ -683,8 +684,9 @@ class MarkAttributor:
                 return None  # '"Q1," says the narrator, going on to detail "Q2"': the cue is Q1's, inverted
             if verb.frame == "prep":
                 m = self.mention_after(toks, j)
-                if m and m[1] < len(toks) and toks[m[1]].text == ",":
-                    lead = toks[m[1] + 1:]  # ('According to Phil Kerpen, it appears that the "done" was ...')
+                if m and m[1] < len(toks) and (toks[m[1]].text == "," or toks[m[1]].text == ":" and m[1] == len(toks) - 1):
+                    lead = toks[m[1] + 1:]  # ('According to Phil Kerpen, it appears that the "done" was ...';
+                    # 'According to the Post: "..."')
                     return self._make("lead_in" if lead else "according_to", toks, (i, j), m, verb, lead=lead)
                 return None
             if i > 0 and toks[i - 1].low in ("to", "by") and gap and all(g.text in (",", ":") for g in gap) \

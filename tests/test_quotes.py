@@ -494,6 +494,12 @@ def test_a_passage_right_after_an_infinitive_or_gerund_cue_is_the_clause_subject
     assert [(q.mention, q.content) for q in found] == [("Olga Brand", "They have both changed their minds on this.")]
 
 
+def test_according_to_a_source_and_a_colon_introduces_the_passage():
+    found = quotes_of('According to the Daily Mirror: "The senator has changed his mind on the port twice."')
+    assert [(q.mention, q.content) for q in found] == [
+        ("the Daily Mirror", "The senator has changed his mind on the port twice.")]
+
+
 def test_a_report_before_an_inverted_cue_is_no_speaker():
     found = quotes_of("It is the first time a candidate has made the disease an issue, said Mara Quint, director "
                       "of a patients' group.")
