@@ -707,7 +707,7 @@ class MarkAttributor:
                     or (self.subject(toks) if toks[0].start <= sent_start else None)
             if m is None and toks[0].start <= sent_start and last in (",", ":") and all(
                     t.text == "," or t.low in ("and", "but", "so", "yet") or t.low in self.connectives for t in toks[:i]):
-                m = self.mention_after(toks, j)  # 'Said Comey, "..."', 'But, said Comey, "..."': the cue opens it
+                m = self.mention_after(toks, j)  # 'Said Quint, "..."', 'But, said Quint, "..."': the cue opens it
                 if m and m[1] == len(toks) - 1:
                     return self._make("inverted", toks, (i, j), m, verb)
                 return None

@@ -240,7 +240,7 @@ class QuoteExtractor:
             sp = self.registry.speakers.get(q.speaker) or Speaker(
                 q.speaker, q.group, kind=kind, source=q.speaker_source, gender=gender_of(q.speaker))
             discourse.add(q.mention_start, sp, q.mention, spoke=True)
-            if sp.is_person and q.speaker_source in ("unregistered", "guessed"):  # 'Gwen Graham' ... 'Graham'
+            if sp.is_person and q.speaker_source in ("unregistered", "guessed"):  # 'Olga Brand' ... 'Brand'
                 full = person_key(q.speaker)
                 surname = full.split()[-1] if full else surname_form(q.speaker)
                 if surname:
@@ -450,7 +450,7 @@ class QuoteExtractor:
             return None
         if says_where([t.text for t in toks], m_start, low[after], self.words["writer_continuation"]):
             return None
-        if after < len(low) and low[after] in DASHES:  # 'X said — on Twitter, as it happens — that P'
+        if after < len(low) and low[after] in DASHES:  # 'X said — in a post on Monday — that P'
             closing = next((n for n in range(after + 1, min(len(low), after + 12)) if low[n] in DASHES), None)
             if closing is not None and closing + 1 < len(low) and low[closing + 1] == "that":
                 after = closing + 1
@@ -586,7 +586,7 @@ class QuoteExtractor:
             end = self._content_end(text, sent, resumed)  # 'Part of the problem, say experts, is the ground'
         content = _trim(text, start, end)
         if content[1] - content[0] < 3 or text[content[0]:content[1]].casefold() in _CLAUSE_OPENERS:
-            return None  # ('But, said Solovey, "..."': the report is the passage after)
+            return None  # ('But, said Quint, "..."': the report is the passage after)
         mention = (toks[j].start, toks[k - 1].end)
         return _Candidate((i, j), verb, _clip_mention(text, mention), content, "inverted")
 
@@ -671,7 +671,7 @@ class QuoteExtractor:
         if start > 1 and low[start - 1] == "who" and start <= end:  # 'The aide who ran the campaign said'
             return self._subject_start(sent, start - 1)
         if start > 2 and low[start - 2] == "who" and start <= end and self._finite_verb(low, start - 1):
-            return self._subject_start(sent, start - 2)  # 'the groups who wrote to her on Thursday say'
+            return self._subject_start(sent, start - 2)  # 'the groups who wrote to her say'
         return start if start <= end else None
 
     def _inside_name(self, k: int) -> bool:
@@ -705,7 +705,7 @@ class QuoteExtractor:
                 return _strip_quotes_tokens(sent, r[0], r[1])
         if head is None or _first_word(sent, appositive) not in self.words["relative_pronoun"] | self.words["determiner"]:
             return None
-        # ('And retired Gen. John Allen, who led ..., said': the name ends the words before the aside)
+        # ('And retired Gen. Ivan Petrovsky, who led ..., said': the name ends the words before the aside)
         return next((n for n in range(head[0] + 1, head[1]) if self._capitalised[n]
                      and is_proper_name(clean_mention(sent_text(sent, n, head[1])))), None)
 
@@ -749,7 +749,7 @@ class QuoteExtractor:
                 break
         if verb.frame == "object_clause":
             k = self._skip_addressee(low, k)
-        k = self._setting_before_that(low, k)  # 'said at a rally that P', 'said on ABC's This Week that P'
+        k = self._setting_before_that(low, k)  # 'said at a rally that P', 'said on a Sunday show that P'
         k = aside_before_that(low, k)  # 'said, for example, that P'
         if k < len(low) and low[k] in ("that", ":"):
             k += 1
@@ -1377,7 +1377,7 @@ _OPENERS = clause_words()["introducer"] - {"and", "but", "so", "yet", "also", "s
 
 def _main_clause(sent: Sentence) -> int:
     """Where a sentence's main clause begins: after the comma that closes an opening phrase ('Asked
-    whether ..., Ban demurred'; 'In an interview with X, Y said'), else where the sentence does."""
+    whether ..., Quint smiled'; 'In an interview with X, Y said'), else where the sentence does."""
     toks = sent.tokens
     if toks and toks[0].text.casefold() in _OPENERS:
         comma = next((t for t in toks[1:30] if t.text == ","), None)

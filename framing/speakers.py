@@ -322,7 +322,6 @@ def _inside(spans: list[tuple[int, int]]):
     return test
 
 
-
 @dataclass
 class Entity:
     position: int
@@ -343,7 +342,7 @@ class Discourse:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # passages whose names are a speaker's words
     _shared: set[str] = field(default_factory=set)  # surnames two people written in full bear
     _followed: set[str] = field(default_factory=set)  # surnames whose mentions are recorded
-    _inside_quoted: object = None  # the test for an offset inside ``quoted``, built once
+    _inside_quoted: object = field(default=None, repr=False)  # the test for an offset inside ``quoted``, built once
 
     def observe_text(self, text: str, start: int, end: int, within: list[tuple[int, int]] | None = None,
                      quoted: list[tuple[int, int]] = ()) -> None:
@@ -455,7 +454,7 @@ class Discourse:
     def _pronoun(self, pronoun: str, position: int) -> Speaker | None:
         """The antecedent of a pronoun: of the compatible entities, those of the nearest sentence that
         has one; there, the one that spoke, else the first named in its main clause (the subject,
-        mostly: 'Wallnau met Trump in New York. He wrote ...' is Wallnau)."""
+        mostly: 'Petrovsky met Peskov in Moscow. He wrote ...' is Petrovsky)."""
         want = PRONOUNS[pronoun]
         found = [e for e in self._before(position) if _compatible(e, want)]
         if not found or not self.sentence_starts:
@@ -477,9 +476,9 @@ class Discourse:
 
     def _in_opening_phrase(self, sentence: int, position: int) -> bool:
         """Is ``position`` inside the opening phrase of the sentence numbered ``sentence``, past its first
-        word's subject? The pronoun of the main clause may stand for that subject ('While Comey said
+        word's subject? The pronoun of the main clause may stand for that subject ('While Petrovsky said
         ..., he said'), not for the other names there ('When he took the stage after X spoke, he said';
-        'Asked whether Trump ..., Ban demurred')."""
+        'Asked whether Peskov ..., Quint smiled')."""
         start = self.sentence_starts[sentence - 1]
         return start <= position < self._main_clause(sentence) and len(_WORD.findall(self.text, start, position)) > 1
 

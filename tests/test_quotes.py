@@ -469,7 +469,7 @@ def test_a_plural_subject_keeps_its_modifiers_and_relative_clause():
 def test_an_aside_between_dashes_is_passed_over_on_either_side_of_the_verb():
     found = quotes_of("Even so, insiders in the two states \u2014 Ohio and Iowa \u2014 said the gap was closing.")
     assert [(q.mention, q.content) for q in found] == [("insiders in the two states", "the gap was closing")]
-    found = quotes_of("His campaign chairman Ivan Petrovsky said \u2014 on Twitter, as it happens \u2014 that the "
+    found = quotes_of("His campaign chairman Ivan Petrovsky said \u2014 in a post on Monday \u2014 that the "
                       "party raised $4 million.")
     assert [(q.mention, q.content) for q in found] == [("His campaign chairman Ivan Petrovsky",
                                                          "that the party raised $4 million")]
@@ -505,13 +505,13 @@ def test_a_report_before_an_inverted_cue_is_no_speaker():
                       "of a patients' group.")
     assert [(q.mention, q.content) for q in found] == [
         ("Mara Quint", "It is the first time a candidate has made the disease an issue")]
-    found = quotes_of("The agency repeatedly delayed its findings, admitted it withheld emails, and apologized.")
-    assert [(q.mention, q.content) for q in found] == [("The agency", "it withheld emails")]
+    found = quotes_of("The agency repeatedly delayed its findings, admitted it lost the files, and apologized.")
+    assert [(q.mention, q.content) for q in found] == [("The agency", "it lost the files")]
 
 
 def test_a_conjunction_before_an_inverted_cue_is_no_report():
-    found = quotes_of('She was always kind. But, said Quint, "I do not want to drum up a fight with her."')
-    assert [(q.mention, q.content) for q in found] == [("Quint", "I do not want to drum up a fight with her.")]
+    found = quotes_of('She was always kind. But, said Quint, "I do not want to start a fight with her."')
+    assert [(q.mention, q.content) for q in found] == [("Quint", "I do not want to start a fight with her.")]
 
 
 def test_an_inverted_cue_needs_a_name_after_it_not_a_clause():
