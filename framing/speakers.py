@@ -342,7 +342,7 @@ class Discourse:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # passages whose names are a speaker's words
     _shared: set[str] = field(default_factory=set)  # surnames two people written in full bear
     _followed: set[str] = field(default_factory=set)  # surnames whose mentions are recorded
-    _inside_quoted: object = field(default=None, repr=False)  # the test for an offset inside ``quoted``, built once
+    _inside_quoted: object = field(default=None, init=False, repr=False)  # the test for an offset inside ``quoted``
 
     def observe_text(self, text: str, start: int, end: int, within: list[tuple[int, int]] | None = None,
                      quoted: list[tuple[int, int]] = ()) -> None:
