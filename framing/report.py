@@ -434,9 +434,9 @@ def appendix(pdf, data: ReportData, manifest: dict):
         "X', 'X said, \"Q\"', 'X: \"Q\"', a continuation); reporting verbs (lexicons/reporting_verbs.csv) are "
         "read by rules and by a clause reader. A logistic regression per kind of candidate, trained on the train "
         "part of PolNeAR (Newell, Margolin and Ruths, LREC 2018), accepts or rejects each "
-        "(framing/trained/quote_model.json). Speakers resolve through lexicons/speakers.csv; pronouns and "
-        "descriptions to the nearest compatible earlier entity; a speaker that names nobody known is kept "
-        "as written ('unresolved').",
+        "(framing/trained/quote_model.json). Speakers resolve through lexicons/speakers.csv; pronouns (gender "
+        "from lexicons/given_names.csv) and descriptions to a compatible earlier entity; a speaker that names "
+        "nobody known is kept as written ('unresolved').",
         "Stance labels: a sentence is about a topic by its terms (lexicons/topics.csv or the user's --topics file), "
         "by naming both parties, or by referring back to the last topic sentence. It is attributed when a quote "
         "holds the topic, an allegation word frames it, or the voice model (framing/trained/voice_model.json, "
