@@ -16,7 +16,7 @@ PolNeAR) then decides whether the candidate is an attribution.
 from __future__ import annotations
 
 from .lexicon import clause_words
-from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, aside_before_that, clausal,
+from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, as_clause_subject, aside_before_that, clausal,
                     closed_passage_end, extend_over_passages, in_passage, next_report, opens_subordinate, phrase_end,
                     quantifier_at, says_where, size_bucket, tokens, word_class, writer_aside)
 
@@ -263,8 +263,8 @@ class ClauseCandidates:
                 return None
         else:
             m = a.mention_before(toks, i, floor=comma + 1)
-            as_clause = m is not None and m[0] == comma + 2 and toks[comma + 1].low == "as" \
-                and verb.frame not in ("np", "intent") and m[1] == i and toks[m[0]].low not in ("it", "it's", "it\u2019s") \
+            as_clause = m is not None and m[0] == comma + 2 and m[1] == i \
+                and as_clause_subject([t.low for t in toks[:m[0] + 1]], m[0], verb) \
                 and not any(t.text in (",", ";", ":") or t.low == "that" for t in toks[j:]) \
                 and not clausal(text, toks[j].start, sent.end)  # 'P, as the Mirror reported a few days later.'
             if m is None or m[0] != comma + 1 and not as_clause \

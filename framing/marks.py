@@ -1254,6 +1254,14 @@ def after_as_clause(words: list[str], mention: int, k: int) -> int | None:
     return None
 
 
+def as_clause_subject(words: list[str], mention: int, verb) -> bool:
+    """The speaker at words[mention] opens an 'as' clause after a comma ('P, as the Mirror reported'),
+    with a verb that reports a proposition (not 'called for', 'vowed to') and no 'it' ('as it's
+    written'): the clause before the comma may be what is reported. (``words``: lower-cased tokens.)"""
+    return mention > 1 and words[mention - 1] == "as" and words[mention - 2] == "," \
+        and verb.frame not in ("np", "intent") and words[mention] not in ("it", "it's", "it\u2019s")
+
+
 def noun_after_singular(before: list[str], word: str, irregular_verbs) -> bool:
     """A reporting word in its bare form after a determiner and one or two singular words is a noun, as
     a singular subject cannot take it as a verb: 'a snappy retort', 'her firmest promise', 'the most

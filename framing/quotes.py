@@ -19,9 +19,9 @@ from functools import cached_property
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import _SUBORDINATORS, ClauseCandidates, introduces_passive_content, subordinate_end
 from .marks import (CLAUSE_LINKS, CLITICS, DASHES, MarkAttributor, MarkCandidates, Tok, abbreviated_place,
-                    after_as_clause, aside_before_that, clausal, closed_passage_end, extend_over_passages, in_passage,
-                    initial_stop, next_report, phrase_end, quantifier_at, says_where, size_bucket, tokens, with_that,
-                    word_class)
+                    after_as_clause, as_clause_subject, aside_before_that, clausal, closed_passage_end,
+                    extend_over_passages, in_passage, initial_stop, next_report, phrase_end, quantifier_at, says_where,
+                    size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import (Discourse, Registry, Speaker, clean_mention, full_names, gender_of, is_pronoun, is_proper_name,
@@ -182,8 +182,8 @@ class QuoteExtractor:
         by_mention: dict[int, Quote] = {}
         continued: list[Quote] = []
         if doc.sentences:  # every registered name in the body, once (coreference looks only backwards)
-            discourse.observe_text(text, doc.sentences[0].start, doc.sentences[-1].end,
-                                   [(s.start, s.end) for s in doc.sentences], quoted=quoted)
+            discourse.observe_text(doc.sentences[0].start, doc.sentences[-1].end,
+                                   [(s.start, s.end) for s in doc.sentences])
             discourse.observe_people(written)
         for sent in doc.sentences:
             found = self._sentence_quotes(doc, sent, spans, discourse, second_opinion)
@@ -219,7 +219,7 @@ class QuoteExtractor:
             elif found:
                 last_direct = None
         quotes = _without_superseded(quotes, continued)
-        _link_names(quotes, lambda: written)
+        _link_names(quotes, written)
         quotes = _join_interrupted(sorted(quotes, key=lambda q: (q.start, q.end)), text)
         outlet, raw = doc.article.outlet, doc.raw
         for q in quotes:  # strings as in the raw text (the view decodes character references)
@@ -429,8 +429,7 @@ class QuoteExtractor:
         after = self._after_cue(low, j, verb)
         after = after_as_clause(low, m_start, j) or after  # 'As X noted in an op-ed, P': P is reported
         after_quote = m_start > 1 and low[m_start - 1] in QUOTE_CHARS and low[m_start - 2] == ","
-        if m_start > 1 and low[m_start - 1] == "as" and low[m_start - 2] == "," and self._only_a_tail(low, after) \
-                and verb.frame not in ("np", "intent") and low[m_start] not in ("it", "it's", "it\u2019s"):
+        if as_clause_subject(low, m_start, verb) and self._only_a_tail(low, after):
             content = self._before_comma_content(text, sent, m_start - 1, after, spans)  # 'P, as X reported.'
             return [_Candidate((i, j), verb, _clip_mention(text, mention), content, "postposed")] if content else None
         if self._mention_after_comma(sent, m_start) and (after_quote or self._nothing_clausal_after(low, after, verb) or
@@ -703,7 +702,8 @@ class QuoteExtractor:
         for r, t in texts:
             if self.registry.describe(t):
                 return _strip_quotes_tokens(sent, r[0], r[1])
-        if head is None or _first_word(sent, appositive) not in self.words["relative_pronoun"] | self.words["determiner"]:
+        if head is None or _first_word(sent, appositive) not in (self.words["relative_pronoun"]
+                                                                 | self.words["determiner"]):
             return None
         # ('And retired Gen. Ivan Petrovsky, who led ..., said': the name ends the words before the aside)
         return next((n for n in range(head[0] + 1, head[1]) if self._capitalised[n]
@@ -1191,7 +1191,7 @@ def full_names_in(text: str, sentences) -> list[tuple[int, str]]:
     return [found for sent in sentences for found in full_names(text, sent.start, sent.end)]
 
 
-def _link_names(quotes: list[Quote], written=lambda: ()) -> None:
+def _link_names(quotes: list[Quote], written: list[tuple[int, str]] = ()) -> None:
     """Resolve, within one article, the names the registry does not know (in place): surnames to the
     full names they stand for, and descriptions to the name that follows them. A pronoun's quote that
     coreference gave a surname ('he' -> 'Petrovsky') takes the full name as its antecedent's quotes do."""
@@ -1210,19 +1210,15 @@ def _link_surnames(unknown: list[Quote], speaking: dict[str, dict[str, str]], wr
     """A surname alone ("Nebenzia", "Mr. Trump") is the person named in full elsewhere in the
     article ("Vassily Nebenzia"): the speaker of other quotes who has that surname (``speaking``:
     surname -> person -> name; 'Sen. Lindsey Graham' and 'Lindsey Graham' are one person), or, if
-    none has, a name written before it in the body (``written()`` gives the (offset, name) pairs,
-    read only when needed); only when one person has it ("Clinton" stays as written where Bill and
-    Hillary Clinton both speak)."""
-    names_written = None
+    none has, a name written before it in the body (``written``: the (offset, name) pairs); only when
+    one person has it ("Clinton" stays as written where Bill and Hillary Clinton both speak)."""
     for q in unknown:
         surname = surname_form(q.speaker)
         if surname is None:
             continue
         spoken = speaking.get(surname, {})
-        if names_written is None and not spoken:
-            names_written = written()
         at = q.mention_start if q.mention_start is not None else q.start
-        people = set(spoken) or {name for pos, name in names_written if pos < at and name.split()[-1] == surname}
+        people = set(spoken) or {name for pos, name in written if pos < at and name.split()[-1] == surname}
         if len(people) == 1:  # one person only by that surname
             person = people.pop()
             q.speaker, q.speaker_source = spoken.get(person, person), "coreference"

@@ -310,15 +310,15 @@ def _compatible(entity: "Entity", want: str) -> bool:
 
 
 def _inside(spans: list[tuple[int, int]]):
-    """A test: does an offset lie inside one of ``spans``?"""
+    """A test: does an offset (or the text from ``start`` to ``end``) lie inside one of ``spans``?"""
     from bisect import bisect_right
 
     spans = sorted(spans)
     starts = [a for a, _ in spans]
 
-    def test(position: int) -> bool:
-        k = bisect_right(starts, position) - 1
-        return k >= 0 and position < spans[k][1]
+    def test(start: int, end: int | None = None) -> bool:
+        k = bisect_right(starts, start) - 1
+        return k >= 0 and (start + 1 if end is None else end) <= spans[k][1]
     return test
 
 
@@ -344,25 +344,16 @@ class Discourse:
     _followed: set[str] = field(default_factory=set)  # surnames whose mentions are recorded
     _inside_quoted: object = field(default=None, init=False, repr=False)  # the test for an offset inside ``quoted``
 
-    def observe_text(self, text: str, start: int, end: int, within: list[tuple[int, int]] | None = None,
-                     quoted: list[tuple[int, int]] = ()) -> None:
-        """Record every registered name in text[start:end] (only inside the ``within`` spans, if given), but
-        not the names inside ``quoted`` passages: a speaker's own words name others, and '"... Kim Jong Un
-        ...," he said' is still the speaker talking."""
-        from bisect import bisect_right
-
-        starts = [a for a, _ in within] if within else None
-        quoted = sorted(quoted)
-        quoted_starts = [a for a, _ in quoted]
-        for m in self.registry.matcher.find(text, start, end):
-            if within:
-                k = bisect_right(starts, m.start) - 1
-                if k < 0 or m.end > within[k][1]:
-                    continue
-            k = bisect_right(quoted_starts, m.start) - 1
-            if k >= 0 and m.end <= quoted[k][1]:
+    def observe_text(self, start: int, end: int, within: list[tuple[int, int]] | None = None) -> None:
+        """Record every registered name in self.text[start:end] (only inside the ``within`` spans, if
+        given), but not the names inside ``self.quoted`` passages: a speaker's own words name others, and
+        '"... Kim Jong Un ...," he said' is still the speaker talking."""
+        inside_within = _inside(within) if within else None
+        quoted = self._quoted_test()
+        for m in self.registry.matcher.find(self.text, start, end):
+            if inside_within and not inside_within(m.start, m.end) or quoted(m.start, m.end):
                 continue
-            self.add(m.start, self.registry.speakers[m.category], text[m.start:m.end])
+            self.add(m.start, self.registry.speakers[m.category], self.text[m.start:m.end])
 
     def observe_people(self, names: list[tuple[int, str]]) -> None:
         """Record the people written in full in ``self.text`` (``names``: (offset, full name) pairs, as
