@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon import Verb, clause_words, load_terms
-from .speakers import source_nouns as _source_nouns
+from .speakers import full_names, given_names as _given_names, is_title, source_nouns as _source_nouns
 
 # A word (with inner dots, hyphens, apostrophes: D-N.Y., O'Brien, U.S.) or one other character.
 _TOKEN = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\w+(?:[.'\u2019\-]\w+)*\.?|[^\w\s\u200b]")
@@ -164,6 +164,7 @@ class MarkAttributor:
         self.stop = (words.get("boundary", set()) | words.get("relative", set()) | words.get("writer_continuation", set())
                      | words.get("be", set()) | words.get("verb", set()) | {"to", "by", "from", "into", "about", "for"})
         self.adverbs = words.get("auxiliary", set())
+        self.be = words.get("be", set())
         self.time = words.get("time", set()) | words.get("time_lead", set())
         self.determiners = words.get("determiner", set()) | _QUANTIFIERS
         self.irregular_verbs = words.get("verb", set())
@@ -890,6 +891,8 @@ class MarkAttributor:
             return None
         m = self.subject(toks)
         k = self._clause_verb(toks, m) if m is not None else None
+        if k is None and m is not None and self._verb_at_end(toks, m):
+            m, k = (m[0], m[1] - 1), m[1] - 1  # 'the agency lists "Q"': the subject's reading took the verb
         if k is None:
             return None
         a = self._make("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
@@ -900,6 +903,8 @@ class MarkAttributor:
         """Index of the verb that follows the subject ``m`` (past an appositive and adverbs), or None when
         what follows is no verb ('The case was ...', 'Trump, who ...', 'Name: ...')."""
         k = self.skip_adverbs(toks, self._past_appositive(toks, m[1]))
+        if k + 1 < len(toks) and toks[k].low in self.be and toks[k + 1].low.endswith("ing") and toks[k + 1].word:
+            k += 1  # 'is labeling', 'are crying': a progressive, not 'was a' or 'is being'
         if k >= len(toks) or not toks[k].word or toks[k].capitalised or toks[k].low in self.determiners \
                 or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
             return None
@@ -907,13 +912,27 @@ class MarkAttributor:
             return None  # a long subject cut short: 'The head of a research organization that has ... told'
         return k
 
+    def _verb_at_end(self, toks: list[Tok], m: tuple[int, int]) -> bool:
+        """The subject ``m`` runs to the passage and ends with a lower-case word of a verb's form: that
+        word is the clause's verb ('the agency lists', 'the board noted')."""
+        last = toks[m[1] - 1]
+        return m[1] == len(toks) and m[1] - m[0] >= 2 and last.word and not last.capitalised \
+            and (last.low.endswith(("s", "ed")) or last.low in self.irregular_verbs) and not last.low.endswith("ss")
+
     def _past_appositive(self, toks: list[Tok], k: int) -> int:
-        """Where the clause goes on after a subject ending before toks[k]: past an appositive between
-        commas that describes it ('Meg Whitman, a former candidate for governor, labeled ...'), else k."""
+        """Where the clause goes on after a subject ending before toks[k]: past an aside between commas
+        that describes it ('Meg Whitman, a former candidate for governor, labeled ...'), a relative
+        clause ('Quint, who is running again, praised ...') or a short phrase ('Brand, for her part,
+        is ...'), else k."""
         if k >= len(toks) or toks[k].text != ",":
             return k
         comma = next((c for c in range(k + 2, min(k + 16, len(toks))) if toks[c].text == ","), None)
-        return comma + 1 if comma is not None and self._describes(toks[k + 1:comma]) else k
+        if comma is None:
+            return k
+        aside = toks[k + 1:comma]
+        relative = aside[0].low in ("who", "which") and comma + 1 < len(toks) and not toks[comma + 1].capitalised
+        phrase = aside[0].low in _PREPOSITIONS and len(aside) <= 4
+        return comma + 1 if self._describes(aside) or relative or phrase else k
 
     def colon_clause(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
         """'Mark Mahaney, an analyst, agreed:' / 'Sanders delivered a snappy retort:' closing the sentence
@@ -1034,6 +1053,7 @@ class MarkCandidates:
         starts = [s.start for s in sentences]
         out: list[Candidate] = []
         last: Candidate | None = None
+        proper = proper_words(text) | {w for _, name in full_names(text, 0, len(text)) for w in name.split()}
         for span in spans:
             k = bisect_right(starts, span.start) - 1
             if k < 0:
@@ -1071,6 +1091,10 @@ class MarkCandidates:
                 attribution = self.attributor.colon_clause(text, span.start, sentences[k - 1].start)
             if attribution is None and not at_start:
                 attribution = self.attributor.clause_subject(text, span.start, first.start)
+                if attribution is not None and (not self._speaker_like(text, attribution.mention, proper)
+                                                or _title_case(text[span.start + 1:span.end - 1].split())):
+                    attribution = None  # 'Giant screens glittered with "Over the Top"', 'The results showed';
+                    # 'He signed on for "The Lost Files"': a title, no one's words
             if attribution and attribution.layout == "before" and attribution.cue \
                     and _clause_runs_on(text, attribution.cue[1], span.start, span.end, final.end) \
                     and closed_passage_end(text, span.start, final.end) is None:
@@ -1083,8 +1107,10 @@ class MarkCandidates:
             if named:
                 attribution = None
             if attribution and attribution.content is not None and attribution.content[1] is None:
-                attribution.content = (attribution.content[0], _content_end(text, span.end, final.end, self.attributor.verbs,
-                                                                           self.attributor.not_participles))
+                end = _content_end(text, span.end, final.end, self.attributor.verbs, self.attributor.not_participles)
+                if attribution.layout == "subject":
+                    end = coordinated_verb_at(text, span.end, end) or end
+                attribution.content = (attribution.content[0], end)
             if attribution is None and not named and last is not None and last.attribution is not None \
                     and (at_start or last.sentence == k and not self._aside_between(text, last, span)) \
                     and first.paragraph - sentences[last.sentence].paragraph <= 1 and _gap_is_quotes(doc, last, span):
@@ -1096,6 +1122,20 @@ class MarkCandidates:
             out.append(cand)
             last = cand
         return out
+
+    def _speaker_like(self, text: str, mention: tuple[int, int], proper: frozenset[str]) -> bool:
+        """A clause's subject that can be a speaker even though its verb is no verb of saying: a person's
+        pronoun, a name (a word the text capitalises mid-sentence too, a title, a first name) or a
+        description whose noun names a source ('the committee', 'critics'); not 'Giant screens', 'The
+        results' or 'It'."""
+        words = [w.strip(".,()") for w in text[mention[0]:mention[1]].split()]
+        if not words:
+            return False
+        if len(words) == 1 and words[0].casefold() in ("he", "she", "they", "we"):
+            return True
+        head = words[-1].casefold().replace("\u2019", "'").removesuffix("'s")
+        return _source_nouns().get(head, ("document",))[0] != "document" or any(
+            w in proper or is_title(w) or w in _given_names() for w in words)
 
     @staticmethod
     def _names_after_cue(text: str, last: Candidate | None, lead_in: Attribution, start: int) -> bool:
@@ -1166,7 +1206,7 @@ class MarkCandidates:
             f["starts_sentence"] = 1.0
         if _only_space_or_punct(text, cand.end, final.end):
             f["ends_sentence"] = 1.0
-        if n and n <= 6 and sum(w[:1].isupper() for w in words) >= max(2, n - 1):
+        if _title_case(words):
             f["title_case"] = 1.0
         if text[cand.end - 1:cand.end] not in '"\u201d':
             f["unclosed"] = 1.0
@@ -1177,9 +1217,27 @@ class MarkCandidates:
             f[f"prev={word_class(before[-1].text)}"] = 1.0
         elif not before:
             f["prev=<start>"] = 1.0
+        elif before[-1].text in (",", ":"):
+            f[f"prev={before[-1].text}"] = 1.0  # 'leaned in and boomed: "..."': punctuation leads into words
         if a and a.layout == "subject":  # its own weights: a clause's subject is a weaker cue than a verb of saying
             f = {f"subject:{k}": v for k, v in f.items()}
         return f
+
+
+def _title_case(words: list[str]) -> bool:
+    """Two to six words, all or all but one capitalised: a title or a name ('The Lost Files', 'Gang of Eight')."""
+    n = len(words)
+    return 0 < n <= 6 and sum(w[:1].isupper() for w in words) >= max(2, n - 1)
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'\u2019-]*)")
+
+
+def proper_words(text: str) -> frozenset[str]:
+    """The capitalised words a text also writes in the middle of a sentence (after a lower-case word or
+    a comma): names, mostly, unlike a common word that opens a sentence ('Giant screens ...')."""
+    return frozenset(m.group(1).rstrip("'\u2019s") if m.group(1).endswith(("'s", "\u2019s")) else m.group(1)
+                     for m in _MID_SENTENCE_CAPITAL.finditer(text))
 
 
 def word_class(word: str) -> str:
@@ -1456,6 +1514,18 @@ def closed_passage_end(text: str, start: int, end: int) -> int | None:
     None when the content does not open so."""
     m = _CLOSED_PASSAGE.match(text, start, end)
     return m.end() if m else None
+
+
+_NEXT_VERB = re.compile(r"(?:,[\"\u201d']?|\s(?:and|but))\s+(?:(?:then|also|later|\w+ly)\s+)?(?P<verb>[a-z]{3,}ed|"
+                        + "|".join(sorted(_IRREGULAR_PAST)) + r")\s")
+
+
+def coordinated_verb_at(text: str, start: int, end: int) -> int | None:
+    """Where the subject's next verb begins in [start, end): 'called her "third-rate" *and boycotted* a
+    debate', 'summed her up as "terrible," *denounced* her record': what the clause's verb took ends
+    there. None when no past verb is coordinated with it."""
+    m = _NEXT_VERB.search(text, max(0, start - 2), end)  # (from the passage's ',"' on)
+    return max(m.start(), start) if m else None
 
 
 def _content_end(text: str, after_mark: int, sent_end: int, verbs: dict, not_participles=frozenset()) -> int:

@@ -1,11 +1,16 @@
 """The learned decisions of the quote extractor.
 
-Three yes/no decisions, each a logistic regression over named features:
+Four yes/no decisions, each a logistic regression over named features:
 
 ``marks``  is a passage between quotation marks a quote, or a scare quote,
            title or name? (features of :class:`~framing.marks.Candidate`:
            attribution layout, cue, kind of speaker mention, length, place in
-           its sentence, the word before it)
+           its sentence, the word or the comma or colon before it)
+``subjects`` the same question for a passage inside a clause whose verb is no
+           verb of saying ('Quint praised Brand for showing "the courage of
+           his convictions"'): are these the clause subject's words? Its own
+           decision, so that it has its own threshold: a clause's subject is a
+           weaker sign of a speaker than a verb of saying
 ``cues``   is a reporting expression found by the rules ("X said ...",
            "according to X") really an attribution? (cue form and lemma,
            pattern, how the speaker was resolved, lengths, the word before)
@@ -13,7 +18,7 @@ Three yes/no decisions, each a logistic regression over named features:
            reported clause? (see :mod:`framing.clauses`: order, cue, kind of
            speaker mention, lengths, the words around the cue)
 
-Both are trained on the ``train`` part of PolNeAR (Newell, Margolin and Ruths,
+All are trained on the ``train`` part of PolNeAR (Newell, Margolin and Ruths,
 "An Attribution Relations Corpus for Political News", LREC 2018): a candidate
 is right there when it lies inside a human-annotated attribution. The weights
 are stored as plain JSON (``framing/trained/quote_model.json``); scoring needs
@@ -29,7 +34,7 @@ from pathlib import Path
 from .trained import trained_path
 
 MODEL_FILE = "quote_model.json"
-DECISIONS = ("marks", "cues", "clauses")
+DECISIONS = ("marks", "subjects", "cues", "clauses")
 CREDIT = ("PolNeAR v1.0.0 train part (Newell, Margolin and Ruths, LREC 2018): "
           "the model holds feature weights learned from it, no text")
 
@@ -54,9 +59,10 @@ ACCEPT_ALL = Decision({"bias": 30.0}, 0.0)
 
 @dataclass
 class QuoteModel:
-    """The extractor's decisions (``marks``, ``cues``) and where they were learned."""
+    """The extractor's decisions (``marks``, ``subjects``, ``cues``, ``clauses``) and where they were learned."""
 
     marks: Decision = field(default_factory=lambda: ACCEPT_ALL)
+    subjects: Decision = field(default_factory=lambda: ACCEPT_ALL)
     cues: Decision = field(default_factory=lambda: ACCEPT_ALL)
     clauses: Decision = field(default_factory=lambda: ACCEPT_ALL)
     meta: dict = field(default_factory=dict)

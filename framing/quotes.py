@@ -248,20 +248,21 @@ class QuoteExtractor:
 
     # ----------------------------------------------- learned candidates
     def _accepted(self, doc, spans) -> tuple[dict[int, list], dict[int, float]]:
-        """(decision, candidate, probability) triples the model accepts, by the sentence where the
+        """(reader, candidate, probability) triples the model accepts, by the sentence where the
         candidate ends (so that the rules have seen all its sentences first): passages between marks,
         then clauses; and, by cue offset, the probability the clause reader gives each cue."""
         out: dict[int, list] = {}
         second_opinion: dict[int, float] = {}
-        for decision, finder in (("marks", self.marks), ("clauses", self.clauses)):
-            judge = getattr(self.model, decision)
+        for reader, finder in (("marks", self.marks), ("clauses", self.clauses)):
             for cand in finder.find(doc, spans):
                 a = cand.attribution
+                decision = "subjects" if reader == "marks" and a is not None and a.layout == "subject" else reader
+                judge = getattr(self.model, decision)
                 p = judge.probability(cand.features)
                 if decision == "clauses" and a.cue:
                     second_opinion[a.cue[0]] = p
                 if a is not None and a.mention and p >= judge.threshold:
-                    out.setdefault(cand.last_sentence, []).append((decision, cand, p))
+                    out.setdefault(cand.last_sentence, []).append((reader, cand, p))
                 if self.trace is not None:
                     self.trace.append((decision, cand.features, a.content if a and a.content else (cand.start, cand.end)))
         return out, second_opinion
@@ -1148,13 +1149,21 @@ def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
                 and last.mention_start == q.mention_start \
                 and last.cue_start == q.cue_start \
                 and q.mention_start is not None and last.end <= q.mention_start < q.start \
-                and "\n" not in text[last.end:q.start]:
+                and "\n" not in text[last.end:q.start] and _resumes_after_attribution(text, q.start):
             last.fragments = [list(p) for p in last.pieces()] + [[q.start, q.end]]
             last.end, last.kind = q.end, "direct" if q.kind == last.kind == "direct" else "mixed"
             last.confidence = max(last.confidence, q.confidence)
             continue
         out.append(q)
     return out
+
+
+def _resumes_after_attribution(text: str, start: int) -> bool:
+    """The passage opening at ``start`` resumes the words its attribution interrupted: the attribution
+    closes with a comma, colon or stop before it ('..., she said, "B"'), not with words of the
+    writer's that lead into it ('..., said Quint, who waited in an "endless line"')."""
+    before = text[:start].rstrip().rstrip("\u201c\u201e\"'\u2018" + FILLER).rstrip()
+    return before[-1:] in (",", ":", ".", ";", "-", "\u2013", "\u2014") or before[-2:] in (".\u201d", '."')
 
 
 def _without_superseded(quotes: list[Quote], continued: list[Quote]) -> list[Quote]:

@@ -195,8 +195,12 @@ def _function_words() -> frozenset[str]:
     return frozenset(w for words in clause_words().values() for w in words)
 
 
-def _title(word: str) -> bool:
+def is_title(word: str) -> bool:
+    """'Sen.', 'Mr.', 'President', 'spokesman': a word that stands before a name as a title."""
     return word.rstrip(".").casefold() in _titles()
+
+
+_title = is_title
 
 
 def surname_form(name: str) -> str | None:

@@ -288,7 +288,11 @@ def test_a_hard_line_break_inside_a_sentence_does_not_split_the_quote():
 
 
 def test_a_scare_quote_is_no_quote():
-    assert quotes_of('Critics call the plan a "reset" of relations with Moscow.') == []
+    assert quotes_of('The talks brought what looked like a "reset" of relations with Moscow.') == []
+    assert quotes_of('Giant screens glittered with a three-word slogan: "Over the Top."') == []  # no speaker
+    # a speaker's term, though: the clause's subject names who calls it so
+    [q] = quotes_of('Critics call the plan a "reset" of relations with Moscow.')
+    assert (q.mention, q.kind) == ("Critics", "mixed")
 
 
 def test_a_surname_alone_is_the_person_named_in_full_earlier():
@@ -926,12 +930,17 @@ def test_a_name_before_a_colon_introduces_the_passage_after_it():
 def test_a_passage_right_after_the_subjects_verb_is_offered_to_the_subject():
     from framing.quotes import find_mark_spans
 
-    text = 'Clinton supports "appropriate pay raises for every federal worker."'
+    text = 'Hillary Clinton spoke. Clinton supports "appropriate pay raises for every federal worker."'
     doc = annotate(article_from_text(text), BuiltinSegmenter())
     [cand] = EXTRACTOR.marks.find(doc, find_mark_spans(doc))
     a = cand.attribution
     assert (a.layout, text[a.mention[0]:a.mention[1]], text[a.content[0]:a.content[1]]) == (
         "subject", "Clinton", '"appropriate pay raises for every federal worker."')
+    # a surname the text never writes in full nor mid-sentence is no evidence of a speaker
+    text = 'Clinton supports "appropriate pay raises for every federal worker."'
+    doc = annotate(article_from_text(text), BuiltinSegmenter())
+    [cand] = EXTRACTOR.marks.find(doc, find_mark_spans(doc))
+    assert cand.attribution is None
 
 
 def test_a_sentence_that_ends_with_its_cue_introduces_the_next_passage():
@@ -1078,8 +1087,9 @@ def test_a_pronoun_stands_for_a_speaker_named_earlier_in_the_same_sentence():
 
 
 def test_a_bare_word_of_saying_after_a_and_one_word_is_a_noun():
-    [q] = quotes_of('Sanders delivered a snappy retort: "No one is tearing this up. We will go forward."')
-    assert q.speaker == "Sanders"
+    [q] = quotes_of('Bernie Sanders waited. Sanders delivered a snappy retort: "No one is tearing this up. We will go '
+                    'forward."')
+    assert (q.mention, q.speaker) == ("Sanders", "Bernie Sanders")
     one('A friend said: "He was a good man."', mention="A friend", kind="direct")
 
 
@@ -1598,7 +1608,11 @@ def test_a_clause_subject_may_carry_an_appositive_before_its_verb():
     [q] = quotes_of(text)
     assert (q.mention, q.kind) == ("Maria Lopez", "direct")
     text = 'Maria Lopez, who left the party, welcomed "a long overdue recognition that the rules have failed."'
-    assert attributor.clause_subject(text, text.index('"'), 0) is None  # a clause, not an appositive
+    a = attributor.clause_subject(text, text.index('"'), 0)  # past a relative clause, too
+    assert (text[a.mention[0]:a.mention[1]], text[a.cue[0]:a.cue[1]]) == ("Maria Lopez", "welcomed")
+    text = 'Former Gov. Lena Brand, for her part, is labeling the plan "a blatant abuse of power."'
+    a = attributor.clause_subject(text, text.index('"'), 0)  # past a short phrase; a progressive verb
+    assert (text[a.mention[0]:a.mention[1]], text[a.cue[0]:a.cue[1]]) == ("Former Gov. Lena Brand", "labeling")
     text = 'Maria Lopez, Geneva, "the rules failed."'
     assert attributor.clause_subject(text, text.index('"'), 0) is None  # no verb after the appositive
 
@@ -1627,3 +1641,21 @@ def test_a_capitalised_auxiliary_inside_a_name_is_part_of_it():
     assert (q.mention, q.content) == ("Prime Minister Theresa May", "talks would go on")
     [q] = quotes_of("Polk County GOP Chairman Will Rogers said the turnout was high.")
     assert q.mention == "Polk County GOP Chairman Will Rogers"
+
+
+def test_a_clause_subject_whose_reading_took_the_verb_gives_it_back():
+    [q] = quotes_of('On its official website, the agency lists "public safety as its top priority."')
+    assert (q.mention, q.content) == ("the agency", "public safety as its top priority.")
+
+
+def test_what_a_clause_subjects_verb_takes_ends_at_the_next_verb_of_the_subject():
+    [q] = quotes_of('Lena Quint summed up the plan as "terrible," denounced its cost and left the hall.')
+    assert q.content == 'up the plan as "terrible,"'
+
+
+def test_a_passage_the_writer_leads_into_after_an_attribution_is_no_second_half_of_the_quote():
+    found = quotes_of('"It was truly shameful," said Lena Quint, 34, a plaintiff who waited in an '
+                      '"extraordinarily long line."')
+    assert found[0].content == "It was truly shameful," and found[0].fragments is None
+    [q] = quotes_of('"It was truly shameful," said Lena Quint. "We waited for hours."')  # the attribution closes
+    assert q.content == "It was truly shameful, \u2026 We waited for hours."
