@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from .lexicon import clause_words
 from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, as_clause_subject, aside_before_that, clausal,
-                    closed_passage_end, extend_over_passages, in_passage, next_report, opens_subordinate, phrase_end,
-                    quantifier_at, says_where, size_bucket, tokens, word_class, writer_aside)
+                    closed_passage_end, extend_over_passages, in_passage, next_report, opens_subordinate,
+                    passage_closes_report, phrase_end, quantifier_at, says_where, size_bucket, tokens, word_class,
+                    writer_aside)
 
 _PREPOSITIONS = clause_words()["preposition"]
 _SUBORDINATORS = clause_words()["subordinator"]
@@ -339,6 +340,7 @@ class ClauseCandidates:
 
     def _content_end(self, text: str, start: int, sent_end: int) -> int:
         end = closed_passage_end(text, start, sent_end) or sent_end
+        end = passage_closes_report(text, start, end) or end
         end = writer_aside(text, start, end, self.not_participles) or end
         end = next_report(text, start, end, self.attributor.verbs) or end
         while end > start and text[end - 1] in " \t\r\n.!?":

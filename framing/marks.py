@@ -852,7 +852,14 @@ class MarkAttributor:
             if comma is None:
                 return None
             i = comma + 1
-        return self.mention_after(toks, i)
+        m = self.mention_after(toks, i)
+        if m is None and i < len(toks) and toks[i].word and not toks[i].capitalised:
+            # ('Back home, he returned ...', 'Days later, Quint ...': a short opening phrase of any words)
+            comma = next((k for k in range(i + 1, min(i + 5, len(toks))) if toks[k].text == ","), None)
+            if comma is not None and comma + 1 < len(toks) and (toks[comma + 1].low in _PRONOUNS
+                                                                 or toks[comma + 1].capitalised):
+                return self.mention_after(toks, comma + 1)
+        return m
 
     @staticmethod
     def _opening_word(toks: list[Tok], i: int) -> bool:
@@ -1508,6 +1515,18 @@ def writer_aside_in(text: str, start: int, end: int, not_participles) -> bool:
                for m in _WRITER_ASIDE.finditer(text, start, end))
 
 
+_PASSAGE_THEN_WRITER = re.compile(r"(?:,[\"\u201d]|[\"\u201d],|,'')\u200b?(?=\s+(?:which|though|although|despite|"
+                                  r"as|part|hours|days|weeks)\b)")
+
+
+def passage_closes_report(text: str, start: int, end: int) -> int | None:
+    """Where a report inside [start, end) ends with a passage its own comma closes, before the writer's
+    words go on: 'says he is "losing the war," part of a lashing ...', 'deemed him "well qualified," which
+    is ...', '"about right," though voters ...'. The offset after the passage's closing mark, or None."""
+    m = _PASSAGE_THEN_WRITER.search(text, start, end)
+    return m.end() if m else None
+
+
 def closed_passage_end(text: str, start: int, end: int) -> int | None:
     """'Sanders said, "We'll see," when asked whether ...': content that opens with a passage its own
     comma or stop closes is that passage; the words after it are the writer's. The passage's end, or
@@ -1532,6 +1551,7 @@ def _content_end(text: str, after_mark: int, sent_end: int, verbs: dict, not_par
     """Where a mixed quote led in by a clause ends: the end of its sentence, before the final stop,
     or before ', adding ...', a semicolon or '... and argued that'."""
     end = max(after_mark, sent_end)
+    end = passage_closes_report(text, after_mark - 2, end) or end
     end = writer_aside(text, after_mark - 2, end, not_participles) or end  # (from the passage's ',"' on)
     end = next_report(text, after_mark, end, verbs) or end
     while end > after_mark and text[end - 1] in " \t\r\n.":

@@ -20,8 +20,8 @@ from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of
 from .clauses import _SUBORDINATORS, ClauseCandidates, introduces_passive_content, subordinate_end
 from .marks import (CLAUSE_LINKS, CLITICS, DASHES, MarkAttributor, MarkCandidates, Tok, abbreviated_place,
                     after_as_clause, as_clause_subject, aside_before_that, clausal, closed_passage_end,
-                    extend_over_passages, in_passage, initial_stop, next_report, phrase_end, quantifier_at, says_where,
-                    size_bucket, tokens, with_that, word_class)
+                    extend_over_passages, in_passage, initial_stop, next_report, passage_closes_report, phrase_end,
+                    quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import (Discourse, Registry, Speaker, clean_mention, full_names, gender_of, is_pronoun, is_proper_name,
@@ -179,6 +179,7 @@ class QuoteExtractor:
                               main_clauses=[_main_clause(s) for s in doc.sentences], text=text, quoted=quoted)
         quotes: list[Quote] = []
         last_direct: Quote | None = None
+        last_report: Quote | None = None  # the last quote of the sentence before
         by_mention: dict[int, Quote] = {}
         continued: list[Quote] = []
         if doc.sentences:  # every registered name in the body, once (coreference looks only backwards)
@@ -190,7 +191,7 @@ class QuoteExtractor:
             _participles_share_the_subject(found)
             cont = None
             if not found:
-                cont = self._continuation(doc, sent, spans, last_direct, quotes)
+                cont = self._continuation(doc, sent, spans, last_direct, quotes, last_report)
                 found = [cont] if cont else []
                 continued.extend(found)
             self._observe(discourse, found)  # ('Rhimes declared ...: "...," she said': she is Rhimes)
@@ -218,6 +219,7 @@ class QuoteExtractor:
                 last_direct = direct[-1]
             elif found:
                 last_direct = None
+            last_report = found[-1] if found else None
         quotes = _without_superseded(quotes, continued)
         _link_names(quotes, written)
         quotes = _join_interrupted(sorted(quotes, key=lambda q: (q.start, q.end)), text)
@@ -903,6 +905,9 @@ class QuoteExtractor:
         passage = closed_passage_end(text, toks[k].start, sent.end)
         if passage is not None:
             return passage
+        closing = passage_closes_report(text, toks[k].start, sent.end)
+        if closing is not None:
+            return next_report(text, toks[k].start, closing, self.verbs) or closing
         for n in range(k + 1, len(toks) - 1):
             if toks[n].text == "," or (toks[n].text in QUOTE_CHARS and toks[n - 1].text == ","):
                 nxt = toks[n + 1].text.casefold()
@@ -1064,20 +1069,25 @@ class QuoteExtractor:
             return replace(speaker, group=described.group, source="guessed")
         return speaker
 
-    def _continuation(self, doc, sent, spans, last_direct, quotes) -> Quote | None:
+    def _continuation(self, doc, sent, spans, last_direct, quotes, last_report=None) -> Quote | None:
         """A sentence that is wholly a quotation, or a few words and a quotation that ends it, right
-        after a direct quote, continues that speaker's words."""
-        if last_direct is None:
-            return None
+        after a direct quote, continues that speaker's words; so does a sentence that is wholly a
+        quotation right after a sentence that reports someone's words ('Quint said that the plan
+        would fail. / "It was never funded."')."""
         span = next((s for s in spans.near(sent.start, sent.end) if s.end > sent.start), None)
         if span is None:
+            return None
+        if last_direct is None and last_report is not None and last_report.sentence == sent.index - 1 \
+                and span.start == sent.start and span.end >= _trim(doc.text, sent.start, sent.end)[1] - 1:
+            last_direct = last_report
+        if last_direct is None:
             return None
         if any(q.start <= span.inner[0] < q.end for q in quotes):
             return None
         kind = "direct"
         if span.start == sent.start:
             start, end = _strip(doc.text, *span.inner)
-        elif self._leads_into(doc.text, sent, span):
+        elif self._leads_into(doc.text, sent, span) and last_direct.sentence == sent.index - 1:
             start, end, kind = *_trim(doc.text, sent.start, sent.end), "mixed"
         else:
             return None

@@ -1659,3 +1659,29 @@ def test_a_passage_the_writer_leads_into_after_an_attribution_is_no_second_half_
     assert found[0].content == "It was truly shameful," and found[0].fragments is None
     [q] = quotes_of('"It was truly shameful," said Lena Quint. "We waited for hours."')  # the attribution closes
     assert q.content == "It was truly shameful, \u2026 We waited for hours."
+
+
+def test_a_quoted_paragraph_after_a_reported_one_goes_on_with_its_speaker():
+    found = quotes_of('Lena Quint said that the plan would fail.\n\n"It was never funded. Nobody asked us."')
+    assert [(q.mention, q.kind, q.content) for q in found] == [
+        ("Lena Quint", "indirect", "the plan would fail"),
+        ("Lena Quint", "direct", "It was never funded. Nobody asked us.")]
+    # not when the passage has its own speaker, nor when narration comes between
+    found = quotes_of('Lena Quint said that the plan would fail.\n\n"It was never funded," Brand said.')
+    assert [q.mention for q in found] == ["Lena Quint", "Brand"]
+    found = quotes_of('Lena Quint said that the plan would fail. The hall emptied.\n\n"It was never funded."')
+    assert [q.mention for q in found] == ["Lena Quint"]
+
+
+def test_a_few_words_leading_into_a_passage_go_on_with_a_speaker_only_right_after_their_quote():
+    found = quotes_of('"We will do well," Lena Quint said. "Maybe even better."')
+    assert [q.content for q in found] == ["We will do well, \u2026 Maybe even better."]
+    found = quotes_of('"We will do well," Lena Quint said. The hall emptied. So what is doing "well"?')
+    assert [q.content for q in found] == ["We will do well,"]
+
+
+def test_a_report_ends_with_a_passage_its_comma_closes_when_the_writer_goes_on():
+    [q] = quotes_of('Lena Quint says he is "losing the war on terror," part of a lashing the two have given him.')
+    assert q.content == 'he is "losing the war on terror,"'
+    [q] = quotes_of('Lena Quint said the plan was "futile," because the records are gone.')  # her reason, still
+    assert q.content == 'the plan was "futile," because the records are gone'
