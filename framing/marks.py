@@ -709,6 +709,8 @@ class MarkAttributor:
             if m is None and toks[0].start <= sent_start and last in (",", ":") and all(
                     t.text == "," or t.low in ("and", "but", "so", "yet") or t.low in self.connectives for t in toks[:i]):
                 m = self.mention_after(toks, j)  # 'Said Quint, "..."', 'But, said Quint, "..."': the cue opens it
+                if m and m[1] < len(toks) - 1 and self._past_appositive(toks, m[1]) == len(toks):
+                    return self._make("inverted", toks, (i, j), m, verb)  # 'Said Quint, who grew up there, "..."'
                 if m and m[1] == len(toks) - 1:
                     return self._make("inverted", toks, (i, j), m, verb)
                 return None

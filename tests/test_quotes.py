@@ -1685,3 +1685,18 @@ def test_a_report_ends_with_a_passage_its_comma_closes_when_the_writer_goes_on()
     assert q.content == 'he is "losing the war on terror,"'
     [q] = quotes_of('Lena Quint said the plan was "futile," because the records are gone.')  # her reason, still
     assert q.content == 'the plan was "futile," because the records are gone'
+
+
+def test_an_opening_cue_may_carry_an_aside_after_its_speaker():
+    [q] = quotes_of('Said Lena Quint, who grew up with him in the neighborhood, "We were all so proud of him."')
+    assert (q.mention, q.content) == ("Lena Quint", "We were all so proud of him.")
+
+
+def test_a_friend_can_speak_in_a_clause_without_a_verb_of_saying():
+    [q] = quotes_of('A friend referred to him as "the most generous man I have ever met" in a post.')
+    assert q.mention == "A friend"
+
+
+def test_what_a_speaker_calls_something_is_named_by_the_speaker_after_what():
+    found = quotes_of('Quint assails in scoffing prose what he calls the "immoral" "lie" of the moment.')
+    assert {q.mention for q in found} == {"he"}
