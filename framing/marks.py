@@ -898,15 +898,26 @@ class MarkAttributor:
         toks = _clause_before(text, mark_start, sent_start)
         if not toks:
             return None
-        m = self.subject(toks)
-        k = self._clause_verb(toks, m) if m is not None else None
-        if k is None and m is not None and self._verb_at_end(toks, m):
-            m, k = (m[0], m[1] - 1), m[1] - 1  # 'the agency lists "Q"': the subject's reading took the verb
+        m, k = self._subject_and_verb(toks)
+        if k is None:  # 'followed by one in which he took credit for "Q"': the clause the passage is in
+            inner = next((n for n in range(len(toks) - 2, 0, -1) if toks[n].low in _INNER_CLAUSE_OPENERS
+                          and (toks[n + 1].low in _PRONOUNS or toks[n + 1].capitalised)), None)
+            if inner is not None:
+                m, k = self._subject_and_verb(toks[inner + 1:])
+                m, k = (m and (m[0] + inner + 1, m[1] + inner + 1)), (k and k + inner + 1)
         if k is None:
             return None
         a = self._make("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
         a.content = (toks[k + 1].start if k + 1 < len(toks) else mark_start, None)  # ('Clinton supports "..."')
         return a
+
+    def _subject_and_verb(self, toks: list[Tok]) -> tuple[tuple[int, int] | None, int | None]:
+        """The subject opening a clause and the index of its verb, or (…, None) when either is missing."""
+        m = self.subject(toks)
+        k = self._clause_verb(toks, m) if m is not None else None
+        if k is None and m is not None and self._verb_at_end(toks, m):
+            m, k = (m[0], m[1] - 1), m[1] - 1  # 'the agency lists "Q"': the subject's reading took the verb
+        return m, k
 
     def _clause_verb(self, toks: list[Tok], m: tuple[int, int]) -> int | None:
         """Index of the verb that follows the subject ``m`` (past an appositive and adverbs), or None when
@@ -1062,7 +1073,7 @@ class MarkCandidates:
         starts = [s.start for s in sentences]
         out: list[Candidate] = []
         last: Candidate | None = None
-        proper = proper_words(text) | {w for _, name in full_names(text, 0, len(text)) for w in name.split()}
+        proper: frozenset[str] | None = None  # read when a clause's subject is weighed
         for span in spans:
             k = bisect_right(starts, span.start) - 1
             if k < 0:
@@ -1100,6 +1111,8 @@ class MarkCandidates:
                 attribution = self.attributor.colon_clause(text, span.start, sentences[k - 1].start)
             if attribution is None and not at_start:
                 attribution = self.attributor.clause_subject(text, span.start, first.start)
+                if attribution is not None and proper is None:
+                    proper = proper_words(text) | {w for _, name in full_names(text, 0, len(text)) for w in name.split()}
                 if attribution is not None and (not self._speaker_like(text, attribution.mention, proper)
                                                 or _title_case(text[span.start + 1:span.end - 1].split())):
                     attribution = None  # 'Giant screens glittered with "Over the Top"', 'The results showed';
@@ -1239,6 +1252,8 @@ def _title_case(words: list[str]) -> bool:
     return 0 < n <= 6 and sum(w[:1].isupper() for w in words) >= max(2, n - 1)
 
 
+_INNER_CLAUSE_OPENERS = frozenset({"which", "whom", "that", "because", "while", "when", "where", "after", "before",
+                                   "since", "though", "although", "if", "until"})  # (a subject follows)
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'\u2019-]*)")
 
 

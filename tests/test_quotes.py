@@ -1700,3 +1700,8 @@ def test_a_friend_can_speak_in_a_clause_without_a_verb_of_saying():
 def test_what_a_speaker_calls_something_is_named_by_the_speaker_after_what():
     found = quotes_of('Quint assails in scoffing prose what he calls the "immoral" "lie" of the moment.')
     assert {q.mention for q in found} == {"he"}
+
+
+def test_a_passage_in_an_inner_clause_is_offered_to_that_clauses_subject():
+    [q] = quotes_of('Then came a tweet in which Lena Quint took credit for "being right on crime."')
+    assert (q.mention, q.content) == ("Lena Quint", 'credit for "being right on crime."')
