@@ -999,13 +999,16 @@ class MarkAttributor:
 
     def _that_after_setting(self, lead: list[Tok], verb) -> int | None:
         """Index of the 'that' opening the report in the words between a cue and its passage: first, or
-        after only who was told ('told customers at a Manchester, New Hampshire, diner that "..."');
+        after only who was told ('told customers at a Manchester, New Hampshire, diner that "..."') or
+        a setting ('said on Sunday that "..."', 'said at a rally in Ohio that "..."');
         else None (not 'said the plan that he "opposed" ...', where 'that' opens a relative clause
-        inside the report, nor 'believes in journalism that "takes sides"')."""
+        inside the report, nor 'believes in journalism that "takes sides"': a belief's object)."""
         that = next((n for n, t in enumerate(lead[:16]) if t.low == "that"), None)
         if that is None or that == 0:
             return that
-        if verb is None or verb.frame != "object_clause":
+        setting = lead[0].low in _PREPOSITIONS or lead[0].low in self.time  # 'said on Sunday that "..."'
+        if verb is None or verb.frame != "object_clause" and not (verb.frame == "clause" and setting
+                                                                  and verb.connotation != "tentative"):
             return None
         if any(t.text in _DOUBLE_MARKS or t.low in self.stop and t.low not in _PREPOSITIONS
                and t.low not in self.determiners or self._verb_form(t) for t in lead[:that]):
@@ -1125,7 +1128,8 @@ class MarkCandidates:
                 attribution.layout = "lead_in"
                 attribution.content = (span.start, None)
             named = attribution is not None and attribution.layout == "lead_in" \
-                and self._names_after_cue(text, last, attribution, span.start)
+                and (self._names_after_cue(text, last, attribution, span.start)
+                     or self._title_in_setting(text, attribution, span))
             if named:
                 attribution = None
             if attribution and attribution.content is not None and attribution.content[1] is None:
@@ -1166,6 +1170,13 @@ class MarkCandidates:
         a = last.attribution if last is not None else None
         return a is not None and a.layout in ("after", "inverted") and a.cue == lead_in.cue \
             and _only_space(text, a.cue[1], start)
+
+    @staticmethod
+    def _title_in_setting(text: str, lead_in: Attribution, span) -> bool:
+        """A title in the setting a cue's words lead into ('said on ABC's "This Week."', 'said in an
+        interview aired on "New Day"'): a programme or a paper, not the speaker's words."""
+        lead = text[lead_in.cue[1]:span.start].split()
+        return bool(lead) and lead[0].casefold() in _PREPOSITIONS and _title_case(text[span.start + 1:span.end - 1].split())
 
     def _aside_between(self, text, last: Candidate, span) -> bool:
         """The writer's own clause comes between the last passage's attribution and this passage of the

@@ -1705,3 +1705,15 @@ def test_what_a_speaker_calls_something_is_named_by_the_speaker_after_what():
 def test_a_passage_in_an_inner_clause_is_offered_to_that_clauses_subject():
     [q] = quotes_of('Then came a tweet in which Lena Quint took credit for "being right on crime."')
     assert (q.mention, q.content) == ("Lena Quint", 'credit for "being right on crime."')
+
+
+def test_a_title_in_the_setting_a_cue_leads_into_is_no_quote():
+    found = quotes_of('"We will win," Lena Quint said on "Meet the Press." "Because we are ready."')
+    assert [q.content for q in found] == ["We will win, \u2026 Because we are ready."]
+
+
+def test_a_setting_between_a_verb_of_saying_and_that_is_no_part_of_the_passage():
+    [q] = quotes_of('Lena Quint said on Sunday that "nothing is settled."')
+    assert q.content == "nothing is settled."
+    [q] = quotes_of('Lena Quint believes in journalism that "takes sides."')  # a belief's object
+    assert q.content == 'in journalism that "takes sides."'
