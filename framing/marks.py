@@ -1258,7 +1258,9 @@ class MarkCandidates:
 
 
 def _title_case(words: list[str]) -> bool:
-    """Two to six words, all or all but one capitalised: a title or a name ('The Lost Files', 'Gang of Eight')."""
+    """Two to six words, all or all but one capitalised: a title or a name ('The Lost Files', 'Gang of Eight';
+    marks and the filler that reading leaves after a doubled apostrophe do not count)."""
+    words = [w for w in (w.strip("'\u2018\u2019\u200b") for w in words) if w]
     n = len(words)
     return 0 < n <= 6 and sum(w[:1].isupper() for w in words) >= max(2, n - 1)
 

@@ -1717,3 +1717,8 @@ def test_a_setting_between_a_verb_of_saying_and_that_is_no_part_of_the_passage()
     assert q.content == "nothing is settled."
     [q] = quotes_of('Lena Quint believes in journalism that "takes sides."')  # a belief's object
     assert q.content == 'in journalism that "takes sides."'
+
+
+def test_a_title_between_doubled_apostrophes_is_a_title_too():
+    assert quotes_of("Later, David Brand praised ''Harbor Nights'' on his show.") == []
+    assert quotes_of('Later, David Brand praised "Harbor Nights" on his show.') == []
