@@ -1157,7 +1157,7 @@ class MarkCandidates:
         words = [w.strip(".,()") for w in text[mention[0]:mention[1]].split()]
         if not words:
             return False
-        if len(words) == 1 and words[0].casefold() in ("he", "she", "they", "we"):
+        if len(words) == 1 and words[0].casefold() in _PRONOUNS - {"it"}:
             return True
         head = words[-1].casefold().replace("\u2019", "'").removesuffix("'s")
         return _source_nouns().get(head, ("document",))[0] != "document" or any(
@@ -1265,8 +1265,8 @@ def _title_case(words: list[str]) -> bool:
     return 0 < n <= 6 and sum(w[:1].isupper() for w in words) >= max(2, n - 1)
 
 
-_INNER_CLAUSE_OPENERS = frozenset({"which", "whom", "that", "because", "while", "when", "where", "after", "before",
-                                   "since", "though", "although", "if", "until"})  # (a subject follows)
+# the words that open a clause inside a sentence, before its subject ('a tweet in which he ...')
+_INNER_CLAUSE_OPENERS = clause_words()["subordinator"] | clause_words()["relative_word"] | {"that"}
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'\u2019-]*)")
 
 
@@ -1545,8 +1545,8 @@ def writer_aside_in(text: str, start: int, end: int, not_participles) -> bool:
                for m in _WRITER_ASIDE.finditer(text, start, end))
 
 
-_PASSAGE_THEN_WRITER = re.compile(r"(?:,[\"\u201d]|[\"\u201d],|,'')\u200b?(?=\s+(?:which|though|although|despite|"
-                                  r"as|part|hours|days|weeks)\b)")
+_PASSAGE_THEN_WRITER = re.compile(r"(?:,[\"\u201d]|[\"\u201d],|,'')\u200b?(?=\s+(?:"
+                                  + "|".join(sorted(clause_words()["writer_after_passage"])) + r")\b)")
 
 
 def passage_closes_report(text: str, start: int, end: int) -> int | None:
