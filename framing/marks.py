@@ -950,7 +950,7 @@ class MarkAttributor:
         if comma is None:
             return k
         aside = toks[k + 1:comma]
-        relative = aside[0].low in ("who", "which") and comma + 1 < len(toks) and not toks[comma + 1].capitalised
+        relative = aside[0].low in self.relative_pronouns and comma + 1 < len(toks) and not toks[comma + 1].capitalised
         phrase = aside[0].low in _PREPOSITIONS and len(aside) <= 4
         return comma + 1 if self._describes(aside) or relative or phrase else k
 
@@ -1076,7 +1076,7 @@ class MarkCandidates:
         starts = [s.start for s in sentences]
         out: list[Candidate] = []
         last: Candidate | None = None
-        proper: frozenset[str] | None = None  # read when a clause's subject is weighed
+        names = names_in(text)
         for span in spans:
             k = bisect_right(starts, span.start) - 1
             if k < 0:
@@ -1113,13 +1113,7 @@ class MarkCandidates:
             if attribution is None and at_start and k > 0 and text[:span.start].rstrip().endswith(":"):
                 attribution = self.attributor.colon_clause(text, span.start, sentences[k - 1].start)
             if attribution is None and not at_start:
-                attribution = self.attributor.clause_subject(text, span.start, first.start)
-                if attribution is not None and proper is None:
-                    proper = proper_words(text) | {w for _, name in full_names(text, 0, len(text)) for w in name.split()}
-                if attribution is not None and (not self._speaker_like(text, attribution.mention, proper)
-                                                or _title_case(text[span.start + 1:span.end - 1].split())):
-                    attribution = None  # 'Giant screens glittered with "Over the Top"', 'The results showed';
-                    # 'He signed on for "The Lost Files"': a title, no one's words
+                attribution = self._speaking_subject(text, span, first.start, names)
             if attribution and attribution.layout == "before" and attribution.cue \
                     and _clause_runs_on(text, attribution.cue[1], span.start, span.end, final.end) \
                     and closed_passage_end(text, span.start, final.end) is None:
@@ -1149,11 +1143,19 @@ class MarkCandidates:
             last = cand
         return out
 
-    def _speaker_like(self, text: str, mention: tuple[int, int], proper: frozenset[str]) -> bool:
+    def _speaking_subject(self, text: str, span, sent_start: int, names: frozenset[str]) -> Attribution | None:
+        """The clause-subject reading of a passage (:meth:`MarkAttributor.clause_subject`), kept when its
+        subject can speak and the passage is no title ('He signed on for "The Lost Files"')."""
+        a = self.attributor.clause_subject(text, span.start, sent_start)
+        if a is None or not self._speaker_like(text, a.mention, names) \
+                or _title_case(text[span.start + 1:span.end - 1].split()):
+            return None
+        return a
+
+    def _speaker_like(self, text: str, mention: tuple[int, int], names: frozenset[str]) -> bool:
         """A clause's subject that can be a speaker even though its verb is no verb of saying: a person's
-        pronoun, a name (a word the text capitalises mid-sentence too, a title, a first name) or a
-        description whose noun names a source ('the committee', 'critics'); not 'Giant screens', 'The
-        results' or 'It'."""
+        pronoun, a name (one of ``names``, a title, a first name) or a description whose noun names a
+        source ('the committee', 'critics'); not 'Giant screens', 'The results' or 'It'."""
         words = [w.strip(".,()") for w in text[mention[0]:mention[1]].split()]
         if not words:
             return False
@@ -1161,7 +1163,7 @@ class MarkCandidates:
             return True
         head = words[-1].casefold().replace("\u2019", "'").removesuffix("'s")
         return _source_nouns().get(head, ("document",))[0] != "document" or any(
-            w in proper or is_title(w) or w in _given_names() for w in words)
+            w in names or is_title(w) or w in _given_names() for w in words)
 
     @staticmethod
     def _names_after_cue(text: str, last: Candidate | None, lead_in: Attribution, start: int) -> bool:
@@ -1270,11 +1272,13 @@ _INNER_CLAUSE_OPENERS = clause_words()["subordinator"] | clause_words()["relativ
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'\u2019-]*)")
 
 
-def proper_words(text: str) -> frozenset[str]:
-    """The capitalised words a text also writes in the middle of a sentence (after a lower-case word or
-    a comma): names, mostly, unlike a common word that opens a sentence ('Giant screens ...')."""
-    return frozenset(m.group(1).rstrip("'\u2019s") if m.group(1).endswith(("'s", "\u2019s")) else m.group(1)
-                     for m in _MID_SENTENCE_CAPITAL.finditer(text))
+def names_in(text: str) -> frozenset[str]:
+    """The words of a text that are names: capitalised words it also writes in the middle of a sentence
+    (after a lower-case word or a comma), unlike a common word that opens one ('Giant screens ...'),
+    and the words of the full names in it (a first name and a surname)."""
+    capitalised = {m.group(1).removesuffix("'s").removesuffix("\u2019s")
+                   for m in _MID_SENTENCE_CAPITAL.finditer(text)}
+    return frozenset(capitalised | {w for _, name in full_names(text, 0, len(text)) for w in name.split()})
 
 
 def word_class(word: str) -> str:

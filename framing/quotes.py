@@ -1077,25 +1077,25 @@ class QuoteExtractor:
         span = next((s for s in spans.near(sent.start, sent.end) if s.end > sent.start), None)
         if span is None:
             return None
-        if last_direct is None and last_report is not None and last_report.sentence == sent.index - 1 \
-                and span.start == sent.start and span.end >= _trim(doc.text, sent.start, sent.end)[1] - 1:
-            last_direct = last_report
-        if last_direct is None:
+        whole = span.start == sent.start and span.end >= _trim(doc.text, sent.start, sent.end)[1] - 1
+        reported = last_report if last_report is not None and last_report.sentence == sent.index - 1 else None
+        last = last_direct or (reported if whole else None)
+        if last is None:
             return None
         if any(q.start <= span.inner[0] < q.end for q in quotes):
             return None
         kind = "direct"
         if span.start == sent.start:
             start, end = _strip(doc.text, *span.inner)
-        elif self._leads_into(doc.text, sent, span) and last_direct.sentence == sent.index - 1:
+        elif self._leads_into(doc.text, sent, span) and last.sentence == sent.index - 1:
             start, end, kind = *_trim(doc.text, sent.start, sent.end), "mixed"
         else:
             return None
         if end - start < 3:
             return None
-        q = Quote(**{**last_direct.to_dict(), "start": start, "end": end, "content": doc.text[start:end],
+        q = Quote(**{**last.to_dict(), "start": start, "end": end, "content": doc.text[start:end],
                      "kind": kind, "sentence": sent.index,
-                     "confidence": round(min(last_direct.confidence, 0.7), 2)})
+                     "confidence": round(min(last.confidence, 0.7), 2)})
         q.speaker_source = "coreference"
         return q
 

@@ -200,16 +200,14 @@ def is_title(word: str) -> bool:
     return word.rstrip(".").casefold() in _titles()
 
 
-_title = is_title
-
 
 def surname_form(name: str) -> str | None:
     """The surname when a speaker is named by it alone, or after a title ('Nebenzia', 'Mr. Trump',
     'President Obama'); None for a full name or a description."""
     words = name.split()
-    while len(words) > 1 and _title(words[0]):
+    while len(words) > 1 and is_title(words[0]):
         words = words[1:]
-    return words[0] if len(words) == 1 and _NAME_WORD.match(words[0]) and not _title(words[0]) else None
+    return words[0] if len(words) == 1 and _NAME_WORD.match(words[0]) and not is_title(words[0]) else None
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +260,7 @@ def full_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
     out, at = [], start
     while m := _FULL_NAME.search(text, at, end):
         first, initial, last = m.groups()
-        if _title(first) or first.casefold() in function_words or _title(last) or _CALENDAR.fullmatch(first):
+        if is_title(first) or first.casefold() in function_words or is_title(last) or _CALENDAR.fullmatch(first):
             at = m.end(1)  # ('But Mary J. Blige': the name may start at the next word)
             continue
         last = re.sub(r"['\u2019]s$", "", last)  # ("Bill Clinton's")
