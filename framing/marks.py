@@ -925,9 +925,9 @@ class MarkAttributor:
         k = self.skip_adverbs(toks, self._past_appositive(toks, m[1]))
         if k + 1 < len(toks) and toks[k].low in self.be and toks[k + 1].low.endswith("ing") and toks[k + 1].word:
             k += 1  # 'is labeling', 'are crying': a progressive, not 'was a' or 'is being'
-        if k >= len(toks) or not toks[k].word or toks[k].capitalised or toks[k].low in self.determiners \
+        if k >= len(toks) or not toks[k].low.isalpha() or toks[k].capitalised or toks[k].low in self.determiners \
                 or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
-            return None
+            return None  # (nor a number: 'One voter, Lena Quint, 35, showed up ...')
         if m[1] - m[0] >= 5 and not (self._verb_form(toks[k]) or toks[k].low.endswith("s")):
             return None  # a long subject cut short: 'The head of a research organization that has ... told'
         return k

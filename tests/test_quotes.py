@@ -1722,3 +1722,13 @@ def test_a_setting_between_a_verb_of_saying_and_that_is_no_part_of_the_passage()
 def test_a_title_between_doubled_apostrophes_is_a_title_too():
     assert quotes_of("Later, David Brand praised ''Harbor Nights'' on his show.") == []
     assert quotes_of('Later, David Brand praised "Harbor Nights" on his show.') == []
+
+
+def test_a_number_after_a_subjects_aside_is_no_verb():
+    from framing.quotes import find_mark_spans
+
+    text = 'One voter, Lena Quint, 35, showed up in the "brown beret" gear of a group.'
+    doc = annotate(article_from_text(text), BuiltinSegmenter())
+    [cand] = EXTRACTOR.marks.find(doc, find_mark_spans(doc))
+    a = cand.attribution
+    assert a is None or text[a.cue[0]:a.cue[1]] != "35"
