@@ -903,8 +903,9 @@ class MarkAttributor:
             inner = next((n for n in range(len(toks) - 2, 0, -1) if toks[n].low in _INNER_CLAUSE_OPENERS
                           and (toks[n + 1].low in _PRONOUNS or toks[n + 1].capitalised)), None)
             if inner is not None:
-                m, k = self._subject_and_verb(toks[inner + 1:])
-                m, k = (m and (m[0] + inner + 1, m[1] + inner + 1)), (k and k + inner + 1)
+                subject, verb = self._subject_and_verb(toks[inner + 1:])
+                if verb is not None:
+                    m, k = (subject[0] + inner + 1, subject[1] + inner + 1), verb + inner + 1
         if k is None:
             return None
         a = self._make("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
@@ -1147,8 +1148,7 @@ class MarkCandidates:
         """The clause-subject reading of a passage (:meth:`MarkAttributor.clause_subject`), kept when its
         subject can speak and the passage is no title ('He signed on for "The Lost Files"')."""
         a = self.attributor.clause_subject(text, span.start, sent_start)
-        if a is None or not self._speaker_like(text, a.mention, names) \
-                or _title_case(text[span.start + 1:span.end - 1].split()):
+        if a is None or not self._speaker_like(text, a.mention, names) or _passage_is_title(text, span):
             return None
         return a
 
@@ -1178,7 +1178,7 @@ class MarkCandidates:
         """A title in the setting a cue's words lead into ('said on ABC's "This Week."', 'said in an
         interview aired on "New Day"'): a programme or a paper, not the speaker's words."""
         lead = text[lead_in.cue[1]:span.start].split()
-        return bool(lead) and lead[0].casefold() in _PREPOSITIONS and _title_case(text[span.start + 1:span.end - 1].split())
+        return bool(lead) and lead[0].casefold() in _PREPOSITIONS and _passage_is_title(text, span)
 
     def _aside_between(self, text, last: Candidate, span) -> bool:
         """The writer's own clause comes between the last passage's attribution and this passage of the
@@ -1265,6 +1265,11 @@ def _title_case(words: list[str]) -> bool:
     words = [w for w in (w.strip("'\u2018\u2019\u200b") for w in words) if w]
     n = len(words)
     return 0 < n <= 6 and sum(w[:1].isupper() for w in words) >= max(2, n - 1)
+
+
+def _passage_is_title(text: str, span) -> bool:
+    """The words between a passage's marks are a title or a name (see :func:`_title_case`)."""
+    return _title_case(text[span.start + 1:span.end - 1].split())
 
 
 # the words that open a clause inside a sentence, before its subject ('a tweet in which he ...')

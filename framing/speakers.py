@@ -200,7 +200,6 @@ def is_title(word: str) -> bool:
     return word.rstrip(".").casefold() in _titles()
 
 
-
 def surname_form(name: str) -> str | None:
     """The surname when a speaker is named by it alone, or after a title ('Nebenzia', 'Mr. Trump',
     'President Obama'); None for a full name or a description."""
