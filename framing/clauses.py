@@ -27,6 +27,7 @@ _RELATIVE_WORDS = clause_words()["relative_word"]
 _MAIN_VERBS = clause_words()["main_verb"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
 _POSSESSIVE_PRONOUNS = clause_words()["possessive_pronoun"]
+_CLOSING_MARKS = ("\u201d", '"')
 
 
 def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
@@ -38,11 +39,18 @@ def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
         or speaker > 0 and toks[speaker - 1].text.casefold() in _SUBORDINATORS
     if opened and toks[0].text.casefold() == "as" and k > 0 and toks[k - 1].text == ",":
         return end  # 'As the paper noted, P': the clause is the attribution, the main clause its claim
-    if opened:  # (not the comma of '10,000', nor one before ', which ...' that the clause goes on with)
-        comma = next((t for t, nxt in zip(toks[k:], toks[k + 1:]) if t.text == "," and t.start < end
-                      and nxt.start > t.start + 1 and nxt.text.casefold() not in _RELATIVE_WORDS), None)
-        if comma is not None:
-            return comma.start
+    if opened:  # (not the comma of '10,000', nor one before ', which ...' that the clause goes on with;
+        # one before a closing mark closes the passage with the clause: 'While Quint calls it "a fraud," ...')
+        inside = False  # (nor one inside a passage: 'chanted "no justice, no peace," ...')
+        for t, nxt in zip(toks[k:], toks[k + 1:]):
+            if t.text in ("\u201c", "\u201d", '"'):
+                inside = t.text == "\u201c" or t.text == '"' and not inside
+            if t.text != "," or t.start >= end:
+                continue
+            if nxt.text in _CLOSING_MARKS and nxt.start == t.start + 1:
+                return nxt.end
+            if not inside and nxt.start > t.start + 1 and nxt.text.casefold() not in _RELATIVE_WORDS:
+                return t.start
     return end
 
 
@@ -129,7 +137,7 @@ class ClauseCandidates:
 
     def _candidate(self, text, sent, toks, i, j, verb, spans, infinitive: bool) -> Candidate | None:
         a = self.attributor
-        postposed = self._postposed(text, sent, toks, i, j, verb)
+        postposed = self._postposed(text, sent, toks, i, j, verb, spans)
         if postposed is not None:
             return postposed
         passive = self._passive(text, sent, toks, i, j, verb)
@@ -245,7 +253,7 @@ class ClauseCandidates:
         cand.features = self.features(text, toks, i, j, j + 1, cand, verb)
         return cand
 
-    def _postposed(self, text, sent, toks, i, j, verb) -> Candidate | None:
+    def _postposed(self, text, sent, toks, i, j, verb, spans) -> Candidate | None:
         """'Fundraising has surged, the campaign said.' / '..., said Paul Beck, a professor.'"""
         a = self.attributor
         comma = None
@@ -281,6 +289,7 @@ class ClauseCandidates:
         if toks[0].low in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
             return None  # 'As a phone rang, the announcer said ...': a clause of time or reason
         attribution = a._make("postposed", toks, (i, j), m, verb)
+        start, end = extend_over_passages(spans, start, end)
         attribution.content = (start, end)
         cand = Candidate(start, end, sent.index, attribution, last_sentence=sent.index)
         cand.features = self.features(text, toks, i, j, j, cand, verb)

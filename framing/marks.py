@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon import Verb, clause_words, load_terms
+from .preprocessing import FILLER
 from .speakers import full_names, given_names as _given_names, is_title, source_nouns as _source_nouns
 
 # A word (with inner dots, hyphens, apostrophes: D-N.Y., O'Brien, U.S.) or one other character.
@@ -900,7 +901,7 @@ class MarkAttributor:
             return None
         m, k = self._subject_and_verb(toks)
         if k is None:  # 'followed by one in which he took credit for "Q"': the clause the passage is in
-            inner = next((n for n in range(len(toks) - 2, 0, -1) if toks[n].low in _INNER_CLAUSE_OPENERS
+            inner = next((n for n in range(len(toks) - 2, -1, -1) if toks[n].low in _INNER_CLAUSE_OPENERS
                           and (toks[n + 1].low in _PRONOUNS or toks[n + 1].capitalised)), None)
             if inner is not None:
                 subject, verb = self._subject_and_verb(toks[inner + 1:])
@@ -974,6 +975,8 @@ class MarkAttributor:
         for c in range(len(toks) - 2, -1, -1):
             if toks[c].text != ",":
                 continue
+            if any(t.text in _DOUBLE_MARKS or t.text == "''" for t in toks[:c]):
+                break  # '"Q1," came shouts, as the crowd booed. ("Q2," Quint said.)': the cue is the later passage's
             found = self.after(text, toks[c].start, sent_end, tail=True)
             if found and found.layout in ("inverted", "after", "according_to"):
                 found.layout = "postposed"
@@ -1107,12 +1110,18 @@ class MarkCandidates:
                     and text[sentences[e + 1].start] in "-\u2013\u2014\u2015":  # '"..."\n\n- Hillary Clinton.'
                 byline = self.attributor.after(text, sentences[e + 1].start, sentences[e + 1].end, tail=True)
                 attribution = byline if byline is not None and byline.layout == "dash" else None
+            if attribution is not None and attribution.layout in ("after", "inverted") and not at_start \
+                    and attribution.content is None and _clause_opens_before(text, first.start, span.start):
+                attribution.content = (first.start, span.end)  # a mixed quote: the writer's words open its clause
             if attribution is None and span.end < final.end:
                 attribution = self.attributor.postposed(text, first.start, span.end, final.end)
             if attribution is None and at_start and k > 0 and sentences[k - 1].paragraph >= first.paragraph - 1:
                 attribution = self.attributor.closing_cue(text, sentences[k - 1].start, sentences[k - 1].end)
             if attribution is None and at_start and k > 0 and text[:span.start].rstrip().endswith(":"):
                 attribution = self.attributor.colon_clause(text, span.start, sentences[k - 1].start)
+            if attribution is not None and attribution.layout == "colon" \
+                    and self._misread_subject(text, attribution, names):
+                attribution = None  # 'Giant screens glittered with a slogan: "Q"': no one is named
             if attribution is None and not at_start:
                 attribution = self._speaking_subject(text, span, first.start, names)
             if attribution and attribution.layout == "before" and attribution.cue \
@@ -1131,8 +1140,11 @@ class MarkCandidates:
                 end = _content_end(text, span.end, final.end, self.attributor.verbs, self.attributor.not_participles)
                 if attribution.layout == "subject":
                     end = coordinated_verb_at(text, span.end, end) or end
+                if attribution.layout in ("subject", "lead_in") and _opens_subordinate_clause(text, first.start):
+                    end = _clause_comma_end(text, span.end, end)
                 attribution.content = (attribution.content[0], end)
             if attribution is None and not named and last is not None and last.attribution is not None \
+                    and (at_start or not _beyond_clause(last.attribution, span)) \
                     and (at_start or last.sentence == k and not self._aside_between(text, last, span)) \
                     and first.paragraph - sentences[last.sentence].paragraph <= 1 and _gap_is_quotes(doc, last, span):
                 prev = last.attribution
@@ -1151,6 +1163,14 @@ class MarkCandidates:
         if a is None or not self._speaker_like(text, a.mention, names) or _passage_is_title(text, span):
             return None
         return a
+
+    def _misread_subject(self, text: str, a: Attribution, names: frozenset[str]) -> bool:
+        """A colon's speaker read from its clause's subject ('Giant screens glittered with a slogan:') that
+        is one capitalised word opening the sentence and no name, title or source: the first word of an
+        ordinary noun phrase ('Giant', 'One', 'Ever'), which names no one."""
+        words = text[a.mention[0]:a.mention[1]].split()
+        return a.cue is not None and bool(text[a.mention[1]:a.cue[0]].strip()) and len(words) == 1 \
+            and not self._speaker_like(text, a.mention, names)
 
     def _speaker_like(self, text: str, mention: tuple[int, int], names: frozenset[str]) -> bool:
         """A clause's subject that can be a speaker even though its verb is no verb of saying: a person's
@@ -1538,10 +1558,13 @@ def in_passage(spans, pos: int) -> bool:
 
 
 def extend_over_passages(spans, start, end) -> tuple[int, int]:
-    """Widen a content span to whole quoted passages it cuts into (``spans``: a MarkSpans)."""
+    """Widen a content span to whole quoted passages it cuts into (``spans``: a MarkSpans). A span that
+    starts inside a passage of several sentences (it starts where a sentence does) takes the passage
+    from its opening: inside the marks when the passage runs to its end, from the mark when the span
+    goes on after it ('"Q1. Q2" but to take the lead, says Quint': a mixed quote, whole)."""
     for s in spans.near(start, end):
-        if s.start < start < s.end - 1 and s.end >= end:  # starts inside a passage that runs to its end
-            start = s.start + 1
+        if s.start < start < s.end - 1:  # starts inside a passage
+            start = s.start + 1 if s.end >= end else s.start
         if s.start < end < s.end and s.start >= start:  # ends inside a passage that began in it
             end = s.end
     return start, end
@@ -1617,3 +1640,42 @@ def _gap_is_quotes(doc, last: Candidate, span) -> bool:
 
     starts = [s.start for s in doc.sentences]  # (abbreviations' stops end no sentence: 'Steven M. Ekovich, ... Fla.')
     return span.start - last.end < 400 and bisect_right(starts, span.start) - bisect_left(starts, last.end) <= 2
+
+
+def _clause_opens_before(text: str, sent_start: int, mark_start: int) -> bool:
+    """The writer's words open the clause that a passage closes, before an attribution that follows it
+    ('The new plans "will not solve this," Quint said'): the reported proposition is the whole clause.
+    The words run into the passage with no comma or mark among them, and open with a capitalised word
+    that is no participle or subordinator ('Asked whether ...', 'Although ...': a phrase of the writer's)."""
+    lead = text[sent_start:mark_start]
+    words = lead.split()
+    if len(words) < 2 or not lead.rstrip()[-1:].isalnum() or any(m in lead for m in _DOUBLE_MARKS + (",", "''")):
+        return False
+    first = words[0].casefold()
+    return words[0][:1].isupper() and not first.endswith(("ing", "ed")) and first not in clause_words()["subordinator"]
+
+
+def _beyond_clause(a: Attribution, span) -> bool:
+    """A passage after the end of the clause a speaker's words were read in ('While Quint calls it "Q,"
+    Brand mocks the "pivot"'): no more of those words."""
+    return a.layout in ("subject", "lead_in") and a.content is not None and a.content[1] is not None \
+        and a.content[1] <= span.start
+
+
+def _opens_subordinate_clause(text: str, sent_start: int) -> bool:
+    """The sentence opens with a subordinate clause ('While Quint calls it "Q," Brand ...')."""
+    words = text[sent_start:sent_start + 40].split()
+    return bool(words) and words[0].casefold() in clause_words()["subordinator"]
+
+
+def _clause_comma_end(text: str, mark_end: int, end: int) -> int:
+    """Where a sentence-opening subordinate clause holding the passage that ends at ``mark_end`` ends:
+    with the passage when its own comma closes it ('While Quint calls it "a failure," Brand ...'),
+    else at the next comma before ``end``."""
+    if text[:mark_end].rstrip("\u201d\"'" + FILLER).endswith(","):
+        return mark_end
+    stop = _CLAUSE_STOP.search(text, mark_end, end)
+    return stop.start() if stop else end
+
+
+_CLAUSE_STOP = re.compile(r",|\s(?:--|\u2014|\u2013)\s|\u2014")

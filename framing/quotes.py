@@ -38,8 +38,9 @@ _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
 # A clause break right before a new speaker: 'X say A[, while |; |, and |, but ]Y say B'.
 _COORDINATION = re.compile(r"(?:;\s*(?:(?:while|whereas|and|but)\s+)?|,?\s(?:while|whereas|and|but)\s+)$")
 # A relative clause that reports a passage inside another report: 'X said he backs limits on the bodies[, which ]he
-# called "a cartel"' (the passage is his own report, PolNeAR's and ours: the first ends before it).
-_RELATIVE_REPORT = re.compile(r"(?:,|\s[\u2014\u2013-]{1,2})\s*(?:which|whom)\s+$")
+# called "a cartel"', 'X said P, to which Y replied: "Q"' (the passage is the relative clause's own report, PolNeAR's
+# and ours: the first ends before it).
+_RELATIVE_REPORT = re.compile(r"(?:,|\s[\u2014\u2013-]{1,2})\s*(?:(?:to|at|on|upon|after)\s+)?(?:which|whom)\s+$")
 _SPACED = re.compile(r"\S+")
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 _LEADING_CONJUNCTIONS = clause_words()["leading_conjunction"]

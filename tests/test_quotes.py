@@ -1732,3 +1732,32 @@ def test_a_number_after_a_subjects_aside_is_no_verb():
     [cand] = EXTRACTOR.marks.find(doc, find_mark_spans(doc))
     a = cand.attribution
     assert a is None or text[a.cue[0]:a.cue[1]] != "35"
+
+
+def test_a_mixed_quote_whose_clause_the_writer_opened_reports_the_whole_clause():
+    [q] = quotes_of('The new plans "will not solve this challenge," Lena Quint said.')
+    assert (q.mention, q.content) == ("Lena Quint", 'The new plans "will not solve this challenge,"')
+
+
+def test_a_subordinate_clause_opening_the_sentence_is_read_for_its_subjects_words():
+    [q] = quotes_of('While Lena Quint mocks the treaty as "a fraud," Olga Brand praises its "bold" terms.')
+    assert (q.mention, q.content) == ("Lena Quint", 'the treaty as "a fraud,"')  # not Brand's "bold"
+    [q] = quotes_of('While Lena Quint calls the treaty "a fraud," Olga Brand praises its "bold" terms.')
+    assert (q.mention, q.content) == ("Lena Quint", 'calls the treaty "a fraud,"')
+
+
+def test_a_report_ends_before_a_relative_clause_that_attributes_a_passage():
+    found = quotes_of('Brand said experts had found her plans strong, to which Quint interjected: "It is not true."')
+    assert [(q.mention, q.content) for q in found] == [("Brand", "experts had found her plans strong"),
+                                                       ("Quint", "It is not true.")]
+
+
+def test_a_claim_that_starts_inside_a_passage_of_several_sentences_takes_the_passage_whole():
+    [q] = quotes_of('"Campaigns are short of money. Rich groups have it. They have no choice" but to lead the '
+                    'advertising, says Lena Quint, a consultant.')
+    assert q.mention == "Lena Quint" and q.content.startswith('"Campaigns are short of money.')
+
+
+def test_interjecting_is_a_verb_of_saying_beside_a_passage():
+    [q] = quotes_of('Olga Brand asked about the feud. Quint tried to laugh it off by interjecting, "Only Lena Brand."')[-1:]
+    assert (q.mention, q.content) == ("Quint", "Only Lena Brand.")
