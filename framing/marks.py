@@ -40,6 +40,7 @@ _AUXILIARY_VERBS = clause_words()["modal"]
 _PLACE_WORDS = clause_words()["place_word"]
 _AFFILIATION_LINKS = clause_words()["affiliation_link"]
 _COMPLEMENT_WORDS = clause_words()["complement"]
+_CLAUSE_AFTER_CUE = clause_words()["clause_after_cue"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
 CLAUSE_LINKS = clause_words()["subordinator"] | {"that"}  # words that open a clause of its own
 _RESPONDENTS = clause_words()["respondent"]
@@ -334,14 +335,15 @@ class MarkAttributor:
         return None
 
     def _relative_subject(self, toks: list[Tok], end: int, floor: int) -> tuple[int, int] | None:
-        """'a White House official who spoke anonymously to discuss strategy said': the name before a
-        'who' clause that runs, without punctuation, up to the verb (within 15 words)."""
+        """'a White House official who spoke anonymously to discuss strategy said', 'the officials whose laws
+        were struck down say': the name before a 'who' or 'whose' clause that runs, without punctuation, up
+        to the verb (within 15 words)."""
         for k in range(end - 1, max(floor, end - 16) - 1, -1):
             t = toks[k]
             if not t.word or t.low in self.first_words and k < end - 1 and self.cue_at(toks, k):
                 return None
-            if t.low == "who" and k > floor:  # (not 'voters who said': the relative speaks, read elsewhere)
-                return self._name_before(toks, k, floor) if k < end - 1 else None
+            if t.low in ("who", "whose") and k > floor:  # (not 'voters who said': the relative speaks, read
+                return self._name_before(toks, k, floor) if k < end - 1 else None  # elsewhere)
         return None
 
     def _time_before(self, toks: list[Tok], end: int, floor: int) -> int:
@@ -506,8 +508,8 @@ class MarkAttributor:
         if modifier_end is not None:  # '"Q," the order released Friday said': the participle's words
             m, j = (m[0], modifier_end), modifier_end
         j = self.skip_adverbs(toks, j)
-        cue = _beside_closed_passage(self.cue_at(toks, j) or self.unlisted_cue_at(toks, j, present=True), text,
-                                     mark_end)
+        cue = self.cue_at(toks, j) or self.unlisted_cue_at(toks, j, present=True, after_passage=True)
+        cue = _beside_closed_passage(cue, text, mark_end)
         if cue and cue[1].frame != "prep" and (not tail or self._closes(toks, cue[0])):
             return self._make("after", toks, (j, cue[0]), m, cue[1])
         return None
@@ -563,9 +565,10 @@ class MarkAttributor:
                     return n + 1
         return None
 
-    def unlisted_cue_at(self, toks: list[Tok], j: int, present: bool = False):
+    def unlisted_cue_at(self, toks: list[Tok], j: int, present: bool = False, after_passage: bool = False):
         """(end index, verb) of a past-tense verb the lexicon lacks ('"...," she elaborated'), when the
-        layout alone marks it as the cue: it ends the clause (a stop, a comma or a closing tail follows).
+        layout alone marks it as the cue: it ends the clause (a stop, a comma or a closing tail follows;
+        ``after_passage``: or the writer's next clause, '"...," Quint barked and a guard stepped in').
         ``present``: a present form that ends the sentence too ('"...," Viguerie concludes.')."""
         if not self._unlisted_form(toks, j):
             return None
@@ -577,7 +580,8 @@ class MarkAttributor:
         end = j + 1
         if end < len(toks) and toks[end].low in ("back", "out", "up"):
             end += 1  # 'fired back'
-        if end < len(toks) and toks[end].word and not self._closes(toks, end):
+        if end < len(toks) and toks[end].word and not self._closes(toks, end) \
+                and not (after_passage and toks[end].low in _CLAUSE_AFTER_CUE):
             return None
         return end, Verb(toks[j].low, "neutral", "unlisted")
 
@@ -614,6 +618,8 @@ class MarkAttributor:
         lead = [t for t in rest[:3] if t.text not in (",", ":")]
         if lead and lead[0].text in ('"', "\u201c"):
             return False  # 'X said, "..."': a quotation follows
+        if lead and lead[0].low in ("who", "whose") and not any(t.text in _DOUBLE_MARKS for t in rest):
+            return True  # ', said a handful of Democrats who point to ...': the speaker's description
         comma = next((n for n, t in enumerate(rest) if t.text == ","), len(rest))
         head, appositive = rest[:comma], rest[comma + 1:]
         place = next((n for n, t in enumerate(head) if t.low in _PLACE_WORDS or t.low in _AFFILIATION_LINKS), None)
@@ -925,12 +931,14 @@ class MarkAttributor:
         """Index of the verb that follows the subject ``m`` (past an appositive and adverbs), or None when
         what follows is no verb ('The case was ...', 'Trump, who ...', 'Name: ...')."""
         k = self.skip_adverbs(toks, self._past_appositive(toks, m[1]))
-        if k + 1 < len(toks) and toks[k].low in self.be and toks[k + 1].low.endswith("ing") and toks[k + 1].word:
+        progressive = k + 1 < len(toks) and toks[k].low in self.be and toks[k + 1].low.endswith("ing") \
+            and toks[k + 1].word
+        if progressive:
             k += 1  # 'is labeling', 'are crying': a progressive, not 'was a' or 'is being'
         if k >= len(toks) or not toks[k].low.isalpha() or toks[k].capitalised or toks[k].low in self.determiners \
                 or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
             return None  # (nor a number: 'One voter, Lena Quint, 35, showed up ...')
-        if m[1] - m[0] >= 5 and not (self._verb_form(toks[k]) or toks[k].low.endswith("s")):
+        if m[1] - m[0] >= 5 and not (progressive or self._verb_form(toks[k]) or toks[k].low.endswith("s")):
             return None  # a long subject cut short: 'The head of a research organization that has ... told'
         return k
 

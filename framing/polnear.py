@@ -226,17 +226,19 @@ def extract_part(texts: Path, model, docs: set[str] | None = None, backend=None)
 THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(14))  # 0.3 to 0.95
 
 
-TIE = 0.001  # F-beta differences below this are not told apart on PolNeAR train's ~17,000 candidates;
-TIE_ROWS = 17000  # on fewer, the tolerance grows as the standard error does (1 / sqrt(rows))
+TIE = 0.001  # F-beta differences below this are not told apart on PolNeAR train's ~17,000 candidates
+TIE_ROWS = 17000  # and on a decision with thousands of them; a decision with fewer than SMALL_DECISION
+SMALL_DECISION = 1000  # has a tolerance that grows as the standard error does, 1 / sqrt(rows)
 
 
 def choose_thresholds(out_of_fold: list[tuple[str, float, int]], beta: float = 0.5) -> dict[str, float]:
     """Per decision, the lowest threshold on out-of-fold probabilities whose F-beta is within a tolerance
     of the best (beta 0.5: a spurious quote costs more than a missed one, as end-to-end scores count them;
     of thresholds that score alike, the one that keeps the most quotes, which also keeps the choice from
-    jumping a grid step on every small change of the candidates). The tolerance is ``TIE`` for
-    ``TIE_ROWS`` candidates and grows as 1 / sqrt(n) for a decision that has fewer (``subjects`` has a
-    few hundred: a handful of them would move its best threshold by several steps)."""
+    jumping a grid step on every small change of the candidates). The tolerance is ``TIE``; for a
+    decision with fewer than ``SMALL_DECISION`` candidates it is ``TIE`` scaled by sqrt(TIE_ROWS / n), as
+    the standard error grows (``subjects`` has a few hundred: a handful of them would move its best
+    threshold by several grid steps)."""
     from .quote_model import DECISIONS
 
     chosen = {}
@@ -253,7 +255,7 @@ def choose_thresholds(out_of_fold: list[tuple[str, float, int]], beta: float = 0
 
         scores = {t: f_beta(t) for t in THRESHOLDS}
         best = max(scores.values())
-        tie = TIE * math.sqrt(TIE_ROWS / max(1, len(rows)))
+        tie = TIE if len(rows) >= SMALL_DECISION else TIE * math.sqrt(TIE_ROWS / max(1, len(rows)))
         chosen[name] = min(t for t, f in scores.items() if f >= best - tie)
     return chosen
 

@@ -112,3 +112,13 @@ def test_of_thresholds_that_score_alike_the_lowest_is_chosen():
     # candidates and drops the false one (F0.5 = 1); 0.3 keeps the false one, 0.7 loses a true one
     rows = [("marks", 0.32, 0), ("marks", 0.66, 1), ("marks", 0.9, 1)]
     assert polnear.choose_thresholds(rows)["marks"] == 0.35
+
+
+def test_a_decision_with_few_candidates_tells_fewer_f_scores_apart():
+    # 0.45 drops one false candidate (F0.5 0.7895 against 0.7878 at 0.3): a difference past the tolerance
+    # of a decision with a thousand candidates or more, within that of one with a few hundred
+    rows = [(0.9, 1)] * 300 + [(0.9, 0)] * 100 + [(0.4, 0)]
+    few = [("subjects", p, y) for p, y in rows]
+    many = [("subjects", p, y) for p, y in rows * 3]
+    assert polnear.choose_thresholds(few)["subjects"] == 0.3
+    assert polnear.choose_thresholds(many)["subjects"] == 0.45

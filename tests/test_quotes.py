@@ -1761,3 +1761,23 @@ def test_a_claim_that_starts_inside_a_passage_of_several_sentences_takes_the_pas
 def test_interjecting_is_a_verb_of_saying_beside_a_passage():
     [q] = quotes_of('Olga Brand asked about the feud. Quint tried to laugh it off by interjecting, "Only Lena Brand."')[-1:]
     assert (q.mention, q.content) == ("Quint", "Only Lena Brand.")
+
+
+def test_a_progressive_after_a_long_subject_and_its_aside_is_the_clauses_verb():
+    [q] = quotes_of('Former Arkansas Gov. Lena Quint, for his part, is labeling the move "a blatant abuse of power."')
+    assert (q.mention, q.content) == ("Former Arkansas Gov. Lena Quint", 'the move "a blatant abuse of power."')
+
+
+def test_an_unlisted_verb_after_a_passage_may_be_followed_by_the_writers_next_clause():
+    [q] = quotes_of('"Go back to the studio," Lena Quint barked and a guard stepped in.')
+    assert (q.mention, q.content) == ("Lena Quint", "Go back to the studio,")
+
+
+def test_the_name_before_a_whose_clause_is_the_speaker():
+    [q] = quotes_of('The state officials whose laws were struck down say the real change has come in the courts.')
+    assert (q.mention, q.content) == ("The state officials", "the real change has come in the courts")
+
+
+def test_a_relative_clause_after_an_inverted_speaker_describes_the_speaker():
+    [q] = quotes_of('The seat is well within his reach, said a handful of Democrats who point to his ties with labor.')
+    assert q.content == "The seat is well within his reach" and q.mention.startswith("a handful of Democrats")
