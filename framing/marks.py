@@ -984,7 +984,7 @@ class MarkAttributor:
             if toks[c].text != ",":
                 continue
             if any(t.text in _DOUBLE_MARKS or t.text == "''" for t in toks[:c]):
-                break  # '"Q1," came shouts, as the crowd booed. ("Q2," Quint said.)': the cue is the later passage's
+                break  # '"Q1," came shouts, as the crowd booed. ("Q2," Quint said.)': the later passage's cue
             found = self.after(text, toks[c].start, sent_end, tail=True)
             if found and found.layout in ("inverted", "after", "according_to"):
                 found.layout = "postposed"

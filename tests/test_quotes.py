@@ -1759,7 +1759,8 @@ def test_a_claim_that_starts_inside_a_passage_of_several_sentences_takes_the_pas
 
 
 def test_interjecting_is_a_verb_of_saying_beside_a_passage():
-    [q] = quotes_of('Olga Brand asked about the feud. Quint tried to laugh it off by interjecting, "Only Lena Brand."')[-1:]
+    text = 'Olga Brand asked about the feud. Quint tried to laugh it off by interjecting, "Only Lena Brand."'
+    [q] = quotes_of(text)[-1:]
     assert (q.mention, q.content) == ("Quint", "Only Lena Brand.")
 
 
