@@ -42,7 +42,8 @@ _AFFILIATION_LINKS = clause_words()["affiliation_link"]
 _COMPLEMENT_WORDS = clause_words()["complement"]
 _CLAUSE_AFTER_CUE = clause_words()["clause_after_cue"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
-CLAUSE_LINKS = clause_words()["subordinator"] | {"that"}  # words that open a clause of its own
+_SUBORDINATORS = clause_words()["subordinator"]
+CLAUSE_LINKS = _SUBORDINATORS | {"that"}  # words that open a clause of its own
 _RESPONDENTS = clause_words()["respondent"]
 _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
@@ -1152,8 +1153,8 @@ class MarkCandidates:
                     end = _clause_comma_end(text, span.end, end)
                 attribution.content = (attribution.content[0], end)
             if attribution is None and not named and last is not None and last.attribution is not None \
-                    and (at_start or not _beyond_clause(last.attribution, span)) \
-                    and (at_start or last.sentence == k and not self._aside_between(text, last, span)) \
+                    and (at_start or last.sentence == k and not _beyond_clause(last.attribution, span)
+                         and not self._aside_between(text, last, span)) \
                     and first.paragraph - sentences[last.sentence].paragraph <= 1 and _gap_is_quotes(doc, last, span):
                 prev = last.attribution
                 attribution = self._introduced(text, sentences, k, last) or \
@@ -1301,7 +1302,7 @@ def _passage_is_title(text: str, span) -> bool:
 
 
 # the words that open a clause inside a sentence, before its subject ('a tweet in which he ...')
-_INNER_CLAUSE_OPENERS = clause_words()["subordinator"] | clause_words()["relative_word"] | {"that"}
+_INNER_CLAUSE_OPENERS = _SUBORDINATORS | clause_words()["relative_word"] | {"that"}
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'\u2019-]*)")
 
 
@@ -1660,7 +1661,7 @@ def _clause_opens_before(text: str, sent_start: int, mark_start: int) -> bool:
     if len(words) < 2 or not lead.rstrip()[-1:].isalnum() or any(m in lead for m in _DOUBLE_MARKS + (",", "''")):
         return False
     first = words[0].casefold()
-    return words[0][:1].isupper() and not first.endswith(("ing", "ed")) and first not in clause_words()["subordinator"]
+    return words[0][:1].isupper() and not first.endswith(("ing", "ed")) and first not in _SUBORDINATORS
 
 
 def _beyond_clause(a: Attribution, span) -> bool:
@@ -1673,7 +1674,7 @@ def _beyond_clause(a: Attribution, span) -> bool:
 def _opens_subordinate_clause(text: str, sent_start: int) -> bool:
     """The sentence opens with a subordinate clause ('While Quint calls it "Q," Brand ...')."""
     words = text[sent_start:sent_start + 40].split()
-    return bool(words) and words[0].casefold() in clause_words()["subordinator"]
+    return bool(words) and words[0].casefold() in _SUBORDINATORS
 
 
 def _clause_comma_end(text: str, mark_end: int, end: int) -> int:
