@@ -18,40 +18,14 @@ from __future__ import annotations
 from .lexicon import clause_words
 from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, as_clause_subject, aside_before_that, clausal,
                     closed_passage_end, extend_over_passages, in_passage, next_report, opens_subordinate,
-                    passage_closes_report, phrase_end, quantifier_at, says_where, size_bucket, tokens, word_class,
-                    writer_aside)
+                    passage_closes_report, phrase_end, quantifier_at, says_where, size_bucket, subordinate_end, tokens,
+                    word_class, writer_aside, SUBORDINATORS)
 
 _PREPOSITIONS = clause_words()["preposition"]
-_SUBORDINATORS = clause_words()["subordinator"]
 _RELATIVE_WORDS = clause_words()["relative_word"]
 _MAIN_VERBS = clause_words()["main_verb"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
 _POSSESSIVE_PRONOUNS = clause_words()["possessive_pronoun"]
-_CLOSING_MARKS = ("\u201d", '"')
-
-
-def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
-    """End of a report made inside a subordinate clause ('While he says P, it would seem ...', 'when
-    Rubio said P, a man yelled'): the comma closing that clause, if the clause opens the sentence
-    or right before the speaker. ``toks``: tokens with ``text`` and ``start``; ``k``: where the
-    content starts."""
-    opened = toks[0].text.casefold() in _SUBORDINATORS and not any(t.text == "," for t in toks[1:speaker]) \
-        or speaker > 0 and toks[speaker - 1].text.casefold() in _SUBORDINATORS
-    if opened and toks[0].text.casefold() == "as" and k > 0 and toks[k - 1].text == ",":
-        return end  # 'As the paper noted, P': the clause is the attribution, the main clause its claim
-    if opened:  # (not the comma of '10,000', nor one before ', which ...' that the clause goes on with;
-        # one before a closing mark closes the passage with the clause: 'While Quint calls it "a fraud," ...')
-        inside = False  # (nor one inside a passage: 'chanted "no justice, no peace," ...')
-        for t, nxt in zip(toks[k:], toks[k + 1:]):
-            if t.text in ("\u201c", "\u201d", '"'):
-                inside = t.text == "\u201c" or t.text == '"' and not inside
-            if t.text != "," or t.start >= end:
-                continue
-            if nxt.text in _CLOSING_MARKS and nxt.start == t.start + 1:
-                return nxt.end
-            if not inside and nxt.start > t.start + 1 and nxt.text.casefold() not in _RELATIVE_WORDS:
-                return t.start
-    return end
 
 
 def _relative_end(toks: list[Tok], k: int, end: int, main_verbs) -> int:
@@ -286,7 +260,7 @@ class ClauseCandidates:
             return None
         if inverted and not clausal(text, start, end) and a.head_of_asides(toks, comma) is not None:
             return None  # 'Kristen Smith, director of Democrats for Life, said the language hurt': no clause, a speaker
-        if toks[0].low in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
+        if toks[0].low in SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
             return None  # 'As a phone rang, the announcer said ...': a clause of time or reason
         attribution = a._make("postposed", toks, (i, j), m, verb)
         start, end = extend_over_passages(spans, start, end)

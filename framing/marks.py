@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon import Verb, clause_words, load_terms
-from .preprocessing import FILLER
 from .speakers import full_names, given_names as _given_names, is_title, source_nouns as _source_nouns
 
 # A word (with inner dots, hyphens, apostrophes: D-N.Y., O'Brien, U.S.) or one other character.
@@ -42,11 +41,13 @@ _AFFILIATION_LINKS = clause_words()["affiliation_link"]
 _COMPLEMENT_WORDS = clause_words()["complement"]
 _CLAUSE_AFTER_CUE = clause_words()["clause_after_cue"]
 _PARTICIPLE_LINKS = clause_words()["participle_link"]
-_SUBORDINATORS = clause_words()["subordinator"]
-CLAUSE_LINKS = _SUBORDINATORS | {"that"}  # words that open a clause of its own
+SUBORDINATORS = clause_words()["subordinator"]
+_RELATIVE_WORDS = clause_words()["relative_word"]
+CLAUSE_LINKS = SUBORDINATORS | {"that"}  # words that open a clause of its own
 _RESPONDENTS = clause_words()["respondent"]
 _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
+_CLOSING_MARKS = ("\u201d", '"')
 DASHES = ("\u2014", "\u2013", "-", "--")
 _SEPARATORS = (",",) + DASHES  # a comma, or a dash around an aside
 _ASIDES_SPAN = 45  # tokens from a speaker to its verb over asides
@@ -1126,8 +1127,9 @@ class MarkCandidates:
                 attribution = self.attributor.postposed(text, first.start, span.end, final.end)
             if attribution is None and at_start and k > 0 and sentences[k - 1].paragraph >= first.paragraph - 1:
                 attribution = self.attributor.closing_cue(text, sentences[k - 1].start, sentences[k - 1].end)
-            if attribution is None and at_start and k > 0 and text[:span.start].rstrip().endswith(":"):
-                attribution = self.attributor.colon_clause(text, span.start, sentences[k - 1].start)
+            if attribution is None and text[:span.start].rstrip().endswith(":") and (k > 0 or not at_start):
+                attribution = self.attributor.colon_clause(
+                    text, span.start, sentences[k - 1].start if at_start else first.start)
             if attribution is not None and attribution.layout == "colon" \
                     and self._misread_subject(text, attribution, names):
                 attribution = None  # 'Giant screens glittered with a slogan: "Q"': no one is named
@@ -1149,8 +1151,8 @@ class MarkCandidates:
                 end = _content_end(text, span.end, final.end, self.attributor.verbs, self.attributor.not_participles)
                 if attribution.layout == "subject":
                     end = coordinated_verb_at(text, span.end, end) or end
-                if attribution.layout in ("subject", "lead_in") and _opens_subordinate_clause(text, first.start):
-                    end = _clause_comma_end(text, span.end, end)
+                if attribution.layout in ("subject", "lead_in"):
+                    end = _subordinate_clause_end(text, first.start, attribution, span.start, end)
                 attribution.content = (attribution.content[0], end)
             if attribution is None and not named and last is not None and last.attribution is not None \
                     and (at_start or last.sentence == k and not _beyond_clause(last.attribution, span)
@@ -1302,7 +1304,7 @@ def _passage_is_title(text: str, span) -> bool:
 
 
 # the words that open a clause inside a sentence, before its subject ('a tweet in which he ...')
-_INNER_CLAUSE_OPENERS = _SUBORDINATORS | clause_words()["relative_word"] | {"that"}
+_INNER_CLAUSE_OPENERS = SUBORDINATORS | clause_words()["relative_word"] | {"that"}
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'\u2019-]*)")
 
 
@@ -1661,7 +1663,7 @@ def _clause_opens_before(text: str, sent_start: int, mark_start: int) -> bool:
     if len(words) < 2 or not lead.rstrip()[-1:].isalnum() or any(m in lead for m in _DOUBLE_MARKS + (",", "''")):
         return False
     first = words[0].casefold()
-    return words[0][:1].isupper() and not first.endswith(("ing", "ed")) and first not in _SUBORDINATORS
+    return words[0][:1].isupper() and not first.endswith(("ing", "ed")) and first not in SUBORDINATORS
 
 
 def _beyond_clause(a: Attribution, span) -> bool:
@@ -1671,20 +1673,41 @@ def _beyond_clause(a: Attribution, span) -> bool:
         and a.content[1] <= span.start
 
 
-def _opens_subordinate_clause(text: str, sent_start: int) -> bool:
-    """The sentence opens with a subordinate clause ('While Quint calls it "Q," Brand ...')."""
-    words = text[sent_start:sent_start + 40].split()
-    return bool(words) and words[0].casefold() in _SUBORDINATORS
+def _subordinate_clause_end(text: str, sent_start: int, a: Attribution, content_start: int, end: int) -> int:
+    """:func:`subordinate_end` read on the sentence's tokens for the passage opening at
+    ``content_start``, whose speaker ``a`` names."""
+    if a.mention is None:
+        return end
+    toks = tokens(text, sent_start, end)
+    speaker = next((n for n, t in enumerate(toks) if t.start >= a.mention[0]), len(toks))
+    k = next((n for n, t in enumerate(toks) if t.start >= content_start), len(toks))
+    return subordinate_end(toks, speaker, k, end) if speaker < k < len(toks) else end
 
 
-def _clause_comma_end(text: str, mark_end: int, end: int) -> int:
-    """Where a sentence-opening subordinate clause holding the passage that ends at ``mark_end`` ends:
-    with the passage when its own comma closes it ('While Quint calls it "a failure," Brand ...'),
-    else at the next comma before ``end``."""
-    if text[:mark_end].rstrip("\u201d\"'" + FILLER).endswith(","):
-        return mark_end
-    stop = _CLAUSE_STOP.search(text, mark_end, end)
-    return stop.start() if stop else end
-
-
-_CLAUSE_STOP = re.compile(r",|\s(?:--|\u2014|\u2013)\s|\u2014")
+def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
+    """End of a report made inside a subordinate clause ('While he says P, it would seem ...', 'when
+    Rubio said P, a man yelled'): the comma or dash closing that clause, if the clause opens the
+    sentence or right before the speaker. ``toks``: tokens with ``text``, ``start`` and ``end``;
+    ``k``: where the content starts."""
+    opened = toks[0].text.casefold() in SUBORDINATORS and not any(t.text == "," for t in toks[1:speaker]) \
+        or speaker > 0 and toks[speaker - 1].text.casefold() in SUBORDINATORS
+    if opened and toks[0].text.casefold() == "as" and k > 0 and toks[k - 1].text == ",":
+        return end  # 'As the paper noted, P': the clause is the attribution, the main clause its claim
+    if opened:  # (not the comma of '10,000', nor one before ', which ...' that the clause goes on with;
+        # one before a closing mark closes the passage with the clause: 'While Quint calls it "a fraud," ...')
+        inside = False  # (nor one inside a passage: 'chanted "no justice, no peace," ...')
+        for n in range(k, len(toks) - 1):
+            t, nxt = toks[n], toks[n + 1]
+            if t.text in ("\u201c", "\u201d", '"'):
+                inside = t.text == "\u201c" or t.text == '"' and not inside
+            if t.start >= end:
+                break
+            if not inside and (t.text in ("\u2014", "\u2013") or t.text == nxt.text == "-" and nxt.start == t.end):
+                return toks[n - 1].end if n > k else t.start
+            if t.text != ",":
+                continue
+            if nxt.text in _CLOSING_MARKS and nxt.start == t.start + 1:
+                return nxt.end
+            if not inside and nxt.start > t.start + 1 and nxt.text.casefold() not in _RELATIVE_WORDS:
+                return t.start
+    return end

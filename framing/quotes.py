@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
-from .clauses import _SUBORDINATORS, ClauseCandidates, introduces_passive_content, subordinate_end
+from .clauses import ClauseCandidates, introduces_passive_content
 from .marks import (CLAUSE_LINKS, CLITICS, DASHES, MarkAttributor, MarkCandidates, Tok, abbreviated_place,
                     after_as_clause, as_clause_subject, aside_before_that, clausal, closed_passage_end,
                     extend_over_passages, in_passage, initial_stop, next_report, passage_closes_report, phrase_end,
-                    quantifier_at, says_where, size_bucket, tokens, with_that, word_class)
+                    quantifier_at, says_where, size_bucket, subordinate_end, tokens, with_that, word_class,
+                    SUBORDINATORS)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import (Discourse, Registry, Speaker, clean_mention, full_names, gender_of, is_pronoun, is_proper_name,
@@ -869,7 +870,7 @@ class QuoteExtractor:
             # ('In some ways, the brothers noted, Trump might ...': a short lead, the claim after it;
             # 'Unless countries act, they say, the world could suffer ...': a condition of the claim;
             # 'Like his comments about Mr. Curiel, Mr. Graham said, Mr. Trump's jabs were ...': no verb yet)
-        elif toks[0].text.casefold() in _SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
+        elif toks[0].text.casefold() in SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
             return None  # 'As a phone rang, the announcer said, ...': a clause of time or reason, not a claim
         elif self._introduction(toks, comma):
             return None  # 'In an interview with TMZ Sports, Walker said, "..."': P1 says where, not what

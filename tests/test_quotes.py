@@ -551,6 +551,13 @@ def test_a_report_inside_a_subordinate_clause_ends_with_that_clause():
     assert q.content == "he intends to pick up delegates everywhere"
 
 
+def test_a_dash_closes_a_subordinate_clause_as_a_comma_does():
+    [q] = quotes_of("When Quint says the plan is dead \u2014 and she says it often \u2014 nobody listens.")
+    assert q.content == "the plan is dead"
+    [q] = quotes_of('While Lena Quint calls the treaty "a fraud" -- a word she likes -- Olga Brand stays calm.')
+    assert (q.mention, q.content) == ("Lena Quint", 'calls the treaty "a fraud"')
+
+
 def test_a_condition_before_a_parenthetical_cue_belongs_to_the_claim():
     [q] = quotes_of("Unless countries develop better plans, they say, the world could suffer heat waves.")
     assert q.content.startswith("Unless countries") and q.content.endswith("the world could suffer heat waves")
@@ -923,8 +930,8 @@ def test_a_name_before_a_colon_introduces_the_passage_after_it():
     # (the model's threshold decides whether it is kept: its probability sits near it)
     assert mark_attributions('The timing does not surprise Republican pollster Daron Shaw: "Lesser-known '
                              'candidates have seen the biggest boost."') == [("colon", "Republican pollster Daron Shaw")]
-    listed = 'He listed the states: "Ohio, Florida and Iowa."'  # a lower-case noun is no speaker
-    assert not any(a and a[0] == "colon" for a in mark_attributions(listed)) and not quotes_of(listed)
+    listed = 'He listed the states: "Ohio, Florida and Iowa."'  # a lower-case noun is no speaker: the
+    assert mark_attributions(listed) == [("colon_clause", "He")]  # clause's subject is
 
 
 def test_a_passage_right_after_the_subjects_verb_is_offered_to_the_subject():
@@ -1782,3 +1789,11 @@ def test_the_name_before_a_whose_clause_is_the_speaker():
 def test_a_relative_clause_after_an_inverted_speaker_describes_the_speaker():
     [q] = quotes_of('The seat is well within his reach, said a handful of Democrats who point to his ties with labor.')
     assert q.content == "The seat is well within his reach" and q.mention.startswith("a handful of Democrats")
+
+
+def test_a_clause_closing_with_a_colon_inside_the_passages_sentence_introduces_it(marks):
+    o, c = marks
+    text = f"Lena Quint gave the senator a backhanded compliment: {o}You never have to guess where he is.{c}"
+    assert mark_attributions(text) == [("colon_clause", "Lena Quint")]
+    [q] = quotes_of(text)
+    assert (q.mention, q.content) == ("Lena Quint", "You never have to guess where he is.")
