@@ -315,12 +315,29 @@ class MarkAttributor:
             if modifier in self.postmodifiers:  # 'sources familiar with the plan', 'people close to him'
                 head = self._name_before(toks, m[0] - 2, floor)
                 return (head[0], m[1]) if head else m
+            if modifier in _QUANTIFIERS and toks[m[0] - 1].low == "of":
+                return m[0] - 2, m[1]  # 'one of the senators said', 'some of his aides say'
+            start = self._source_modified(toks, m[0], floor)
+            if start < m[0]:
+                return start, m[1]
         modified = self._modified_head(toks, m[0] if m else j, floor)
         if modified is not None:  # 'A memo obtained by CNN says', 'the order released Friday said'
             return modified, j
         if m is None and floor <= j - 1 and j < end and toks[j - 1].low in _QUANTIFIERS:
             return j - 1, j  # 'Some are quietly saying': a quantifier alone, an auxiliary after it
         return m or self._relative_subject(toks, j, floor)
+
+    def _source_modified(self, toks: list[Tok], i: int, floor: int) -> int:
+        """Start of the noun phrase whose source noun the phrase starting at toks[i] modifies, through
+        each link ('a spokesman for the ministry', 'an analyst at the Korea Institute for Defense
+        Analyses': the analyst speaks), else i."""
+        while i - 2 >= floor and toks[i - 1].low in _LINKS_OF_MODIFIERS \
+                and _source_nouns().get(toks[i - 2].low, ("document",))[0] != "document":
+            head = self._name_before(toks, i - 1, floor)
+            if not head:
+                break
+            i = head[0]
+        return i
 
     def _modified_head(self, toks: list[Tok], i: int, floor: int) -> int | None:
         """Start of a noun phrase led by a determiner that a past participle modifies, its words (by, a

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import TermMatcher, load_csv, split_list
+from .lexicon import TermMatcher, clause_words, load_csv, split_list
 from .preprocessing import MONTHS
 
 SPEAKER_COLUMNS = ("name", "aliases", "group", "country", "role", "gender", "kind")
@@ -27,6 +27,7 @@ _POSSESSIVE_DOCUMENT = re.compile(r"^(his|her|their|its)\s+(\w+)$", re.I)
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DOCUMENT_OF = re.compile(r"^(.{1,40}?)\s+(?:from|of|by|carried by|released by)\s+(.+)$", re.S)
 _WORD = re.compile(r"[\w.'\u2019-]+")
+_PART_OF = re.compile(r"^(\w+)\s+of\s+(?=\S)", re.I)  # 'one of the analysts', 'some of his aides'
 _NAME_WORD = re.compile(r"^[A-Z][\w.'\u2019-]*$")
 _ORG_WORDS = {"agency", "ministry", "committee", "council", "news", "institute", "university", "government",
               "service", "office", "department", "union", "nations", "centre", "center", "group", "panel", "house",
@@ -165,6 +166,10 @@ class Registry:
                 owner = next((self.speakers[m.category] for m in self.matcher.find(text)
                               if text[m.end:m.end + 2] in ("'s", "\u2019s")), None)
                 group = owner.group if owner else ""
+            if not group:  # 'a spokeswoman for the State Department': the body the phrase after it names
+                body = next((self.speakers[m.category] for m in self.matcher.find(text)
+                             if m.start >= self._head_end(text, [])), None)
+                group = body.group if body else ""
             kind = {"person": "person", "group": "group", "media": "media"}.get(kind, "organisation")
             return Speaker(canonical_description(text), group or "other", nat[0] if nat else "", (noun[0],), "", kind,
                            "guessed" if group else "unregistered")
@@ -408,6 +413,9 @@ class Discourse:
         if is_pronoun(text):
             sp = self._pronoun(text.casefold(), position)
             return sp, "coreference"
+        part = _PART_OF.match(text)
+        if part and part.group(1).casefold() in clause_words()["quantifier"]:
+            return self.resolve(text[part.end():], position + part.end())  # one of them speaks as they do
         sp = self.registry.lookup(text)
         if sp and not sp.is_person and self._person_description(text):
             # "the Kremlin spokesman", "a senior U.S. official": a person, not the institution

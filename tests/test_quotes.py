@@ -210,6 +210,17 @@ def test_unregistered_sources_keep_their_words_and_get_a_guessed_group():
     assert one("Analysts say the visit is a signal to Washington.").group == "expert"
 
 
+def test_the_source_noun_a_phrase_modifies_speaks_with_the_group_of_the_body_it_names(marks):
+    o, c = marks
+    q = one(f"A spokeswoman for the State Department said: {o}The transfers break the sanctions.{c}")
+    assert (q.mention, q.group, q.speaker_source) == ("A spokeswoman for the State Department", "us_government",
+                                                      "guessed")
+    q = one(f"An analyst at the Quint Institute for Border Studies said {o}the shells are old.{c}")
+    assert q.mention == "An analyst at the Quint Institute for Border Studies" and q.group == "expert"
+    q = one("One of the analysts said the trade would grow.")  # one of them: the analysts' group
+    assert (q.mention, q.speaker, q.group) == ("One of the analysts", "Analysts", "expert")
+
+
 def test_named_person_with_appositive():
     q = one("Ahn Chan-il, a defector who runs a research institute in Seoul, told AFP the trade would grow.")
     assert (q.speaker, q.mention) == ("Ahn Chan-il", "Ahn Chan-il")
