@@ -46,6 +46,7 @@ _RELATIVE_WORDS = clause_words()["relative_word"]
 CLAUSE_LINKS = SUBORDINATORS | {"that"}  # words that open a clause of its own
 _RESPONDENTS = clause_words()["respondent"]
 _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
+_OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
 _CLOSING_MARKS = ("\u201d", '"')
 DASHES = ("\u2014", "\u2013", "-", "--")
@@ -623,7 +624,7 @@ class MarkAttributor:
                 and not (toks[n].low.endswith("ed") and not toks[n].capitalised) \
                 and toks[n].low not in self.first_words:
             n += 1
-        return n
+        return past_title([t.text for t in toks], n) if n > k else n
 
     def skip_adverbs(self, toks: list[Tok], k: int) -> int:
         """Index of the first token from k on that is no adverb or auxiliary ('has repeatedly said')."""
@@ -753,6 +754,17 @@ class MarkAttributor:
                 return None  # 'KCNA reported, to discuss "..."': the writer's own clause follows the cue
             return self._make("lead_in", toks, (i, j), m, verb, lead=gap, antecedent=antecedent)
         return None
+
+    def _addressee(self, words: list[Tok], verb: Verb) -> bool:
+        """The words between a cue of telling and its passage name only who was told ('reporters', 'the
+        crowd', 'Fox News', 'him'; see :meth:`past_addressee`): one noun phrase (not 'them Clinton',
+        'reporters Clinton': who was told, then the report's subject), no possessive."""
+        if len(words) == 1 and words[0].low in _OBJECT_PRONOUNS:
+            return True
+        one_phrase = not any(not a.capitalised and a.low not in self.determiners and b.capitalised
+                             for a, b in zip(words, words[1:]))
+        owner = words[-1].low.endswith(("'s", "\u2019s"))  # 'told NBC's "Today"': the passage is named
+        return one_phrase and not owner and self.past_addressee(words, 0, verb) == len(words)
 
     def relative(self, toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """(the token range of the relative pronoun, that of what it stands for) when the cue's subject
@@ -1023,6 +1035,8 @@ class MarkAttributor:
         if lead:
             first = lead[0]
             that = self._that_after_setting(lead, verb)
+            if that is None and verb is not None and verb.frame == "object_clause" and self._addressee(lead, verb):
+                that = len(lead) - 1  # 'told reporters "Q"': the words are who was told; the report is the passage
             start = first.start if that is None else lead[that + 1].start if that + 1 < len(lead) else lead[that].end
             a.content = (start, None)  # the mixed quote starts here (or at the passage right after 'that');
             # its end is set by the caller
@@ -1224,9 +1238,11 @@ class MarkCandidates:
     @staticmethod
     def _title_in_setting(text: str, lead_in: Attribution, span) -> bool:
         """A title in the setting a cue's words lead into ('said on ABC's "This Week."', 'said in an
-        interview aired on "New Day"'): a programme or a paper, not the speaker's words."""
+        interview aired on "New Day"') or naming who was told ('told the program "Inside Edition"'):
+        a programme or a paper, not the speaker's words."""
         lead = text[lead_in.cue[1]:span.start].split()
-        return bool(lead) and lead[0].casefold() in _PREPOSITIONS and _passage_is_title(text, span)
+        told = lead_in.content is not None and _only_space(text, lead_in.content[0], span.start)
+        return bool(lead) and (lead[0].casefold() in _PREPOSITIONS or told) and _passage_is_title(text, span)
 
     def _aside_between(self, text, last: Candidate, span) -> bool:
         """The writer's own clause comes between the last passage's attribution and this passage of the
@@ -1313,6 +1329,15 @@ def _title_case(words: list[str]) -> bool:
     words = [w for w in (w.strip("'\u2018\u2019\u200b") for w in words) if w]
     n = len(words)
     return 0 < n <= 6 and sum(w[:1].isupper() for w in words) >= max(2, n - 1)
+
+
+def past_title(texts: list[str], n: int) -> int:
+    """Index after a title in quotation marks opening at texts[n] ('the radio program "Morning Call
+    Weekly"': the name of who was told), else n. ``texts``: token texts, case kept."""
+    if n >= len(texts) or texts[n] not in ('"', "\u201c"):
+        return n
+    close = next((c for c in range(n + 1, min(n + 9, len(texts))) if texts[c] in ('"', "\u201d")), None)
+    return close + 1 if close is not None and _title_case(texts[n + 1:close]) else n
 
 
 def _passage_is_title(text: str, span) -> bool:

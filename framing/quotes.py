@@ -18,11 +18,11 @@ from functools import cached_property
 
 from .lexicon import Verb, clause_words, reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import ClauseCandidates, introduces_passive_content
-from .marks import (CLAUSE_LINKS, CLITICS, DASHES, MarkAttributor, MarkCandidates, Tok, abbreviated_place,
-                    after_as_clause, as_clause_subject, aside_before_that, clausal, closed_passage_end,
-                    extend_over_passages, in_passage, initial_stop, next_report, passage_closes_report, phrase_end,
-                    quantifier_at, says_where, size_bucket, subordinate_end, tokens, with_that, word_class,
-                    SUBORDINATORS)
+from .marks import (CLAUSE_LINKS, CLITICS, DASHES, SUBORDINATORS, MarkAttributor, MarkCandidates, Tok,
+                    abbreviated_place, after_as_clause, as_clause_subject, aside_before_that, clausal,
+                    closed_passage_end, extend_over_passages, in_passage, initial_stop, next_report,
+                    passage_closes_report, past_title, phrase_end, quantifier_at, says_where, size_bucket,
+                    subordinate_end, tokens, with_that, word_class)
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import (Discourse, Registry, Speaker, clean_mention, full_names, gender_of, is_pronoun, is_proper_name,
@@ -354,6 +354,7 @@ class QuoteExtractor:
         """(i, j, verb) for every reporting expression used as one."""
         low = [t.text.casefold() for t in toks]
         self._capitalised = [t.text[:1].isupper() for t in toks]
+        self._texts = [t.text for t in toks]
         found, i = [], 0
         while i < len(toks):
             if low[i] not in self.first_words:
@@ -794,7 +795,7 @@ class QuoteExtractor:
         while k < len(low) and (caps[k] or low[k] in self.words["addressee"]
                                 or led and k - named < 4 and (self._common_noun(low[k]) or self._modifier(low, k))):
             k += 1
-        return k if k > named else start
+        return past_title(self._texts, k) if k > named else start
 
     def _modifier(self, low, k) -> bool:
         """A participle used as an adjective before a noun ('the packed hall')."""

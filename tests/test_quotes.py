@@ -1808,3 +1808,18 @@ def test_a_clause_closing_with_a_colon_inside_the_passages_sentence_introduces_i
     assert mark_attributions(text) == [("colon_clause", "Lena Quint")]
     [q] = quotes_of(text)
     assert (q.mention, q.content) == ("Lena Quint", "You never have to guess where he is.")
+
+
+def test_who_was_told_is_no_part_of_the_report(marks):
+    o, c = marks
+    for told in ("reporters", "the crowd", "him"):
+        q = one(f"Lena Quint told {told} {o}the plan is dead.{c}")
+        assert (q.mention, q.content, q.kind) == ("Lena Quint", "the plan is dead.", "direct")
+    q = one(f"Lena Quint told them Brand {o}has no plan at all.{c}")  # who was told, then the report's subject
+    assert q.content.startswith("them Brand")
+
+
+def test_a_title_naming_who_was_told_is_no_report(marks):
+    o, c = marks
+    found = quotes_of(f"Lena Quint told the radio program {o}Morning Call Weekly{c} about her plans.")
+    assert not any("Morning" in q.content for q in found)
