@@ -244,7 +244,8 @@ class MarkAttributor:
                         j = close + 1
                         continue
                 break
-            if t.low in self.time or (t.low in self.stop and not (t.low in _NAME_LINKS and j > i)) \
+            if t.low in self.time and not self._time_adjective(toks, j) \
+                    or (t.low in self.stop and not (t.low in _NAME_LINKS and j > i)) \
                     or (j > i and t.low in self.adverbs and not t.capitalised):
                 break  # ('The delegation then attended': an adverb ends the subject)
             if j > i and t.low in self.first_words and self.cue_at(toks, j):
@@ -261,6 +262,12 @@ class MarkAttributor:
         if j == i and not led and self._cue_ends_at(toks, i):
             return self._bare_description_after(toks, i)  # ('"Q," said officials.')
         return (i, j) if j > i else None
+
+    def _time_adjective(self, toks: list[Tok], j: int) -> bool:
+        """A time word between a determiner and its noun ('One early supporter', 'a recent poll'):
+        an adjective inside the noun phrase, not the time of the saying."""
+        return 0 < j < len(toks) - 1 and toks[j - 1].low in self.determiners and toks[j + 1].word \
+            and toks[j + 1].low not in self.stop and toks[j + 1].low not in self.time
 
     def _title_word(self, toks: list[Tok], j: int) -> bool:
         """A lower-case word inside a name's title: 'Ohio State University professor Paul Beck', 'former
@@ -425,7 +432,8 @@ class MarkAttributor:
         stop_at = i
         while i > floor and stop_at - i < 8:
             t = toks[i - 1]
-            if not t.word and not (t.text == "." and initial_stop(toks, i - 1)) or t.low in self.time:
+            if not t.word and not (t.text == "." and initial_stop(toks, i - 1)) \
+                    or t.low in self.time and not self._time_adjective(toks, i - 1):
                 break  # ('Christopher M. Shelton': an initial's stop stays in the name)
             if t.low in self.stop and t.low not in _NAME_LINKS:
                 break

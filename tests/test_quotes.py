@@ -1823,3 +1823,11 @@ def test_a_title_naming_who_was_told_is_no_report(marks):
     o, c = marks
     found = quotes_of(f"Lena Quint told the radio program {o}Morning Call Weekly{c} about her plans.")
     assert not any("Morning" in q.content for q in found)
+
+
+def test_a_time_word_between_a_determiner_and_its_noun_is_part_of_the_speaker(marks):
+    o, c = marks
+    q = one(f"One early supporter, a retired teacher, said: {o}The plan is a disaster.{c}")
+    assert q.mention.startswith("One early supporter")
+    assert one("An early supporter said the plan would pass.").mention == "An early supporter"
+    assert one("Quint said early Monday that the plan was dead.").mention == "Quint"
