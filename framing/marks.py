@@ -37,6 +37,7 @@ _LINKS_OF_MODIFIERS = clause_words()["modifier_link"]
 _EXPLETIVES = clause_words()["expletive"]
 _AUXILIARY_VERBS = clause_words()["modal"]
 _PLACE_WORDS = clause_words()["place_word"]
+_ADDRESSEES = clause_words()["addressee"]
 _AFFILIATION_LINKS = clause_words()["affiliation_link"]
 _COMPLEMENT_WORDS = clause_words()["complement"]
 _CLAUSE_AFTER_CUE = clause_words()["clause_after_cue"]
@@ -46,7 +47,6 @@ _RELATIVE_WORDS = clause_words()["relative_word"]
 CLAUSE_LINKS = SUBORDINATORS | {"that"}  # words that open a clause of its own
 _RESPONDENTS = clause_words()["respondent"]
 _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
-_OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
 _CLOSING_MARKS = ("\u201d", '"')
 DASHES = ("\u2014", "\u2013", "-", "--")
@@ -767,7 +767,7 @@ class MarkAttributor:
         """The words between a cue of telling and its passage name only who was told ('reporters', 'the
         crowd', 'Fox News', 'him'; see :meth:`past_addressee`): one noun phrase (not 'them Clinton',
         'reporters Clinton': who was told, then the report's subject), no possessive."""
-        if len(words) == 1 and words[0].low in _OBJECT_PRONOUNS:
+        if len(words) == 1 and words[0].low in _ADDRESSEES:  # ("him", "reporters")
             return True
         one_phrase = not any(not a.capitalised and a.low not in self.determiners and b.capitalised
                              for a, b in zip(words, words[1:]))

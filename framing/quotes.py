@@ -1389,8 +1389,11 @@ def _kind(text, start, end, spans) -> str:
     return "mixed" if _QUOTE_RE.search(inside) else "indirect"
 
 
-_OPENERS = clause_words()["introducer"] - {"and", "but", "so", "yet", "also", "still", "then", "now", "this",
-                                            "however", "meanwhile", "instead", "separately", "later", "earlier", "last"}
+_CLAUSE_WORDS = clause_words()
+# the words that open a phrase before the main clause ('Asked whether ...,', 'In an interview,'): not a
+# sentence adverb, a conjunction or a time word that stands alone ('Meanwhile,', 'But,', 'Earlier,')
+_OPENERS = _CLAUSE_WORDS["introducer"] - _CLAUSE_WORDS["connective"] - _CLAUSE_WORDS["leading_conjunction"] \
+    - (_CLAUSE_WORDS["time_lead"] - _CLAUSE_WORDS["place_word"])
 
 
 def _main_clause(sent: Sentence) -> int:

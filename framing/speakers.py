@@ -14,24 +14,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import TermMatcher, clause_words, load_csv, split_list
+from .lexicon import TermMatcher, clause_words, load_csv, load_terms, split_list
 from .preprocessing import MONTHS
 
 SPEAKER_COLUMNS = ("name", "aliases", "group", "country", "role", "gender", "kind")
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "it": "n", "its": "n", "they": "p", "their": "p",
             "we": "p", "i": "s"}
-_PREPOSITIONS = {"at", "in", "of", "from", "with", "for", "on", "to", "by", "within", "inside", "near", "who", "that", "which"}
-_DETERMINERS = {"the", "a", "an", "one", "its", "his", "her", "their", "this", "that", "these", "those", "some", "two",
-                "several", "many", "other", "another", "former", "senior", "top", "chief", "deputy", "vice", "ex"}
+_DESCRIPTION_ENDS = clause_words()["description_end"]
 _POSSESSIVE_DOCUMENT = re.compile(r"^(his|her|their|its)\s+(\w+)$", re.I)
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DOCUMENT_OF = re.compile(r"^(.{1,40}?)\s+(?:from|of|by|carried by|released by)\s+(.+)$", re.S)
 _WORD = re.compile(r"[\w.'\u2019-]+")
 _PART_OF = re.compile(r"^(\w+)\s+of\s+(?=\S)", re.I)  # 'one of the analysts', 'some of his aides'
 _NAME_WORD = re.compile(r"^[A-Z][\w.'\u2019-]*$")
-_ORG_WORDS = {"agency", "ministry", "committee", "council", "news", "institute", "university", "government",
-              "service", "office", "department", "union", "nations", "centre", "center", "group", "panel", "house",
-              "times", "post", "herald", "daily", "media", "press", "bank", "fund", "party", "army", "forces"}
+_ORG_WORDS = frozenset(load_terms("organisation_words.txt"))
+_NAME_LINKS = clause_words()["name_link"]
+_QUANTIFIERS = clause_words()["quantifier"]
 
 
 @dataclass(frozen=True)
@@ -124,7 +122,7 @@ class Registry:
     def _head_end(mention: str, matches) -> int:
         """Offset of the first preposition not inside an alias match."""
         for m in _WORD.finditer(mention):
-            if m.group().casefold() in _PREPOSITIONS and not any(a.start <= m.start() < a.end for a in matches):
+            if m.group().casefold() in _DESCRIPTION_ENDS and not any(a.start <= m.start() < a.end for a in matches):
                 return m.start()
         return len(mention)
 
@@ -133,7 +131,7 @@ class Registry:
         words = [w.casefold() for w in _WORD.findall(mention)]
         head: list[str] = []
         for w in words:
-            if w in _PREPOSITIONS:
+            if w in _DESCRIPTION_ENDS:
                 break
             head.append(w)
         for i in range(len(head) - 1, -1, -1):
@@ -186,8 +184,6 @@ _FULL_NAME = re.compile(r"\b([A-Z][a-z\u2019'-]+)\s+(?:([A-Z])\.\s+)?([A-Z][a-z]
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Words that stand before a name as a title, not as a first name ('Mr.', 'Sen.', 'President')."""
-    from .lexicon import clause_words, load_terms
-
     abbreviations = {t.casefold() for t in load_terms("abbreviations.txt")}
     people = {noun for noun, (kind, _) in source_nouns().items() if kind == "person"}
     return frozenset(abbreviations | people | clause_words()["time"])
@@ -195,8 +191,6 @@ def _titles() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    from .lexicon import clause_words
-
     return frozenset(w for words in clause_words().values() for w in words)
 
 
@@ -292,7 +286,7 @@ def canonical_description(text: str) -> str:
 
 def is_proper_name(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 5 and all(_NAME_WORD.match(w) or w in ("of", "and", "de", "van", "von", "al") for w in words) \
+    return 0 < len(words) <= 5 and all(_NAME_WORD.match(w) or w in _NAME_LINKS for w in words) \
         and _NAME_WORD.match(words[0]) is not None
 
 
@@ -414,7 +408,7 @@ class Discourse:
             sp = self._pronoun(text.casefold(), position)
             return sp, "coreference"
         part = _PART_OF.match(text)
-        if part and part.group(1).casefold() in clause_words()["quantifier"]:
+        if part and part.group(1).casefold() in _QUANTIFIERS:
             return self.resolve(text[part.end():], position + part.end())  # one of them speaks as they do
         sp = self.registry.lookup(text)
         if sp and not sp.is_person and self._person_description(text):
