@@ -11,6 +11,9 @@ news writing uses::
     Wallnau wrote: "Q"   /   Trump: "Q"   /   "Q" -- Trump        colon and dash
     "Q1," she said. "Q2"                                          continuation of the last speaker
 
+It reads in three layers, one class each: :class:`CueReader` (which words are
+a cue of saying), :class:`MentionReader` (who speaks: the noun phrase naming a
+speaker) and :class:`MarkAttributor` (which layout attributes the passage).
 Then :class:`~framing.quote_model.QuoteModel` (trained on PolNeAR) decides
 from the candidate's features whether it is a quote or a scare quote, title or
 name. Only words are read here: the sentence splitter of either tier gives
@@ -159,8 +162,9 @@ class Candidate:
     features: dict = field(default_factory=dict)
 
 
-class MarkAttributor:
-    """Finds the attribution of one quoted passage from the words around it."""
+class CueReader:
+    """Which words are a cue of saying: the reporting expressions of the lexicon used as verbs, and
+    the words around them (adverbs, who was told). ``words``: :func:`~framing.lexicon.clause_words`."""
 
     def __init__(self, verbs: dict, words: dict[str, set[str]]):
         self.verbs = verbs  # (form words...) -> Verb
@@ -182,7 +186,6 @@ class MarkAttributor:
         self.subordinators = words.get("boundary", set()) - self.relative_pronouns - {"but", "or", "so", "than"}
         self.noun_markers = words.get("noun_marker", set())  # 'a', 'the', 'his': what makes a cue word a noun
 
-    # ------------------------------------------------------------- cues
     def cue_at(self, toks: list[Tok], i: int):
         """(end index, verb) of a reporting expression starting at toks[i], or None."""
         if i >= len(toks) or toks[i].low not in self.first_words:
@@ -202,7 +205,6 @@ class MarkAttributor:
                 return i + n, with_that(verb, low[i + n] if i + n < len(low) else "")
         return None
 
-    # --------------------------------------------------------- mentions
     def used_as_verb(self, toks: list[Tok], i: int) -> bool:
         """Not a noun ('the report', 'a statement', 'news reports stated'), an infinitive ('to say') or part
         of a name ('United States')."""
@@ -227,6 +229,37 @@ class MarkAttributor:
                                                                                        self.irregular_verbs):
             return False  # "an impassioned call for", "her firmest promise"
         return prev not in self.noun_markers
+
+    def _verb_form(self, tok: Tok) -> bool:
+        """A lower-case past or irregular verb form ('released', 'sent', 'made')."""
+        return not tok.capitalised and (tok.low.endswith("ed") or tok.low in _IRREGULAR_PAST
+                                        or tok.low in self.irregular_verbs)
+
+    def skip_adverbs(self, toks: list[Tok], k: int) -> int:
+        """Index of the first token from k on that is no adverb or auxiliary ('has repeatedly said')."""
+        while k < len(toks) and (toks[k].low in self.adverbs or _adverb(toks[k])):
+            k += 1
+        return k
+
+    def past_addressee(self, toks: list[Tok], k: int, verb: Verb) -> int:
+        """Index after who was told, when ``verb`` takes an object ('told a Senate panel', 'told the
+        court', 'told POLITICO', 'informed reporters'): a short noun phrase without a verb; else k."""
+        if verb.frame not in ("object_clause", "object_of", "object_to"):
+            return k
+        n = k
+        while n < len(toks) and n - k < 6 and toks[n].word and toks[n].low not in self.time \
+                and (toks[n].low not in self.stop or toks[n].low in self.determiners and n == k) \
+                and not (toks[n].low in self.determiners and n > k) \
+                and toks[n].low not in self.adverbs and toks[n].low not in _PRONOUNS \
+                and not (toks[n].low.endswith("ed") and not toks[n].capitalised) \
+                and toks[n].low not in self.first_words:
+            n += 1
+        return past_title([t.text for t in toks], n) if n > k else n
+
+
+class MentionReader(CueReader):
+    """Who speaks: the noun phrase that names a speaker before or after a cue, or opens a clause
+    (names, descriptions, pronouns, asides, relative and participle subjects)."""
 
     def mention_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
         """Token range [i, j) of the speaker named from toks[i] on ("said Rep. Joseph Crowley (D-N.Y.)")."""
@@ -496,7 +529,197 @@ class MarkAttributor:
                 return i, j + 1
         return None
 
-    # ---------------------------------------------------------- layouts
+    def _modifier_word(self, tok: Tok) -> bool:
+        """A word of a past participle's modifier phrase after it: 'by', a time, a name, a number."""
+        return tok.low == "by" or tok.low in self.time or tok.capitalised or tok.text[:1].isdigit()
+
+    def _participle_modifier(self, tok: Tok) -> bool:
+        """A lower-case past participle that can follow a noun as its modifier ('released', 'obtained')."""
+        return tok.word and not tok.capitalised and tok.low.endswith("ed") and len(tok.low) > 4 \
+            and (tok.low,) not in self.verbs
+
+    def relative(self, toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """(the token range of the relative pronoun, that of what it stands for) when the cue's subject
+        is one: 'Mr. Sanders, who said ...', 'voters who say ...', 'Podesta, who has long argued ...',
+        'The Post, which argued ...', 'a message that said ...'."""
+        k = i - 1
+        while k > 0 and (toks[k].low in self.adverbs or toks[k].low in ("has", "had", "have", "also")
+                         or toks[k].low.endswith("ly") or toks[k].low in CLITICS):  # (also "who's argued")
+            k -= 1
+        if k < 1 or toks[k].low not in self.relative_pronouns:
+            return None
+        end = k - 1 if toks[k - 1].text == "," else k  # a comma: the name before it; none: 'voters who'
+        named = self.mention_before(toks, end)
+        return ((k, k + 1), named) if named is not None else None
+
+    def carried(self, toks: list[Tok], m: tuple[int, int] | None) -> bool:
+        """The words before the cue name a document someone put out ('she released *a statement*
+        saying', 'the campaign sent *a fundraising email* saying'): the clause's subject speaks."""
+        noun = _source_nouns().get(toks[m[1] - 1].low) if m is not None else None
+        if noun is None or m[0] == 0:
+            return False
+        before = toks[m[0] - 1]
+        return noun[0] == "document" and before.word and before.low not in _PLACE_WORDS and self._verb_form(before)
+
+    def _participle(self, toks: list[Tok], i: int) -> bool:
+        """'..., saying', '... before adding', '... but warning': a participle whose subject is the
+        clause's (``participle_link`` in clause_words.csv)."""
+        k = i - 1
+        while k >= 0 and (toks[k].text in ('"', "\u201d") or _adverb(toks[k])):
+            k -= 1  # (', falsely suggesting')
+        return toks[i].low.endswith("ing") and k >= 0 and (toks[k].text == "," or toks[k].low in _PARTICIPLE_LINKS)
+
+    def _coordinated(self, toks: list[Tok], i: int) -> bool:
+        """'... declined to comment but said': a second finite verb of the clause's subject
+        (not 'to exchange views and reaffirm', an infinitive)."""
+        k = i - 1
+        while k >= 0 and (toks[k].low in self.adverbs or _adverb(toks[k]) or toks[k].low in self.time):
+            k -= 1  # (also 'but on Tuesday wrote')
+        supported = any(t.low in _AUXILIARY_VERBS for t in toks[k + 1:i])  # 'but did not suggest'
+        if not (toks[i].low.endswith(("ed", "s")) or toks[i].low in _IRREGULAR_PAST or supported):
+            return False
+        return k >= 0 and toks[k].low in ("and", "but")
+
+    def participle_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
+        """For a participle after a comma ('X called for a vote, declaring ...'), the subject of the
+        nearest finite verb before it (not the noun right before the comma), else the sentence's."""
+        floor = next((v + 1 for v in range(i - 2, -1, -1) if toks[v].text == ";"), 0)
+        reported = (v for v in range(i - 2, floor - 1, -1) if toks[v].word and not toks[v].capitalised
+                    and self.cue_at(toks, v) and self.used_as_verb(toks, v))
+        # (a verb of saying first: 'Putin said ... signed Wednesday, noting'; not a noun: 'his campaign promise')
+        finite = (v for v in range(i - 2, floor - 1, -1) if toks[v].word and not toks[v].capitalised
+                  and (toks[v].low.endswith("ed") and len(toks[v].low) > 4 or toks[v].low in _IRREGULAR_PAST))
+        for v in list(reported) + list(finite):
+            m = self.mention_before(toks, v)
+            if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
+                return m  # (not 'while most of his competitors called for ...': a subordinate clause's subject)
+            cue = self.cue_at(toks, v) if m is None else None
+            inverted = self.mention_after(toks, cue[0]) if cue else None
+            if inverted is not None and (inverted[1] == i - 1 or toks[inverted[1]].text == "," and toks[i - 1].text == ","
+                                         and i - inverted[1] < 14 and not any(t.text in ".;" for t in toks[inverted[1]:i])):
+                return inverted  # '"Q," said Devine, suggesting that P': the speaker after the cue (and its appositive)
+        return self.subject(toks)
+
+    def coordinated_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
+        """For a verb coordinated with an earlier one, the subject of the last verb of saying before it
+        ('Pence said in politics it takes time ... but added'), else the name right before the earlier
+        finite verb, within ten words ('Rubio thanked Miami and said', 'Ebeling reminisced about her days,
+        and said')."""
+        k = i - 1
+        while k >= 0 and toks[k].low not in ("and", "but"):
+            k -= 1
+        for v in range(k - 1, -1, -1):
+            if toks[v].word and not toks[v].capitalised and self.cue_at(toks, v) and self.used_as_verb(toks, v):
+                m = self.mention_before(toks, v)
+                if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
+                    return m
+                break
+        last = k - 2 if k > 0 and toks[k - 1].text == "," else k - 1  # (also 'reminisced about ..., and said')
+        for v in range(last, max(-1, last - 10), -1):
+            t = toks[v]
+            if t.text in (",", ";", ".") or not t.word:
+                return None
+            if self._verb_form(t):
+                return self.mention_before(toks, v)
+        return None
+
+    def subject(self, toks: list[Tok]) -> tuple[int, int] | None:
+        """The speaker opening a sentence, after an introductory phrase ("On Monday, Sanders said ...")."""
+        i = 0
+        while i < len(toks) and (not toks[i].word or toks[i].low in ("and", "but", "so", "yet", "still")):
+            i += 1
+        dateline = i  # 'WASHINGTON -- ' / 'LA CROSSE, Wisc. — ' / 'UNITED NATIONS: '
+        while dateline < len(toks) and dateline - i < 6 and (toks[dateline].text.isupper() or toks[dateline].text in ",."
+                                                              or toks[dateline].capitalised and dateline > i):
+            dateline += 1
+        if dateline > i and dateline < len(toks) and toks[dateline].text in ("\u2014", "\u2013", "-", ":") \
+                and toks[i].text.isupper() and len(toks[i].text) > 1:
+            i = dateline + 1
+            while i < len(toks) and toks[i].text in ("-", "\u2014", "\u2013"):
+                i += 1
+        if i + 1 < len(toks) and toks[i].low in self.connectives and toks[i + 1].text == ",":
+            i += 2  # 'Likewise, Trump ...'
+        if i < len(toks) and toks[i].low in _EXPLETIVES:
+            return None  # "There's still time for Cruz to ...": no one speaks
+        for _ in range(3):  # ('In a debate, while his rivals called for more, Trump ...': phrases in a row)
+            if not (i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS
+                                       or self._opening_word(toks, i))):
+                break
+            if toks[i].low in self.connectives and i + 1 < len(toks) and toks[i + 1].word:
+                i += 1  # 'Then he cut into Bush, calling ...': a sentence adverb alone, no phrase to a comma
+                continue
+            # ('Rallying hundreds of workers, Clinton ...', 'Hastily, Trump ...': an opening phrase)
+            comma = next((k for k in range(i, min(i + 14, len(toks))) if toks[k].text == ","), None)
+            if comma is None:
+                return None
+            i = comma + 1
+        m = self.mention_after(toks, i)
+        if m is None and i < len(toks) and toks[i].word and not toks[i].capitalised:
+            # ('Back home, he returned ...', 'Days later, Quint ...': a short opening phrase of any words)
+            comma = next((k for k in range(i + 1, min(i + 5, len(toks))) if toks[k].text == ","), None)
+            if comma is not None and comma + 1 < len(toks) and (toks[comma + 1].low in _PRONOUNS
+                                                                 or toks[comma + 1].capitalised):
+                return self.mention_after(toks, comma + 1)
+        return m
+
+    @staticmethod
+    def _opening_word(toks: list[Tok], i: int) -> bool:
+        """A participle or an adverb opening the sentence ('Rallying ...', 'Hastily, ...'), not a name
+        ending so ('Carly Fiorina')."""
+        return toks[i].low.endswith(("ing", "ly")) and len(toks[i].low) > 4 and not (
+            i + 1 < len(toks) and toks[i + 1].capitalised)
+
+    def _subject_and_verb(self, toks: list[Tok]) -> tuple[tuple[int, int] | None, int | None]:
+        """The subject opening a clause and the index of its verb, or (…, None) when either is missing."""
+        m = self.subject(toks)
+        k = self._clause_verb(toks, m) if m is not None else None
+        if k is None and m is not None and self._verb_at_end(toks, m):
+            m, k = (m[0], m[1] - 1), m[1] - 1  # 'the agency lists "Q"': the subject's reading took the verb
+        return m, k
+
+    def _clause_verb(self, toks: list[Tok], m: tuple[int, int]) -> int | None:
+        """Index of the verb that follows the subject ``m`` (past an appositive and adverbs), or None when
+        what follows is no verb ('The case was ...', 'Trump, who ...', 'Name: ...')."""
+        k = self.skip_adverbs(toks, self._past_appositive(toks, m[1]))
+        progressive = k + 1 < len(toks) and toks[k].low in self.be and toks[k + 1].low.endswith("ing") \
+            and toks[k + 1].word
+        if progressive:
+            k += 1  # 'is labeling', 'are crying': a progressive, not 'was a' or 'is being'
+        if k >= len(toks) or not toks[k].low.isalpha() or toks[k].capitalised or toks[k].low in self.determiners \
+                or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
+            return None  # (nor a number: 'One voter, Lena Quint, 35, showed up ...')
+        if m[1] - m[0] >= 5 and not (progressive or self._verb_form(toks[k]) or toks[k].low.endswith("s")):
+            return None  # a long subject cut short: 'The head of a research organization that has ... told'
+        return k
+
+    def _verb_at_end(self, toks: list[Tok], m: tuple[int, int]) -> bool:
+        """The subject ``m`` runs to the passage and ends with a lower-case word of a verb's form: that
+        word is the clause's verb ('the agency lists', 'the board noted')."""
+        last = toks[m[1] - 1]
+        return m[1] == len(toks) and m[1] - m[0] >= 2 and last.word and not last.capitalised \
+            and (last.low.endswith(("s", "ed")) or last.low in self.irregular_verbs) and not last.low.endswith("ss")
+
+    def _past_appositive(self, toks: list[Tok], k: int) -> int:
+        """Where the clause goes on after a subject ending before toks[k]: past an aside between commas
+        that describes it ('Meg Whitman, a former candidate for governor, labeled ...'), a relative
+        clause ('Quint, who is running again, praised ...') or a short phrase ('Brand, for her part,
+        is ...'), else k."""
+        if k >= len(toks) or toks[k].text != ",":
+            return k
+        comma = next((c for c in range(k + 2, min(k + 16, len(toks))) if toks[c].text == ","), None)
+        if comma is None:
+            return k
+        aside = toks[k + 1:comma]
+        relative = aside[0].low in self.relative_pronouns and comma + 1 < len(toks) and not toks[comma + 1].capitalised
+        phrase = aside[0].low in _PREPOSITIONS and len(aside) <= 4
+        return comma + 1 if self._describes(aside) or relative or phrase else k
+
+
+class MarkAttributor(MentionReader):
+    """Finds the attribution of one quoted passage from the words around it: the layout (a cue
+    before, after or around the passage, a colon, a dash, a clause's subject), its cue and speaker.
+    A verb the lexicon lacks is a cue where the layout alone marks it (:meth:`unlisted_cue_at`)."""
+
     def after(self, text: str, mark_end: int, sent_end: int, tail: bool = False) -> Attribution | None:
         """'"Q," said X' / '"Q," X said' / '"Q," according to X' / '"Q" -- X' right after the closing mark
         (``tail``: only when the attribution runs to the end of the sentence)."""
@@ -570,15 +793,6 @@ class MarkAttributor:
                 return None
         return None
 
-    def _modifier_word(self, tok: Tok) -> bool:
-        """A word of a past participle's modifier phrase after it: 'by', a time, a name, a number."""
-        return tok.low == "by" or tok.low in self.time or tok.capitalised or tok.text[:1].isdigit()
-
-    def _participle_modifier(self, tok: Tok) -> bool:
-        """A lower-case past participle that can follow a noun as its modifier ('released', 'obtained')."""
-        return tok.word and not tok.capitalised and tok.low.endswith("ed") and len(tok.low) > 4 \
-            and (tok.low,) not in self.verbs
-
     def _past_asides(self, toks: list[Tok], comma: int) -> int | None:
         """After a name and the comma at toks[comma], the index right after the comma that closes its
         asides before a verb ('"Q," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said'),
@@ -618,27 +832,6 @@ class MarkAttributor:
         no function word."""
         return j < len(toks) and toks[j].word and not toks[j].capitalised and len(toks[j].low) >= 5 \
             and toks[j].low not in self.stop
-
-    def past_addressee(self, toks: list[Tok], k: int, verb: Verb) -> int:
-        """Index after who was told, when ``verb`` takes an object ('told a Senate panel', 'told the
-        court', 'told POLITICO', 'informed reporters'): a short noun phrase without a verb; else k."""
-        if verb.frame not in ("object_clause", "object_of", "object_to"):
-            return k
-        n = k
-        while n < len(toks) and n - k < 6 and toks[n].word and toks[n].low not in self.time \
-                and (toks[n].low not in self.stop or toks[n].low in self.determiners and n == k) \
-                and not (toks[n].low in self.determiners and n > k) \
-                and toks[n].low not in self.adverbs and toks[n].low not in _PRONOUNS \
-                and not (toks[n].low.endswith("ed") and not toks[n].capitalised) \
-                and toks[n].low not in self.first_words:
-            n += 1
-        return past_title([t.text for t in toks], n) if n > k else n
-
-    def skip_adverbs(self, toks: list[Tok], k: int) -> int:
-        """Index of the first token from k on that is no adverb or auxiliary ('has repeatedly said')."""
-        while k < len(toks) and (toks[k].low in self.adverbs or _adverb(toks[k])):
-            k += 1
-        return k
 
     def _closes(self, toks: list[Tok], k: int) -> bool:
         """Nothing but a short tail (a time, a place, an appositive) follows toks[k] to the end of the sentence."""
@@ -774,147 +967,11 @@ class MarkAttributor:
         owner = words[-1].low.endswith(("'s", "\u2019s"))  # 'told NBC's "Today"': the passage is named
         return one_phrase and not owner and self.past_addressee(words, 0, verb) == len(words)
 
-    def relative(self, toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        """(the token range of the relative pronoun, that of what it stands for) when the cue's subject
-        is one: 'Mr. Sanders, who said ...', 'voters who say ...', 'Podesta, who has long argued ...',
-        'The Post, which argued ...', 'a message that said ...'."""
-        k = i - 1
-        while k > 0 and (toks[k].low in self.adverbs or toks[k].low in ("has", "had", "have", "also")
-                         or toks[k].low.endswith("ly") or toks[k].low in CLITICS):  # (also "who's argued")
-            k -= 1
-        if k < 1 or toks[k].low not in self.relative_pronouns:
-            return None
-        end = k - 1 if toks[k - 1].text == "," else k  # a comma: the name before it; none: 'voters who'
-        named = self.mention_before(toks, end)
-        return ((k, k + 1), named) if named is not None else None
-
     def _inverted_speaker(self, toks: list[Tok], j: int) -> bool:
         """A speaker named right after the cue ending at toks[j] and closed by a comma ('says the
         narrator, going on ...'), not the start of a clause ('said the days of a ... are gone')."""
         m = self.mention_after(toks, j)
         return m is not None and m[1] < len(toks) and toks[m[1]].text == ","
-
-    def carried(self, toks: list[Tok], m: tuple[int, int] | None) -> bool:
-        """The words before the cue name a document someone put out ('she released *a statement*
-        saying', 'the campaign sent *a fundraising email* saying'): the clause's subject speaks."""
-        noun = _source_nouns().get(toks[m[1] - 1].low) if m is not None else None
-        if noun is None or m[0] == 0:
-            return False
-        before = toks[m[0] - 1]
-        return noun[0] == "document" and before.word and before.low not in _PLACE_WORDS and self._verb_form(before)
-
-    def _verb_form(self, tok: Tok) -> bool:
-        """A lower-case past or irregular verb form ('released', 'sent', 'made')."""
-        return not tok.capitalised and (tok.low.endswith("ed") or tok.low in _IRREGULAR_PAST
-                                        or tok.low in self.irregular_verbs)
-
-    def _participle(self, toks: list[Tok], i: int) -> bool:
-        """'..., saying', '... before adding', '... but warning': a participle whose subject is the
-        clause's (``participle_link`` in clause_words.csv)."""
-        k = i - 1
-        while k >= 0 and (toks[k].text in ('"', "\u201d") or _adverb(toks[k])):
-            k -= 1  # (', falsely suggesting')
-        return toks[i].low.endswith("ing") and k >= 0 and (toks[k].text == "," or toks[k].low in _PARTICIPLE_LINKS)
-
-    def _coordinated(self, toks: list[Tok], i: int) -> bool:
-        """'... declined to comment but said': a second finite verb of the clause's subject
-        (not 'to exchange views and reaffirm', an infinitive)."""
-        k = i - 1
-        while k >= 0 and (toks[k].low in self.adverbs or _adverb(toks[k]) or toks[k].low in self.time):
-            k -= 1  # (also 'but on Tuesday wrote')
-        supported = any(t.low in _AUXILIARY_VERBS for t in toks[k + 1:i])  # 'but did not suggest'
-        if not (toks[i].low.endswith(("ed", "s")) or toks[i].low in _IRREGULAR_PAST or supported):
-            return False
-        return k >= 0 and toks[k].low in ("and", "but")
-
-    def participle_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
-        """For a participle after a comma ('X called for a vote, declaring ...'), the subject of the
-        nearest finite verb before it (not the noun right before the comma), else the sentence's."""
-        floor = next((v + 1 for v in range(i - 2, -1, -1) if toks[v].text == ";"), 0)
-        reported = (v for v in range(i - 2, floor - 1, -1) if toks[v].word and not toks[v].capitalised
-                    and self.cue_at(toks, v) and self.used_as_verb(toks, v))
-        # (a verb of saying first: 'Putin said ... signed Wednesday, noting'; not a noun: 'his campaign promise')
-        finite = (v for v in range(i - 2, floor - 1, -1) if toks[v].word and not toks[v].capitalised
-                  and (toks[v].low.endswith("ed") and len(toks[v].low) > 4 or toks[v].low in _IRREGULAR_PAST))
-        for v in list(reported) + list(finite):
-            m = self.mention_before(toks, v)
-            if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
-                return m  # (not 'while most of his competitors called for ...': a subordinate clause's subject)
-            cue = self.cue_at(toks, v) if m is None else None
-            inverted = self.mention_after(toks, cue[0]) if cue else None
-            if inverted is not None and (inverted[1] == i - 1 or toks[inverted[1]].text == "," and toks[i - 1].text == ","
-                                         and i - inverted[1] < 14 and not any(t.text in ".;" for t in toks[inverted[1]:i])):
-                return inverted  # '"Q," said Devine, suggesting that P': the speaker after the cue (and its appositive)
-        return self.subject(toks)
-
-    def coordinated_subject(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
-        """For a verb coordinated with an earlier one, the subject of the last verb of saying before it
-        ('Pence said in politics it takes time ... but added'), else the name right before the earlier
-        finite verb, within ten words ('Rubio thanked Miami and said', 'Ebeling reminisced about her days,
-        and said')."""
-        k = i - 1
-        while k >= 0 and toks[k].low not in ("and", "but"):
-            k -= 1
-        for v in range(k - 1, -1, -1):
-            if toks[v].word and not toks[v].capitalised and self.cue_at(toks, v) and self.used_as_verb(toks, v):
-                m = self.mention_before(toks, v)
-                if m is not None and not opens_subordinate(toks, m[0], self.subordinators):
-                    return m
-                break
-        last = k - 2 if k > 0 and toks[k - 1].text == "," else k - 1  # (also 'reminisced about ..., and said')
-        for v in range(last, max(-1, last - 10), -1):
-            t = toks[v]
-            if t.text in (",", ";", ".") or not t.word:
-                return None
-            if self._verb_form(t):
-                return self.mention_before(toks, v)
-        return None
-
-    def subject(self, toks: list[Tok]) -> tuple[int, int] | None:
-        """The speaker opening a sentence, after an introductory phrase ("On Monday, Sanders said ...")."""
-        i = 0
-        while i < len(toks) and (not toks[i].word or toks[i].low in ("and", "but", "so", "yet", "still")):
-            i += 1
-        dateline = i  # 'WASHINGTON -- ' / 'LA CROSSE, Wisc. — ' / 'UNITED NATIONS: '
-        while dateline < len(toks) and dateline - i < 6 and (toks[dateline].text.isupper() or toks[dateline].text in ",."
-                                                              or toks[dateline].capitalised and dateline > i):
-            dateline += 1
-        if dateline > i and dateline < len(toks) and toks[dateline].text in ("\u2014", "\u2013", "-", ":") \
-                and toks[i].text.isupper() and len(toks[i].text) > 1:
-            i = dateline + 1
-            while i < len(toks) and toks[i].text in ("-", "\u2014", "\u2013"):
-                i += 1
-        if i + 1 < len(toks) and toks[i].low in self.connectives and toks[i + 1].text == ",":
-            i += 2  # 'Likewise, Trump ...'
-        if i < len(toks) and toks[i].low in _EXPLETIVES:
-            return None  # "There's still time for Cruz to ...": no one speaks
-        for _ in range(3):  # ('In a debate, while his rivals called for more, Trump ...': phrases in a row)
-            if not (i < len(toks) and (toks[i].low in self.stop or toks[i].low in _INTRODUCERS
-                                       or self._opening_word(toks, i))):
-                break
-            if toks[i].low in self.connectives and i + 1 < len(toks) and toks[i + 1].word:
-                i += 1  # 'Then he cut into Bush, calling ...': a sentence adverb alone, no phrase to a comma
-                continue
-            # ('Rallying hundreds of workers, Clinton ...', 'Hastily, Trump ...': an opening phrase)
-            comma = next((k for k in range(i, min(i + 14, len(toks))) if toks[k].text == ","), None)
-            if comma is None:
-                return None
-            i = comma + 1
-        m = self.mention_after(toks, i)
-        if m is None and i < len(toks) and toks[i].word and not toks[i].capitalised:
-            # ('Back home, he returned ...', 'Days later, Quint ...': a short opening phrase of any words)
-            comma = next((k for k in range(i + 1, min(i + 5, len(toks))) if toks[k].text == ","), None)
-            if comma is not None and comma + 1 < len(toks) and (toks[comma + 1].low in _PRONOUNS
-                                                                 or toks[comma + 1].capitalised):
-                return self.mention_after(toks, comma + 1)
-        return m
-
-    @staticmethod
-    def _opening_word(toks: list[Tok], i: int) -> bool:
-        """A participle or an adverb opening the sentence ('Rallying ...', 'Hastily, ...'), not a name
-        ending so ('Carly Fiorina')."""
-        return toks[i].low.endswith(("ing", "ly")) and len(toks[i].low) > 4 and not (
-            i + 1 < len(toks) and toks[i + 1].capitalised)
 
     def closing_cue(self, text: str, start: int, end: int) -> Attribution | None:
         """'Sam Lau, the party's spokesman, said in a statement.' before a passage that opens the next
@@ -957,51 +1014,6 @@ class MarkAttributor:
         a = self._make("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
         a.content = (toks[k + 1].start if k + 1 < len(toks) else mark_start, None)  # ('Clinton supports "..."')
         return a
-
-    def _subject_and_verb(self, toks: list[Tok]) -> tuple[tuple[int, int] | None, int | None]:
-        """The subject opening a clause and the index of its verb, or (…, None) when either is missing."""
-        m = self.subject(toks)
-        k = self._clause_verb(toks, m) if m is not None else None
-        if k is None and m is not None and self._verb_at_end(toks, m):
-            m, k = (m[0], m[1] - 1), m[1] - 1  # 'the agency lists "Q"': the subject's reading took the verb
-        return m, k
-
-    def _clause_verb(self, toks: list[Tok], m: tuple[int, int]) -> int | None:
-        """Index of the verb that follows the subject ``m`` (past an appositive and adverbs), or None when
-        what follows is no verb ('The case was ...', 'Trump, who ...', 'Name: ...')."""
-        k = self.skip_adverbs(toks, self._past_appositive(toks, m[1]))
-        progressive = k + 1 < len(toks) and toks[k].low in self.be and toks[k + 1].low.endswith("ing") \
-            and toks[k + 1].word
-        if progressive:
-            k += 1  # 'is labeling', 'are crying': a progressive, not 'was a' or 'is being'
-        if k >= len(toks) or not toks[k].low.isalpha() or toks[k].capitalised or toks[k].low in self.determiners \
-                or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
-            return None  # (nor a number: 'One voter, Lena Quint, 35, showed up ...')
-        if m[1] - m[0] >= 5 and not (progressive or self._verb_form(toks[k]) or toks[k].low.endswith("s")):
-            return None  # a long subject cut short: 'The head of a research organization that has ... told'
-        return k
-
-    def _verb_at_end(self, toks: list[Tok], m: tuple[int, int]) -> bool:
-        """The subject ``m`` runs to the passage and ends with a lower-case word of a verb's form: that
-        word is the clause's verb ('the agency lists', 'the board noted')."""
-        last = toks[m[1] - 1]
-        return m[1] == len(toks) and m[1] - m[0] >= 2 and last.word and not last.capitalised \
-            and (last.low.endswith(("s", "ed")) or last.low in self.irregular_verbs) and not last.low.endswith("ss")
-
-    def _past_appositive(self, toks: list[Tok], k: int) -> int:
-        """Where the clause goes on after a subject ending before toks[k]: past an aside between commas
-        that describes it ('Meg Whitman, a former candidate for governor, labeled ...'), a relative
-        clause ('Quint, who is running again, praised ...') or a short phrase ('Brand, for her part,
-        is ...'), else k."""
-        if k >= len(toks) or toks[k].text != ",":
-            return k
-        comma = next((c for c in range(k + 2, min(k + 16, len(toks))) if toks[c].text == ","), None)
-        if comma is None:
-            return k
-        aside = toks[k + 1:comma]
-        relative = aside[0].low in self.relative_pronouns and comma + 1 < len(toks) and not toks[comma + 1].capitalised
-        phrase = aside[0].low in _PREPOSITIONS and len(aside) <= 4
-        return comma + 1 if self._describes(aside) or relative or phrase else k
 
     def colon_clause(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
         """'Mark Mahaney, an analyst, agreed:' / 'Sanders delivered a snappy retort:' closing the sentence
