@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon import Verb, clause_words, load_terms
+from .preprocessing import FILLER
 from .speakers import full_names, given_names as _given_names, is_title, source_nouns as _source_nouns
 
 # A word (with inner dots, hyphens, apostrophes: D-N.Y., O'Brien, U.S.) or one other character.
@@ -53,6 +54,11 @@ _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
 _DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
 _CLOSING_MARKS = ("\u201d", '"')
 DASHES = ("\u2014", "\u2013", "-", "--")
+OPEN_MARKS = "\u201c\u201e"
+CLOSE_MARKS = "\u201d"
+STRAIGHT = '"'
+QUOTE_CHARS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
+QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]")
 _SEPARATORS = (",",) + DASHES  # a comma, or a dash around an aside
 _ASIDES_SPAN = 45  # tokens from a speaker to its verb over asides
 _NAME_LINKS = clause_words()["name_link"]
@@ -1773,3 +1779,14 @@ def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
             if not inside and nxt.start > t.start + 1 and nxt.text.casefold() not in _RELATIVE_WORDS:
                 return t.start
     return end
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and a final comma or stop outside quotation marks."""
+    while start < end and (text[start].isspace() or text[start] in ",:;" + FILLER):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if end > start and text[end - 1] == "." and not QUOTE_RE.search(text[start:end]):
+        end -= 1
+    return start, end
