@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .lexicon import load_terms
 from .quote_model import CREDIT, Decision, fit
 from .trained import trained_path
 
@@ -33,9 +34,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _MARKS = "\u201c\u201d\""
 _THAT = re.compile(r"\bthat\b")
 STEP = 3  # every STEP-th word of a sentence is a training position
-# Words never taken as cues, although annotators' cue spans hold them.
-_NOT_CUES = frozenset("a an the of to in on for and or with by at his her their its he she they it is was be "
-                      "been has have had that this not".split())
+_NOT_CUES = frozenset(load_terms("voice_not_cues.txt"))  # never cues, though annotators' cue spans hold them
 
 
 @dataclass
