@@ -11,9 +11,11 @@ news writing uses::
     Wallnau wrote: "Q"   /   Trump: "Q"   /   "Q" -- Trump        colon and dash
     "Q1," she said. "Q2"                                          continuation of the last speaker
 
-It reads in three layers, one class each: :class:`CueReader` (which words are
-a cue of saying), :class:`MentionReader` (who speaks: the noun phrase naming a
-speaker) and :class:`MarkAttributor` (which layout attributes the passage).
+It reads in four layers, one class each: :class:`CueReader` (which words are
+a cue of saying), :class:`MentionReader` (the noun phrase naming a speaker
+beside a cue), :class:`SubjectReader` (whose clause it is: a sentence's or a
+clause's subject and verb) and :class:`MarkAttributor` (which layout
+attributes the passage).
 Then :class:`~framing.quote_model.QuoteModel` (trained on PolNeAR) decides
 from the candidate's features whether it is a quote or a scare quote, title or
 name. Only words are read here: the sentence splitter of either tier gives
@@ -264,8 +266,8 @@ class CueReader:
 
 
 class MentionReader(CueReader):
-    """Who speaks: the noun phrase that names a speaker before or after a cue, or opens a clause
-    (names, descriptions, pronouns, asides, relative and participle subjects)."""
+    """Who a noun phrase names: the speaker named right before or after a cue (names, titles,
+    descriptions, pronouns, asides, a noun a phrase modifies)."""
 
     def mention_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
         """Token range [i, j) of the speaker named from toks[i] on ("said Rep. Joseph Crowley (D-N.Y.)")."""
@@ -544,6 +546,11 @@ class MentionReader(CueReader):
         return tok.word and not tok.capitalised and tok.low.endswith("ed") and len(tok.low) > 4 \
             and (tok.low,) not in self.verbs
 
+
+class SubjectReader(MentionReader):
+    """Whose clause it is: the subject opening a sentence or a clause and its verb, and the subject
+    a relative pronoun, a participle or a coordinated verb shares."""
+
     def relative(self, toks: list[Tok], i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """(the token range of the relative pronoun, that of what it stands for) when the cue's subject
         is one: 'Mr. Sanders, who said ...', 'voters who say ...', 'Podesta, who has long argued ...',
@@ -721,7 +728,7 @@ class MentionReader(CueReader):
         return comma + 1 if self._describes(aside) or relative or phrase else k
 
 
-class MarkAttributor(MentionReader):
+class MarkAttributor(SubjectReader):
     """Finds the attribution of one quoted passage from the words around it: the layout (a cue
     before, after or around the passage, a colon, a dash, a clause's subject), its cue and speaker.
     A verb the lexicon lacks is a cue where the layout alone marks it (:meth:`unlisted_cue_at`)."""
