@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from .lexicon import clause_words
 from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, as_clause_subject, aside_before_that, clausal,
-                    closed_passage_end, extend_over_passages, in_passage, next_report, opens_subordinate,
-                    passage_closes_report, phrase_end, quantifier_at, says_where, size_bucket, subordinate_end, tokens,
-                    word_class, writer_aside, SUBORDINATORS)
+                    closed_passage_end, extend_over_passages, in_passage, next_report, opened_by_subordinator,
+                    opens_subordinate, passage_closes_report, phrase_end, quantifier_at, says_where, size_bucket,
+                    subordinate_end, tokens, word_class, writer_aside)
 
 _PREPOSITIONS = clause_words()["preposition"]
 _RELATIVE_WORDS = clause_words()["relative_word"]
@@ -260,7 +260,7 @@ class ClauseCandidates:
             return None
         if inverted and not clausal(text, start, end) and a.head_of_asides(toks, comma) is not None:
             return None  # 'Kristen Smith, director of Democrats for Life, said the language hurt': no clause, a speaker
-        if toks[0].low in SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
+        if opened_by_subordinator(toks, comma):
             return None  # 'As a phone rang, the announcer said ...': a clause of time or reason
         attribution = a._make("postposed", toks, (i, j), m, verb)
         start, end = extend_over_passages(spans, start, end)

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from .lexicon import Verb, clause_words
 from .clauses import introduces_passive_content
-from .marks import (CLAUSE_LINKS, CLITICS, DASHES, QUOTE_CHARS, QUOTE_RE, SUBORDINATORS, MarkAttributor, Tok,
-                    abbreviated_place, after_as_clause, as_clause_subject, aside_before_that, clausal,
-                    closed_passage_end, extend_over_passages, in_passage, initial_stop, next_report,
+from .marks import (CLAUSE_LINKS, CLITICS, DASHES, QUOTE_CHARS, QUOTE_RE, MarkAttributor, Tok, abbreviated_place,
+                    after_as_clause, as_clause_subject, aside_before_that, clausal, closed_passage_end,
+                    extend_over_passages, in_passage, initial_stop, next_report, opened_by_subordinator,
                     passage_closes_report, past_title, phrase_end, quantifier_at, says_where, subordinate_end, tokens,
                     trim_span, with_that)
 from .speakers import Registry, clean_mention, is_proper_name
@@ -584,7 +584,7 @@ class CueCandidates:
             # ('In some ways, the brothers noted, Trump might ...': a short lead, the claim after it;
             # 'Unless countries act, they say, the world could suffer ...': a condition of the claim;
             # 'Like his comments about Mr. Curiel, Mr. Graham said, Mr. Trump's jabs were ...': no verb yet)
-        elif toks[0].text.casefold() in SUBORDINATORS and not any(t.text == "," for t in toks[1:comma]):
+        elif opened_by_subordinator(toks, comma):
             return None  # 'As a phone rang, the announcer said, ...': a clause of time or reason, not a claim
         elif self._introduction(toks, comma):
             return None  # 'In an interview with TMZ Sports, Walker said, "..."': P1 says where, not what

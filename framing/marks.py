@@ -53,14 +53,14 @@ _RELATIVE_WORDS = clause_words()["relative_word"]
 CLAUSE_LINKS = SUBORDINATORS | {"that"}  # words that open a clause of its own
 _RESPONDENTS = clause_words()["respondent"]
 _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
-_DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", '"')
-_CLOSING_MARKS = ("\u201d", '"')
 DASHES = ("\u2014", "\u2013", "-", "--")
 OPEN_MARKS = "\u201c\u201e"
 CLOSE_MARKS = "\u201d"
 STRAIGHT = '"'
 QUOTE_CHARS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]")
+_DOUBLE_MARKS = tuple(QUOTE_CHARS)  # each mark as a token's text
+_CLOSING_MARKS = (CLOSE_MARKS, STRAIGHT)
 _SEPARATORS = (",",) + DASHES  # a comma, or a dash around an aside
 _ASIDES_SPAN = 45  # tokens from a speaker to its verb over asides
 _NAME_LINKS = clause_words()["name_link"]
@@ -1759,13 +1759,19 @@ def _subordinate_clause_end(text: str, sent_start: int, a: Attribution, content_
     return subordinate_end(toks, speaker, k, end) if speaker < k < len(toks) else end
 
 
+def opened_by_subordinator(toks, end: int) -> bool:
+    """The sentence of ``toks`` opens with a subordinator whose clause no comma closes before
+    toks[end] ('As a phone rang, the announcer said': a clause of time or reason). ``toks``: tokens
+    with ``text``."""
+    return toks[0].text.casefold() in SUBORDINATORS and not any(t.text == "," for t in toks[1:end])
+
+
 def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
     """End of a report made inside a subordinate clause ('While he says P, it would seem ...', 'when
     Rubio said P, a man yelled'): the comma or dash closing that clause, if the clause opens the
     sentence or right before the speaker. ``toks``: tokens with ``text``, ``start`` and ``end``;
     ``k``: where the content starts."""
-    opened = toks[0].text.casefold() in SUBORDINATORS and not any(t.text == "," for t in toks[1:speaker]) \
-        or speaker > 0 and toks[speaker - 1].text.casefold() in SUBORDINATORS
+    opened = opened_by_subordinator(toks, speaker) or speaker > 0 and toks[speaker - 1].text.casefold() in SUBORDINATORS
     if opened and toks[0].text.casefold() == "as" and k > 0 and toks[k - 1].text == ",":
         return end  # 'As the paper noted, P': the clause is the attribution, the main clause its claim
     if opened:  # (not the comma of '10,000', nor one before ', which ...' that the clause goes on with;
@@ -1773,8 +1779,8 @@ def subordinate_end(toks, speaker: int, k: int, end: int) -> int:
         inside = False  # (nor one inside a passage: 'chanted "no justice, no peace," ...')
         for n in range(k, len(toks) - 1):
             t, nxt = toks[n], toks[n + 1]
-            if t.text in ("\u201c", "\u201d", '"'):
-                inside = t.text == "\u201c" or t.text == '"' and not inside
+            if t.text in ("\u201c", CLOSE_MARKS, STRAIGHT):
+                inside = t.text == "\u201c" or t.text == STRAIGHT and not inside
             if t.start >= end:
                 break
             if not inside and (t.text in ("\u2014", "\u2013") or t.text == nxt.text == "-" and nxt.start == t.end):

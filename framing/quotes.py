@@ -323,38 +323,6 @@ class QuoteExtractor:
                 out.append(q)
         return out
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
     # ----------------------------------------------------------- nesting
     def _drop_nested(self, candidates, text, discourse, position):
         """A cue inside another quote's content is embedded speech: keep the inner
@@ -543,12 +511,6 @@ def _nested_in(quote: Quote, a) -> bool:
         and start <= quote.mention_start and quote.start >= start and quote.end <= end
 
 
-
-
-
-
-
-
 def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
     """One quote for a statement its attribution interrupts: '"A," she said. "B."' and '"A," she
     said, "B."' are the pieces of one quote (the speaker's words run on across the cue), within a
@@ -686,8 +648,6 @@ def _cue_features(text: str, sent: Sentence, cand: CueCandidate, quote: Quote) -
     return f
 
 
-
-
 def _joined(sent: Sentence, text: str) -> Sentence:
     """The sentence with hyphenated words as one token ("Jong", "-", "ho" -> "Jong-ho")."""
     toks = sent.tokens
@@ -702,12 +662,6 @@ def _joined(sent: Sentence, text: str) -> Sentence:
         else:
             out.append(t)
     return Sentence(sent.index, sent.start, sent.end, sent.text, out, sent.paragraph, sent.kind)
-
-
-
-
-
-
 
 
 def _cue_pos(c: CueCandidate) -> int:
@@ -755,8 +709,6 @@ def _main_clause(sent: Sentence) -> int:
         if comma is not None:
             return comma.end
     return sent.start
-
-
 
 
 def _plural(word: str) -> bool:

@@ -165,8 +165,8 @@ class Registry:
                               if text[m.end:m.end + 2] in ("'s", "\u2019s")), None)
                 group = owner.group if owner else ""
             if not group:  # 'a spokeswoman for the State Department': the body the phrase after it names
-                body = next((self.speakers[m.category] for m in self.matcher.find(text)
-                             if m.start >= self._head_end(text, [])), None)
+                head_end = self._head_end(text, [])
+                body = next((self.speakers[m.category] for m in self.matcher.find(text) if m.start >= head_end), None)
                 group = body.group if body else ""
             kind = {"person": "person", "group": "group", "media": "media"}.get(kind, "organisation")
             return Speaker(canonical_description(text), group or "other", nat[0] if nat else "", (noun[0],), "", kind,
