@@ -351,6 +351,15 @@ class TextPage:
                       va="top", color=colour, **kwargs)
         self.y -= height + gap
 
+    def two_columns(self, texts: list[str], size: float = 8, indent: float = 0.0):
+        """``texts`` in two columns, read down the left one first."""
+        half = (len(texts) + 1) // 2
+        for left, right in zip(texts[:half], texts[half:] + [""]):
+            self.line(left, size=size, indent=indent)
+            if right:
+                row = self.y + size * 1.45 / 72 / style.A4[1]  # where line() wrote (on a new page if it opened one)
+                self.fig.text(0.5 + indent, row, right, fontsize=size, va="top")
+
     def paragraph(self, text: str, width: int = 100, **kw):
         for line in style.wrap(text, width).splitlines() or [""]:
             self.line(line, **kw)
@@ -452,8 +461,8 @@ def appendix(pdf, data: ReportData, manifest: dict):
         "per topic; outlets are named only from evidence in the text (dateline, byline, credit, URL)."):
         page.paragraph(text, width=100, size=8)
     page.line("Lexicons", bold=True, size=11, gap=0.004)
-    for name, info in manifest["lexicons"].items():
-        page.line(f"{name}: {info['entries']} entries, sha256 {info['sha256'][:12]}", size=8, indent=0.02)
+    page.two_columns([f"{name}: {info['entries']} entries, sha256 {info['sha256'][:12]}"
+                      for name, info in manifest["lexicons"].items()], size=8, indent=0.02)
     page.y -= 0.01
     page.line("Model", bold=True, size=11, gap=0.004)
     model = manifest["model"]

@@ -132,3 +132,18 @@ def test_reproduce_the_kozlov_study_and_check_it(tmp_path):
     assert "no drift" in result.stdout
     evaluation = json.loads((out / "data" / "evaluation.json").read_text())
     assert evaluation["quotes"]["end_to_end_f1"] >= 0.85 and evaluation["stance"]["accuracy"] >= 0.8
+
+
+def test_two_columns_put_each_pair_of_entries_on_one_row_left_column_first(tmp_path):
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    from framing.report import TextPage
+
+    with PdfPages(tmp_path / "page.pdf") as pdf:
+        page = TextPage(pdf, "Appendix")
+        page.two_columns(["a", "b", "c", "d", "e"])
+        rows = {}
+        for t in page.fig.texts[1:]:  # (the first is the title)
+            rows.setdefault(round(t.get_position()[1], 6), []).append(t.get_text())
+        page.close()
+    assert [sorted(texts) for _, texts in sorted(rows.items(), reverse=True)] == [["a", "d"], ["b", "e"], ["c"]]
