@@ -53,6 +53,7 @@ _RELATIVE_WORDS = clause_words()["relative_word"]
 CLAUSE_LINKS = SUBORDINATORS | {"that"}  # words that open a clause of its own
 _RESPONDENTS = clause_words()["respondent"]
 _LINKS_OF_NAMES_TO_VERBS = clause_words()["object_link"]
+_CLAUSE_CONJUNCTIONS = clause_words()["leading_conjunction"]  # 'but', 'and', 'so' ... opening a clause
 DASHES = ("\u2014", "\u2013", "-", "--")
 OPEN_MARKS = "\u201c\u201e"
 CLOSE_MARKS = "\u201d"
@@ -881,6 +882,17 @@ class MarkAttributor(SubjectReader):
             and not (t.low.endswith("ed") and not t.capitalised) and not self.cue_at(words, n)
             for n, t in enumerate(words))
 
+    @staticmethod
+    def _opening_from(toks: list[Tok], k: int) -> bool:
+        """toks[k] is a source named by a 'from' that opens the clause ('From the report:', 'More from
+        Jones:', '... - More from Blumenthal and Cohen:'): the words after the colon are the source's."""
+        if k < 1 or toks[k - 1].low != "from":
+            return False
+        k -= 1
+        if k > 0 and toks[k - 1].low == "more":
+            k -= 1
+        return k == 0 or not toks[k - 1].word
+
     def before(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
         """'X said, "Q"' / 'X told reporters: "Q"' / 'X: "Q"' / 'According to X, "Q"' / 'X said that "Q" ...'."""
         toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
@@ -889,6 +901,8 @@ class MarkAttributor(SubjectReader):
         last = toks[-1].text
         if last == ":" and len(toks) > 1:
             m = self.mention_before(toks, len(toks) - 1)
+            if m and self._opening_from(toks, m[0]):
+                return self._make("colon", toks, (len(toks) - 1, len(toks)), m, None)  # 'More from the report:'
             if m and m[0] > 0 and (toks[m[0] - 1].low in _LINKS_OF_NAMES_TO_VERBS or self.carried(toks, m)):
                 # 'gave the technique a whirl in an interview with CNN:' / 'delivered a message to Trump:' /
                 # 'released the following statement:': the words are the verb's object or setting, or what the
@@ -1033,13 +1047,31 @@ class MarkAttributor(SubjectReader):
         before a passage that opens its own: a clause whose verb no layout reads as a cue introduces the
         passage by its colon. The clause's subject may have said it; the model tells a speaker's words
         from a title's or a sign's. (Within one sentence, :meth:`clause_subject` reads the same clause.)"""
-        toks = _clause_before(text, mark_start, sent_start)
+        toks = _clause_before(text, mark_start, sent_start, after_conjunction=True)
         if len(toks) < 3 or toks[-1].text != ":":
             return None
         m = self.subject(toks)
-        if m is None or m[1] >= len(toks) - 1 or self._clause_verb(toks, m) is None:
+        if m is None or m[1] >= len(toks) - 1 or self._colon_clause_verb(toks, m) is None:
             return None  # no verb between the subject and the colon ('X: "Q"' is read before this)
         return self._make("colon_clause", toks, (len(toks) - 1, len(toks)), m, None)
+
+    def _colon_clause_verb(self, toks: list[Tok], m: tuple[int, int]) -> int | None:
+        """The verb of a clause a colon closes: the clause's verb, or else the first form of 'be', 'have'
+        or a modal after its subject ('Fiorina was far less bubbly:', 'Respondents are obliged to
+        disclose:'), or a verb form after a phrase modifying the subject ('A footnote in the report
+        makes that clear:'). Before a colon a clause needs no verb of saying to introduce a passage."""
+        k = self._clause_verb(toks, m)
+        if k is not None:
+            return k
+        for j in range(m[1], len(toks) - 1):
+            t = toks[j]
+            if not t.word or t.capitalised and j > m[1]:
+                return None
+            if t.low in _BE_OR_HAVE or t.low in _AUXILIARY_VERBS or j > m[1] and self._verb_form(t) \
+                    or j > m[1] + 1 and t.low.endswith("s") and toks[j - 1].low not in self.determiners \
+                    and not toks[j - 1].low.endswith("s"):
+                return j
+        return None
 
     def postposed(self, text: str, sent_start: int, mark_end: int, sent_end: int) -> Attribution | None:
         """'Clinton "drew quite well ..." in 2008, said Paul Beck.': the attribution closes the sentence."""
@@ -1542,13 +1574,21 @@ def _only_space(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip()
 
 
-def _clause_before(text: str, mark_start: int, sent_start: int) -> list[Tok]:
+def _clause_before(text: str, mark_start: int, sent_start: int, after_conjunction: bool = False) -> list[Tok]:
     """The tokens of the clause from the sentence's start (300 characters at most) to a passage, or []
-    when the sentence starts further back, or a passage or a semicolon comes between."""
+    when the sentence starts further back, or a passage or a semicolon comes between; with
+    ``after_conjunction``, a clause a conjunction opens after them is read ('... are "non-entities," but
+    he gave the Texan a compliment:')."""
     toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
-    if not toks or toks[0].start > sent_start or any(t.text in _DOUBLE_MARKS or t.text == ";" for t in toks):
+    if not toks or toks[0].start > sent_start:
         return []
-    return toks
+    last = max((n for n, t in enumerate(toks) if t.text in _DOUBLE_MARKS or t.text == ";"), default=None)
+    if last is None:
+        return toks
+    rest = toks[last + 1:]
+    if rest[:1] and rest[0].text == ",":
+        rest = rest[1:]
+    return rest if after_conjunction and rest[:1] and rest[0].low in _CLAUSE_CONJUNCTIONS else []
 
 
 def _clause_runs_on(text: str, cue_end: int, start: int, end: int, sent_end: int) -> bool:

@@ -1831,3 +1831,31 @@ def test_a_time_word_between_a_determiner_and_its_noun_is_part_of_the_speaker(ma
     assert q.mention.startswith("One early supporter")
     assert one("An early supporter said the plan would pass.").mention == "An early supporter"
     assert one("Quint said early Monday that the plan was dead.").mention == "Quint"
+
+
+def test_a_colon_clause_needs_no_verb_of_saying(marks):
+    """Before a colon, 'be', a modal or a verb after a phrase modifying the subject makes a clause."""
+    o, c = marks
+    cases = {f"The deal was signed. But Brand was far less cheerful: {o}The market will hate this deal.{c}": "Brand",
+             f"The form is long. Respondents are obliged to disclose: {o}When did this person arrive?{c}": "Respondents",
+             f"A footnote in the audit makes that clear: {o}These rules do not apply to the minister.{c}": "A footnote"}
+    for text, mention in cases.items():
+        assert mark_attributions(text)[-1] == ("colon_clause", mention)
+    assert mark_attributions(f"Quint's reply was: {o}Who is asking?{c}") == [("colon_clause", "Quint's")]  # whose reply
+
+
+def test_a_clause_a_conjunction_opens_after_a_passage_can_close_with_a_colon(marks):
+    o, c = marks
+    text = (f"Quint said Brand is {o}a nobody in the chamber,{c} but she gave him a backhanded compliment: "
+            f"{o}You never have to guess where he stands.{c}")
+    assert mark_attributions(text) == [("lead_in", "Quint"), ("colon_clause", "she")]
+    assert quotes_of(text)[-1].content == "You never have to guess where he stands."
+
+
+def test_a_source_that_from_opens_the_clause_speaks_after_its_colon(marks):
+    o, c = marks
+    for lead, mention in (("From the audit", "the audit"), ("More from Quint", "Quint"),
+                          ("What it means for voters - More from Lena Quint", "Lena Quint")):
+        [q] = quotes_of(f"{lead}: {o}The partisanship of a state is only a starting point.{c}")
+        assert (q.mention, q.content) == (mention, "The partisanship of a state is only a starting point.")
+    assert quotes_of(f"Back from the audit: {o}a mess.{c}") == []  # a phrase, no source of words
