@@ -277,8 +277,11 @@ class MentionReader(CueReader):
         if toks[i].low in _PRONOUNS:
             return i, i + 1
         j, led = i, toks[i].low in self.determiners or toks[i].low.endswith(("'s", "\u2019s"))
-        while j < len(toks) and j - i < 9:
+        conjunct = i  # nine words at most to each speaker 'and' joins ('state Senate leader Phil Berger and ...')
+        while j < len(toks) and j - conjunct < 9:
             t = toks[j]
+            if t.low == "and" and j > i:
+                conjunct = j + 1
             if not t.word:
                 if t.text == "(" and j > i:  # a party tag or affiliation: (D-N.Y.)
                     close = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].text == ")"), None)
@@ -294,7 +297,7 @@ class MentionReader(CueReader):
                 break
             if not (t.capitalised or led or t.low in _NAME_LINKS or t.text[:1].isdigit() or self._title_word(toks, j)):
                 break
-            if led and not t.capitalised and j > i and (t.low.endswith("ed") or j - i >= 5):
+            if led and not t.capitalised and j > i and (t.low.endswith("ed") or j - conjunct >= 5):
                 break  # 'the setting provided ...': a verb ends a described speaker
             j += 1
         while j > i and toks[j - 1].low in _NAME_LINKS:
@@ -724,9 +727,12 @@ class SubjectReader(MentionReader):
         if comma is None:
             return k
         aside = toks[k + 1:comma]
-        relative = aside[0].low in self.relative_pronouns and comma + 1 < len(toks) and not toks[comma + 1].capitalised
+        after = comma + 1
+        if after < len(toks) and toks[after].text in _DOUBLE_MARKS and sum(t.text in _DOUBLE_MARKS for t in aside) == 1:
+            aside, after = [t for t in aside if t.word], after + 1  # ('Quint, star of "Harbor Lights," praised')
+        relative = aside[0].low in self.relative_pronouns and after < len(toks) and not toks[after].capitalised
         phrase = aside[0].low in _PREPOSITIONS and len(aside) <= 4
-        return comma + 1 if self._describes(aside) or relative or phrase else k
+        return after if self._describes(aside) or relative or phrase else k
 
 
 class MarkAttributor(SubjectReader):
@@ -1027,8 +1033,10 @@ class MarkAttributor(SubjectReader):
         quotes. The content runs from the verb's complement to the end of the clause."""
         toks = _clause_before(text, mark_start, sent_start)
         if not toks:
-            return None
+            return self._coordinated_after_passage(text, mark_start, sent_start)
         m, k = self._subject_and_verb(toks)
+        if k is not None:
+            k = self._last_coordinated_verb(toks, k)
         if k is None:  # 'followed by one in which he took credit for "Q"': the clause the passage is in
             inner = next((n for n in range(len(toks) - 2, -1, -1) if toks[n].low in _INNER_CLAUSE_OPENERS
                           and (toks[n + 1].low in _PRONOUNS or toks[n + 1].capitalised)), None)
@@ -1040,6 +1048,37 @@ class MarkAttributor(SubjectReader):
             return None
         a = self._make("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
         a.content = (toks[k + 1].start if k + 1 < len(toks) else mark_start, None)  # ('Clinton supports "..."')
+        return a
+
+    def _last_coordinated_verb(self, toks: list[Tok], k: int) -> int:
+        """The last verb coordinated with toks[k] before the passage ('praised the plan and *criticized*
+        the "identity politics"'): what it takes is the content."""
+        for j in range(len(toks) - 1, k + 1, -1):
+            if toks[j - 1].low == "and" and toks[j].word and "-" not in toks[j].text and self._verb_form(toks[j]) \
+                    and toks[j - 2].word and toks[j - 2].low not in self.determiners | _PREPOSITIONS:
+                return j
+        return k
+
+    def _coordinated_after_passage(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
+        """'Quint gushed about a "common interest," and waxed poetic about "joint operations"': a verb
+        coordinated with the sentence subject's after an earlier passage; the subject speaks."""
+        toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
+        if not toks or toks[0].start > sent_start:
+            return None
+        marks = [n for n, t in enumerate(toks) if t.text in _DOUBLE_MARKS or t.text == ";"]
+        if not marks or toks[marks[-1]].text == ";":
+            return None
+        rest = toks[marks[-1] + 1:]
+        n = 1 if rest[:1] and rest[0].text == "," else 0
+        if not (len(rest) > n + 1 and rest[n].low == "and" and self._verb_form(rest[n + 1])):
+            return None
+        m, k = self._subject_and_verb(toks[:marks[0]])
+        if k is None or any(cue and cue[1].frame in ("clause", "intent") for cue in map(
+                lambda i: self.cue_at(toks, i), range(marks[0]))):
+            return None  # ('Huhn said Fiorina "was involved" and shared in "regret"': the report's own verb)
+        verb = marks[-1] + 1 + n + 1
+        a = self._make("subject", toks, (verb, verb + 1), m, Verb(toks[verb].low, "neutral", "unlisted"))
+        a.content = (toks[verb + 1].start if verb + 1 < len(toks) else mark_start, None)
         return a
 
     def colon_clause(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
@@ -1582,13 +1621,25 @@ def _clause_before(text: str, mark_start: int, sent_start: int, after_conjunctio
     toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
     if not toks or toks[0].start > sent_start:
         return []
-    last = max((n for n, t in enumerate(toks) if t.text in _DOUBLE_MARKS or t.text == ";"), default=None)
+    last = max((n for n, t in enumerate(toks) if t.text in _DOUBLE_MARKS and not _in_title(toks, n) or t.text == ";"),
+               default=None)
     if last is None:
         return toks
     rest = toks[last + 1:]
     if rest[:1] and rest[0].text == ",":
         rest = rest[1:]
     return rest if after_conjunction and rest[:1] and rest[0].low in _CLAUSE_CONJUNCTIONS else []
+
+
+def _in_title(toks: list[Tok], n: int) -> bool:
+    """toks[n] is a quotation mark around a title or a name within the clause ('Washington, star of
+    "Scandal," thanked ...'): words of the clause, no passage of its own."""
+    marks = [k for k, t in enumerate(toks) if t.text in _DOUBLE_MARKS]
+    at = marks.index(n)
+    a, b = (marks[at], marks[at + 1]) if at % 2 == 0 and at + 1 < len(marks) else \
+        (marks[at - 1], marks[at]) if at % 2 == 1 else (None, None)
+    words = [t.text for t in toks[a + 1:b] if t.word] if a is not None else []
+    return len(words) == 1 and words[0][:1].isupper() or _title_case(words)
 
 
 def _clause_runs_on(text: str, cue_end: int, start: int, end: int, sent_end: int) -> bool:

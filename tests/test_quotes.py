@@ -1859,3 +1859,49 @@ def test_a_source_that_from_opens_the_clause_speaks_after_its_colon(marks):
         [q] = quotes_of(f"{lead}: {o}The partisanship of a state is only a starting point.{c}")
         assert (q.mention, q.content) == (mention, "The partisanship of a state is only a starting point.")
     assert quotes_of(f"Back from the audit: {o}a mess.{c}") == []  # a phrase, no source of words
+
+
+def test_the_last_verb_coordinated_before_a_passage_takes_it(marks):
+    o, c = marks
+    q = one(f"Lena Quint praised the plan and criticized the {o}identity politics{c} on display in the race.")
+    assert (q.cue, q.content) == ("criticized", f"the {o}identity politics{c} on display in the race")
+    q = one(f"The board completed its review of the judge and deemed him {o}well qualified{c} on Monday.")
+    assert (q.cue, q.content) == ("deemed", f"him {o}well qualified{c} on Monday")
+    q = one(f"Lena Quint praised a film inspired by and named for a {o}fixer{c} of the old studios.")
+    assert q.cue == "praised"  # a participle after 'by and' is no verb of Quint's
+
+
+def test_a_verb_coordinated_after_a_passage_shares_the_sentence_subject(marks):
+    o, c = marks
+    text = (f"Lena Quint gushed about a {o}common interest in keeping our towns safe,{c} and waxed poetic "
+            f"about {o}joint operations between our two countries.{c}")
+    assert mark_attributions(text) == [("subject", "Lena Quint"), ("subject", "Lena Quint")]
+    # within a report, the coordinated verb is the reported clause's: no speaker is read for it
+    text = f"Olga Brand said Quint {o}was involved in all of it{c} and shared in {o}a great amount of regret.{c}"
+    assert EXTRACTOR.marks.attributor.clause_subject(text, text.rindex(o), 0) is None
+
+
+def test_each_speaker_and_joins_is_read_whole(marks):
+    o, c = marks
+    q = one(f"It was late. {o}We will not back down,{c} state Senate leader Lena Quint and House Speaker "
+            f"Olga Brand, both Democrats, said in a statement.")
+    assert q.mention == "state Senate leader Lena Quint and House Speaker Olga Brand"
+    q = one(f"It was late. {o}I have warned about this all year,{c} the Ohio senator and Democratic "
+            f"presidential candidate said.")
+    assert q.mention == "the Ohio senator and Democratic presidential candidate"
+
+
+def test_a_sequence_adverb_opening_the_sentence_is_no_speaker(marks):
+    o, c = marks
+    q = one(f"Olga Brand spoke next. First, Brand identified the judge as {o}a partisan{c} at the rally.")
+    assert (q.mention, q.speaker) == ("Brand", "Olga Brand")
+
+
+def test_a_title_in_the_subjects_clause_is_no_passage_of_its_own(marks):
+    o, c = marks
+    q = one(f"The show ended. Lena Quint, star of the series {o}Harbor Lights,{c} praised the governor for "
+            f"{o}taking these steps to keep us safe.{c}")
+    assert (q.mention, q.cue) == ("Lena Quint", "praised")
+    q = one(f"The race tightened. Olga Brand, who hosts {o}Morning Call{c} on weekdays, praised the plan as "
+            f"{o}a real step toward fairness.{c}")
+    assert q.mention == "Olga Brand"
