@@ -77,7 +77,7 @@ class ClauseCandidates:
         out = []
         for sent in doc.sentences:
             toks = tokens(text, sent.start, sent.end)
-            self._earlier = None  # the speaker of an earlier cue in this sentence
+            earlier = None  # the speaker of an earlier cue in this sentence
             before_sentence = len(out)  # candidates of earlier sentences
             i = 0
             while i < len(toks):
@@ -94,14 +94,14 @@ class ClauseCandidates:
                 elif not quoted and verb.frame not in ("none", "prep") and (
                         (verbal := self.attributor.used_as_verb(toks, i)) or self._infinitive_report(toks, i, j, verb)):
                     # ('to' before a verb makes it no finite one: an infinitive report is never both)
-                    cand = self._candidate(text, sent, toks, i, j, verb, spans, infinitive=not verbal)
+                    cand = self._candidate(text, sent, toks, i, j, verb, spans, infinitive=not verbal, earlier=earlier)
                     if cand is not None and in_passage(spans, cand.attribution.mention[0]):
                         cand = None  # '"They were all opened: a new server, a mouse," says the narrator': the
                         # words before the cue are the passage's, not its speaker
                     if cand is not None:
                         out.append(cand)
                         if not _subordinate(toks, cand.attribution.mention[0], self.attributor.subordinators):
-                            self._earlier = cand.attribution.mention  # (not 'while his rivals called for ...')
+                            earlier = cand.attribution.mention  # (not 'while his rivals called for ...')
                 elif not quoted and verb.frame != "prep":
                     cand = self._possessive(text, sent, toks, i, j, verb)
                     if cand is not None:
@@ -109,7 +109,10 @@ class ClauseCandidates:
                 i = j
         return out
 
-    def _candidate(self, text, sent, toks, i, j, verb, spans, infinitive: bool) -> Candidate | None:
+    def _candidate(self, text, sent, toks, i, j, verb, spans, infinitive: bool,
+                   earlier: tuple[int, int] | None = None) -> Candidate | None:
+        """The candidate a cue of saying outside quotation marks reads; ``earlier``: the mention of the
+        speaker of an earlier cue of the sentence (who a participle's report may go on with)."""
         a = self.attributor
         postposed = self._postposed(text, sent, toks, i, j, verb, spans)
         if postposed is not None:
@@ -130,9 +133,9 @@ class ClauseCandidates:
                 (a._participle(toks, i) or a._coordinated(toks, i)) or a.carried(toks, m) \
                 or m is not None and m[1] == i - 1 and toks[i - 1].text == "," and a._participle(toks, i):
             before_comma, how = m, "participle"
-            if self._earlier is not None:  # 'Blinken warned that ..., urging China to ...': Blinken urges
-                found = next((n for n, t in enumerate(toks) if t.start == self._earlier[0]), None)
-                end = next((n for n, t in enumerate(toks) if t.end == self._earlier[1]), None)
+            if earlier is not None:  # 'Blinken warned that ..., urging China to ...': Blinken urges
+                found = next((n for n, t in enumerate(toks) if t.start == earlier[0]), None)
+                end = next((n for n, t in enumerate(toks) if t.end == earlier[1]), None)
                 m = (found, end + 1) if found is not None and end is not None else None
             elif a._coordinated(toks, i):  # 'when Rubio thanked Miami and said ...': the first verb's subject
                 m = a.coordinated_subject(toks, i) or a.subject(toks)

@@ -25,6 +25,16 @@ from .speakers import Registry, clean_mention, is_proper_name
 from .types import Sentence
 
 
+class Words(list):
+    """A sentence's tokens in lower case, with what the patterns also read of each token: whether it
+    is capitalised and its text as written (one per sentence read, passed along; nothing kept)."""
+
+    def __init__(self, toks):
+        super().__init__(t.text.casefold() for t in toks)
+        self.capitalised = [t.text[:1].isupper() for t in toks]
+        self.texts = [t.text for t in toks]
+
+
 @dataclass
 class CueCandidate:
     """A reported speech read from its cue: token span of the cue, speaker and content offsets."""
@@ -65,9 +75,7 @@ class CueCandidates:
 
     def _cues(self, text, toks, spans):
         """(i, j, verb) for every reporting expression used as one."""
-        low = [t.text.casefold() for t in toks]
-        self._capitalised = [t.text[:1].isupper() for t in toks]
-        self._texts = [t.text for t in toks]
+        low = Words(toks)
         found, i = [], 0
         while i < len(toks):
             if low[i] not in self.first_words:
@@ -96,7 +104,7 @@ class CueCandidates:
         nxt = low[j] if j < len(low) else ""
         if verb.frame == "prep":
             return True
-        if verb.frame in ("none", "quotation") or (i > 0 and self._capitalised[i]) \
+        if verb.frame in ("none", "quotation") or (i > 0 and low.capitalised[i]) \
                 or not self.attributor.verb_in(low, i):
             return False  # "United States", "the report", "Obama's comments", "to say"
         if i > 0 and low[i - 1] in CLITICS:
@@ -122,7 +130,7 @@ class CueCandidates:
     def _analyse(self, text, sent, i, j, verb, spans) -> CueCandidate | list[CueCandidate] | None:
         """The candidate quote(s) a reporting expression introduces (a split quote gives two)."""
         toks = sent.tokens
-        low = [t.text.casefold() for t in toks]
+        low = Words(toks)
         if verb.frame == "prep":
             return self._according_to(text, sent, i, j, verb)
         if j < len(toks) and low[j] == "by" and i > 0 and low[i - 1] == "as":
@@ -220,7 +228,7 @@ class CueCandidates:
     def _as_reported_by(self, text, sent, i, j, verb):
         """'As reported by X, P' (the clause opens the sentence): X reports P."""
         toks = sent.tokens
-        low = [t.text.casefold() for t in toks]
+        low = Words(toks)
         if i > 1 and low[i - 2] not in (",", "but", "and", "yet"):
             return None
         comma = next((k for k in range(j + 1, min(len(toks), j + 12)) if low[k] == ","), None)
@@ -236,7 +244,7 @@ class CueCandidates:
 
     def _passive(self, text, sent, i, j, verb):
         toks = sent.tokens
-        low = [t.text.casefold() for t in toks]
+        low = Words(toks)
         k = j + 1
         while k < len(toks) and toks[k].text not in (",", ";", ".", "!", "?") and low[k] not in ("that", "whether", "if"):
             k += 1
@@ -252,14 +260,14 @@ class CueCandidates:
     def _participial(self, text, sent, i, j, verb, spans):
         """', urging Y to ...' / ', declaring ...': the speaker is the clause's subject."""
         toks = sent.tokens
-        low = [t.text.casefold() for t in toks]
+        low = Words(toks)
         head = toks[i].head - 1 if sent.has_syntax and toks[i].head else None
         parsed = _syntax_subject(sent, head) if head is not None and head >= 0 else None
         if parsed:
             mention = (toks[parsed[0]].start, toks[parsed[1]].end)
         else:
             v = i - 2
-            while v >= 0 and not (self._finite_verb(low, v) and not (v > 0 and self._capitalised[v])):
+            while v >= 0 and not (self._finite_verb(low, v) and not (v > 0 and low.capitalised[v])):
                 v -= 1  # (a capitalised word is a name's: 'the United States' southern neighbor, calling')
             if v < 0:
                 return None
@@ -336,13 +344,13 @@ class CueCandidates:
     def _subject_start(self, sent, i) -> int | None:
         """Token index where the speaker noun phrase before token i begins."""
         toks = sent.tokens
-        low = [t.text.casefold() for t in toks]
+        low = Words(toks)
         w = self.words
         k = i - 1
         # adverbs, auxiliaries and time expressions between speaker and verb
         while k >= 0:
-            if low[k] in w["auxiliary"] and not (k > 0 and self._capitalised[k]) \
-                    or (low[k].endswith("ly") and len(low[k]) > 4 and not self._capitalised[k]):
+            if low[k] in w["auxiliary"] and not (k > 0 and low.capitalised[k]) \
+                    or (low[k].endswith("ly") and len(low[k]) > 4 and not low.capitalised[k]):
                 k -= 1  # (not 'Instead, Will called for': a capitalised 'Will' inside a sentence is a name)
             elif low[k] in w["time"] and k > 0 and low[k - 1] in w["time_lead"]:
                 k -= 2
@@ -365,7 +373,7 @@ class CueCandidates:
             if word == "." and initial_stop(toks, k):
                 k -= 1  # 'Mr. Hedge', 'Christopher M. Shelton': the stop stays in the name
                 continue
-            opening = _bracket_after_name(low, self._capitalised, k)
+            opening = _bracket_after_name(low, low.capitalised, k)
             if opening is not None:
                 k = opening - 1  # 'Dianne Feinstein (D-Calif.) last week said': a party tag stays in the name
                 continue
@@ -375,7 +383,7 @@ class CueCandidates:
             if (word,) in self.verbs and not capitalised and " ".join(low[k:k + 2]) not in w["compound"] \
                     and k < end:
                 break  # right before the verb (and its auxiliaries) it is the subject's noun: "news reports stated"
-            if self._auxiliary(low, k) and k < end and not self._inside_name(k):
+            if self._auxiliary(low, k) and k < end and not self._inside_name(low, k):
                 break
             if word == "and" and not (k > 0 and toks[k - 1].text[:1].isupper() and k < end):
                 break
@@ -392,10 +400,11 @@ class CueCandidates:
             return self._subject_start(sent, start - 2)  # 'the groups who wrote to her say'
         return start if start <= end else None
 
-    def _inside_name(self, k: int) -> bool:
+    @staticmethod
+    def _inside_name(low: Words, k: int) -> bool:
         """Token k is capitalised after a capitalised word: a word of a name even when it is also an
         auxiliary ('Theresa May said', 'Chairman Will Rogers said'; not 'Both sides said')."""
-        return k > 0 and self._capitalised[k] and self._capitalised[k - 1]
+        return k > 0 and low.capitalised[k] and low.capitalised[k - 1]
 
     def _appositive_subject(self, sent, comma) -> int | None:
         """'Yun, the minister, said' / 'Its spokesman, Dmitry Peskov, has called' / 'Christopher M.
@@ -425,7 +434,8 @@ class CueCandidates:
                                                                  | self.words["determiner"]):
             return None
         # ('And retired Gen. Ivan Petrovsky, who led ..., said': the name ends the words before the aside)
-        return next((n for n in range(head[0] + 1, head[1]) if self._capitalised[n]
+        capitalised = Words(toks).capitalised
+        return next((n for n in range(head[0] + 1, head[1]) if capitalised[n]
                      and is_proper_name(clean_mention(sent_text(sent, n, head[1])))), None)
 
     def _auxiliary(self, low, k) -> bool:
@@ -438,11 +448,11 @@ class CueCandidates:
         k = start
         end = start
         while k < cue and low[k] != ",":
-            if self._auxiliary(low, k) and k > start and not self._inside_name(k):
+            if self._auxiliary(low, k) and k > start and not self._inside_name(low, k):
                 break
             if low[k] in self.words["time"] or low[k] in self.words["time_lead"] and k > start:
                 break
-            if k > start and low[k].endswith("ly") and len(low[k]) > 4 and not self._capitalised[k]:
+            if k > start and low[k].endswith("ly") and len(low[k]) > 4 and not low.capitalised[k]:
                 break  # 'Sullivan partly confirmed': an adverb ends the name
             if k > start and low[k] in DASHES:
                 break  # 'insiders in two states — Ohio and Iowa — said': the aside is no part of it
@@ -484,13 +494,13 @@ class CueCandidates:
         for n in range(k + 1, min(len(low), k + 12)):
             if low[n] == "that":
                 return n
-            if low[n] in _PUNCT or self._finite_verb(low, n) and not self._capitalised[n]:
+            if low[n] in _PUNCT or self._finite_verb(low, n) and not low.capitalised[n]:
                 return k
         return k
 
     def _skip_addressee(self, low, k) -> int:
         """After 'told': skip who was told ('reporters', 'AFP', 'Russian President Vladimir Putin')."""
-        caps = self._capitalised
+        caps = low.capitalised
         place = []  # the commas inside a place's name ('a town hall in Salem, New Hampshire, on Monday')
         for n in range(k, min(k + 14, len(low))):
             if low[n] in ("that", ":"):
@@ -508,7 +518,7 @@ class CueCandidates:
         while k < len(low) and (caps[k] or low[k] in self.words["addressee"]
                                 or led and k - named < 4 and (self._common_noun(low[k]) or self._modifier(low, k))):
             k += 1
-        return past_title(self._texts, k) if k > named else start
+        return past_title(low.texts, k) if k > named else start
 
     def _modifier(self, low, k) -> bool:
         """A participle used as an adjective before a noun ('the packed hall')."""
@@ -549,7 +559,7 @@ class CueCandidates:
         for n in range(after, len(low)):
             if low[n] in (".", "!", "?"):
                 break
-            if low[n] in ("that", ",", ";", ":") or self._finite_verb(low, n) and not self._capitalised[n]:
+            if low[n] in ("that", ",", ";", ":") or self._finite_verb(low, n) and not low.capitalised[n]:
                 return False
             tail.append(n)
         return len(tail) <= 8
