@@ -65,7 +65,6 @@ class ClauseCandidates:
 
     def __init__(self, attributor: MarkAttributor, words: dict[str, set[str]]):
         self.attributor = attributor
-        self.addressees = words.get("addressee", set())
         self.time = words.get("time", set())  # 'Monday', 'week' (not the words leading them: 'on', 'last')
         self.not_participles = words.get("not_participle", set())  # ', including ...' goes on with the claim
         self.main_verbs = _MAIN_VERBS | attributor.irregular_verbs  # what resumes after a relative clause
@@ -296,11 +295,7 @@ class ClauseCandidates:
                                  and k + 1 < len(toks) and toks[k + 1].low in self.time):
             k += 1  # 'said Monday', 'said on Monday' (not 'said on stage')
         if verb.frame == "object_clause":
-            n = k
-            while n < len(toks) and n - k < 6 and (toks[n].capitalised or toks[n].low in self.addressees
-                                                   or toks[n].low in ("the", "a", "an")):
-                n += 1
-            k = max(n, self.attributor.past_addressee(toks, k, verb))
+            k = self.attributor.past_addressee(toks, k, verb)
         k = aside_before_that([t.low for t in toks], k)  # 'said, for example, that P'
         if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and \
                 (toks[k + 1].low in self.attributor.stop or toks[k + 1].low.endswith("ing")):
