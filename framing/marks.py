@@ -1073,8 +1073,8 @@ class MarkAttributor(SubjectReader):
         if not (len(rest) > n + 1 and rest[n].low == "and" and self._verb_form(rest[n + 1])):
             return None
         m, k = self._subject_and_verb(toks[:marks[0]])
-        if k is None or any(cue and cue[1].frame in ("clause", "intent") for cue in map(
-                lambda i: self.cue_at(toks, i), range(marks[0]))):
+        cues = (self.cue_at(toks, i) for i in range(marks[0]))
+        if k is None or any(cue and cue[1].frame in ("clause", "intent") for cue in cues):
             return None  # ('Huhn said Fiorina "was involved" and shared in "regret"': the report's own verb)
         verb = marks[-1] + 1 + n + 1
         a = self._make("subject", toks, (verb, verb + 1), m, Verb(toks[verb].low, "neutral", "unlisted"))
@@ -1106,11 +1106,17 @@ class MarkAttributor(SubjectReader):
             t = toks[j]
             if not t.word or t.capitalised and j > m[1]:
                 return None
-            if t.low in _BE_OR_HAVE or t.low in _AUXILIARY_VERBS or j > m[1] and self._verb_form(t) \
-                    or j > m[1] + 1 and t.low.endswith("s") and toks[j - 1].low not in self.determiners \
-                    and not toks[j - 1].low.endswith("s"):
-                return j
+            if t.low in _BE_OR_HAVE or t.low in _AUXILIARY_VERBS:
+                return j  # 'was far less bubbly:', 'are obliged to disclose:'
+            if j > m[1] and self._verb_form(t) or j > m[1] + 1 and self._present_after_phrase(toks, j):
+                return j  # 'makes that clear:' after 'A footnote in the report'
         return None
+
+    def _present_after_phrase(self, toks: list[Tok], j: int) -> bool:
+        """toks[j] ends in -s after a word that neither leads a noun phrase nor is a plural itself: a verb
+        ('the report makes'), not a noun ('the reports', 'his remarks')."""
+        return toks[j].low.endswith("s") and toks[j - 1].low not in self.determiners \
+            and not toks[j - 1].low.endswith("s")
 
     def postposed(self, text: str, sent_start: int, mark_end: int, sent_end: int) -> Attribution | None:
         """'Clinton "drew quite well ..." in 2008, said Paul Beck.': the attribution closes the sentence."""
@@ -1615,7 +1621,8 @@ def _only_space(text: str, a: int, b: int) -> bool:
 
 def _clause_before(text: str, mark_start: int, sent_start: int, after_conjunction: bool = False) -> list[Tok]:
     """The tokens of the clause from the sentence's start (300 characters at most) to a passage, or []
-    when the sentence starts further back, or a passage or a semicolon comes between; with
+    when the sentence starts further back, or a passage (not a title: :func:`_in_title`) or a semicolon
+    comes between; with
     ``after_conjunction``, a clause a conjunction opens after them is read ('... are "non-entities," but
     he gave the Texan a compliment:')."""
     toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
