@@ -15,7 +15,7 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-from .lexicon import clause_words
+from .lexicon import clause_words, speech_nouns
 from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, as_clause_subject, aside_before_that, clausal,
                     closed_passage_end, extend_over_passages, in_passage, next_report, opened_by_subordinator,
                     opens_subordinate, passage_closes_report, phrase_end, quantifier_at, says_where, size_bucket,
@@ -70,6 +70,8 @@ class ClauseCandidates:
         self.main_verbs = _MAIN_VERBS | attributor.irregular_verbs  # what resumes after a relative clause
         self.continuation = words.get("writer_continuation", set())  # words that start the writer's addition
         self.likelihood = words.get("likelihood", set())  # 'voters were more likely to say ...'
+        lemmas = {v.lemma: v for v in attributor.verbs.values()}
+        self.speech_nouns = {noun: lemmas[lemma] for noun, lemma in speech_nouns().items() if lemma in lemmas}
 
     def find(self, doc, spans) -> list[Candidate]:
         text = doc.text
@@ -82,6 +84,11 @@ class ClauseCandidates:
             while i < len(toks):
                 cue = self.attributor.cue_at(toks, i)
                 if cue is None:
+                    noun = self.speech_nouns.get(toks[i].low)  # "Putin's suggestion that P"
+                    if noun is not None and not in_passage(spans, toks[i].start):
+                        cand = self._possessive(text, sent, toks, i, i + 1, noun)
+                        if cand is not None:
+                            out.append(cand)
                     i += 1
                     continue
                 j, verb = cue
@@ -101,7 +108,7 @@ class ClauseCandidates:
                         out.append(cand)
                         if not _subordinate(toks, cand.attribution.mention[0], self.attributor.subordinators):
                             earlier = cand.attribution.mention  # (not 'while his rivals called for ...')
-                elif not quoted and verb.frame != "prep":
+                elif not quoted and verb.frame not in ("prep", "quotation"):  # ('the Rust Belt's states that')
                     cand = self._possessive(text, sent, toks, i, j, verb)
                     if cand is not None:
                         out.append(cand)
@@ -203,9 +210,10 @@ class ClauseCandidates:
         return None
 
     def _possessive(self, text, sent, toks, i, j, verb) -> Candidate | None:
-        """"Washington's claim that Pyongyang sent shells", "his repeated claim that P": the possessor speaks,
-        the that-clause is said."""
-        if i < 1 or j >= len(toks) or toks[j].low != "that":
+        """"Washington's claim that Pyongyang sent shells", "his repeated claim that P", "Putin's suggestion
+        during his visit that P": the possessor speaks, the that-clause is said."""
+        that = self._that_after_noun(toks, j) if i >= 1 else None
+        if that is None:
             return None
         o = i - 2 if i > 1 and toks[i - 2].low in _POSSESSIVE_PRONOUNS and toks[i - 1].word \
             and not toks[i - 1].capitalised else i - 1  # (an adjective between: 'his repeated claim')
@@ -218,7 +226,7 @@ class ClauseCandidates:
                 first -= 1  # "Vladimir Putin's"
         else:
             return None
-        start = toks[j + 1].start if j + 1 < len(toks) else sent.end
+        start = toks[that + 1].start if that + 1 < len(toks) else sent.end
         end = self._content_end(text, start, sent.end)
         if len(text[start:end].split()) < 3:
             return None
@@ -226,8 +234,26 @@ class ClauseCandidates:
         attribution.mention = (toks[first].start, owner.start + cut)
         attribution.content = (start, end)
         cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)
-        cand.features = self.features(text, toks, i, j, j + 1, cand, verb)
+        cand.features = self.features(text, toks, i, j, that + 1, cand, verb)
         return cand
+
+    def _that_after_noun(self, toks: list[Tok], j: int) -> int | None:
+        """Index of the 'that' opening what a noun of saying ending before toks[j] reports: right after
+        it, or after a setting of a few words ('suggestion during his recent visit to Pyongyang that');
+        None when a comma, a passage or a verb comes first."""
+        if j < len(toks) and toks[j].low == "that":
+            return j
+        if j >= len(toks) or toks[j].low not in _PREPOSITIONS:
+            return None
+        for n in range(j + 1, min(j + 10, len(toks))):
+            t = toks[n]
+            if t.low == "that":
+                return n
+            setting_word = t.low in _PREPOSITIONS or t.low in self.attributor.determiners or t.low in _POSSESSIVE_PRONOUNS
+            if not t.word or t.low in self.attributor.stop and not setting_word or self.attributor._verb_form(t) \
+                    or self.attributor.cue_at(toks, n):
+                return None
+        return None
 
     def _postposed(self, text, sent, toks, i, j, verb, spans) -> Candidate | None:
         """'Fundraising has surged, the campaign said.' / '..., said Paul Beck, a professor.'"""

@@ -154,6 +154,7 @@ class QuoteExtractor:
         self.clauses = ClauseCandidates(attributor, self.words)
         self.cues = CueCandidates(attributor, self.words, self.verbs, self.registry)
         self.model = model or QuoteModel.load()
+        self._frames = {verb.lemma: verb.frame for verb in self.verbs.values()}  # what each cue takes
         self.trace: list | None = None  # when a list: (decision, features, quote) of every candidate judged
 
     # --------------------------------------------------------------- public
@@ -276,6 +277,8 @@ class QuoteExtractor:
             for q in known:
                 if q.start < end and start < q.end:
                     self._end_before_next_report(text, q, a)
+                    if self._frames.get(q.cue_lemma) in ("np", "none"):
+                        _end_before_possessive_report(text, q, a)
         if end - start < 2 or any(q.start < end and start < q.end for q in known):
             return None
         m_start, m_end = a.mention
@@ -501,6 +504,17 @@ class QuoteExtractor:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _end_before_possessive_report(text: str, quote: Quote, a) -> None:
+    """A report whose content is its cue's object (``np`` or ``none`` frame) and holds a possessor's report of saying
+    ends with that report's noun: in 'Officials rejected Putin's suggestion that P', Officials rejected
+    the suggestion, and Putin suggested P (``a``, the possessive reading, gives that quote). (After a
+    cue that takes a clause, 'Biden said Trump's accusation that P was false', the noun phrase is the
+    reported clause's subject and the report stays whole.)"""
+    if a.layout == "possessive" and not quote.fragments and quote.start <= a.mention[0] and quote.end > a.cue[1]:
+        quote.end = a.cue[1]
+        quote.content = text[quote.start:quote.end]
 
 
 def _nested_in(quote: Quote, a) -> bool:

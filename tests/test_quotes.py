@@ -1905,3 +1905,17 @@ def test_a_title_in_the_subjects_clause_is_no_passage_of_its_own(marks):
     q = one(f"The race tightened. Olga Brand, who hosts {o}Morning Call{c} on weekdays, praised the plan as "
             f"{o}a real step toward fairness.{c}")
     assert q.mention == "Olga Brand"
+
+
+def test_a_possessors_noun_of_saying_reports_its_that_clause():
+    quotes = quotes_of("Officials rejected Lena Quint's suggestion that the border will reopen within a month.")
+    assert [(q.mention, q.content) for q in quotes] == [
+        ("Officials", "rejected Lena Quint's suggestion"), ("Lena Quint", "the border will reopen within a month")]
+    [_, q] = quotes_of("The ministry expressed concern over Olga Brand's assertion during her visit to the capital "
+                       "that the treaty will be revised next year.")
+    assert (q.mention, q.content) == ("Olga Brand", "the treaty will be revised next year")
+
+
+def test_after_a_cue_that_takes_a_clause_a_possessors_noun_of_saying_is_its_subject():
+    [q] = quotes_of("Lena Quint said Olga Brand's accusation that the vote was rigged was false.")
+    assert (q.mention, q.content) == ("Lena Quint", "Olga Brand's accusation that the vote was rigged was false")
