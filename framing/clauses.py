@@ -70,7 +70,8 @@ class ClauseCandidates:
         self.main_verbs = _MAIN_VERBS | attributor.irregular_verbs  # what resumes after a relative clause
         self.continuation = words.get("writer_continuation", set())  # words that start the writer's addition
         self.likelihood = words.get("likelihood", set())  # 'voters were more likely to say ...'
-        lemmas = {v.lemma: v for v in attributor.verbs.values()}
+        # a noun's verb as it reports ('statement': 'state' that takes a clause, not its quotation-only forms)
+        lemmas = {verb.lemma: verb for verb in attributor.verbs.values() if verb.frame != "quotation"}
         self.speech_nouns = {noun: lemmas[lemma] for noun, lemma in speech_nouns().items() if lemma in lemmas}
 
     def find(self, doc, spans) -> list[Candidate]:
