@@ -177,7 +177,7 @@ class QuoteExtractor:
             discourse.observe_people(written)
         for sent in doc.sentences:
             found = self._sentence_quotes(doc, sent, spans, discourse, second_opinion)
-            _participles_share_the_subject(found)
+            _participles_share_the_subject(found, text)
             cont = None
             if not found:
                 cont = self._continuation(doc, sent, spans, last_direct, quotes, last_report)
@@ -197,7 +197,7 @@ class QuoteExtractor:
                     found = [r for r in found if r not in rivals] + [q]
                     quotes[:] = [r for r in quotes if id(r) not in carried]
             observed = {id(q) for q in found}
-            _participles_share_the_subject(found)
+            _participles_share_the_subject(found, text)
             for q in found:
                 if q.mention_start is not None:
                     by_mention.setdefault(q.mention_start, q)
@@ -569,14 +569,21 @@ def _participial(q: Quote) -> bool:
     return bool(words) and words[0].casefold().endswith("ing")
 
 
-def _participles_share_the_subject(found: list[Quote]) -> None:
+def _possessor_speaks(q: Quote, text: str) -> bool:
+    """The quote's speaker is the possessor of its noun of saying ('Trump's claim that P', 'his claim')."""
+    return q.mention.casefold() in _POSSESSIVE_PRONOUNS \
+        or text[q.mention_end:q.cue_start].lstrip().startswith(("'s", "\u2019s"))
+
+
+def _participles_share_the_subject(found: list[Quote], text: str) -> None:
     """'The top US national security adviser urged ..., saying ...': the participle's speaker is the main
-    clause's, however its own reading named it (in place)."""
+    clause's, however its own reading named it (in place); a possessor's noun of saying inside the main
+    clause is no main clause ('Pence blamed the media for Trump's claim that P, saying ...')."""
     for q in found:
         if q.cue_start is None or not _participial(q):
             continue
         main = [o for o in found if o is not q and o.cue_start is not None and o.cue_start < q.cue_start
-                and o.mention_start is not None and not _participial(o)]
+                and o.mention_start is not None and not _participial(o) and not _possessor_speaks(o, text)]
         if main and q.mention_start is not None and q.mention_start <= main[-1].cue_start:
             m = main[-1]
             q.speaker, q.group, q.speaker_source = m.speaker, m.group, m.speaker_source
@@ -708,6 +715,7 @@ def _kind(text, start, end, spans) -> str:
 
 
 _CLAUSE_WORDS = clause_words()
+_POSSESSIVE_PRONOUNS = _CLAUSE_WORDS["possessive_pronoun"]
 # the words that open a phrase before the main clause ('Asked whether ...,', 'In an interview,'): not a
 # sentence adverb, a conjunction or a time word that stands alone ('Meanwhile,', 'But,', 'Earlier,')
 _OPENERS = _CLAUSE_WORDS["introducer"] - _CLAUSE_WORDS["connective"] - _CLAUSE_WORDS["leading_conjunction"] \

@@ -1919,3 +1919,10 @@ def test_a_possessors_noun_of_saying_reports_its_that_clause():
 def test_after_a_cue_that_takes_a_clause_a_possessors_noun_of_saying_is_its_subject():
     [q] = quotes_of("Lena Quint said Olga Brand's accusation that the vote was rigged was false.")
     assert (q.mention, q.content) == ("Lena Quint", "Olga Brand's accusation that the vote was rigged was false")
+
+
+def test_a_possessors_noun_of_saying_is_no_main_clause_for_a_participle():
+    quotes = quotes_of("Lena Quint blamed the press for making an issue out of Olga Brand's claim that the mayor "
+                       "founded the group, saying reporters were nitpicking at her wording.")
+    assert [(q.mention, q.content) for q in quotes][1:] == [
+        ("Olga Brand", "the mayor founded the group"), ("Lena Quint", "reporters were nitpicking at her wording")]
