@@ -250,8 +250,8 @@ class ClauseCandidates:
             t = toks[n]
             if t.low == "that":
                 return n
-            setting_word = t.low in _PREPOSITIONS or t.low in self.attributor.determiners or t.low in _POSSESSIVE_PRONOUNS
-            if not t.word or t.low in self.attributor.stop and not setting_word or self.attributor._verb_form(t) \
+            setting = t.low in _PREPOSITIONS or t.low in self.attributor.determiners or t.low in _POSSESSIVE_PRONOUNS
+            if not t.word or t.low in self.attributor.stop and not setting or self.attributor._verb_form(t) \
                     or self.attributor.cue_at(toks, n):
                 return None
         return None

@@ -121,12 +121,12 @@ class Verb:
     frame: str
 
 
-@lru_cache(maxsize=8)
 def speech_nouns(path: str = "speech_nouns.csv") -> dict[str, str]:
     """Noun naming an act of saying -> the lemma of its reporting verb ('suggestion' -> 'suggest')."""
     return {row["noun"]: row["verb"] for row in load_csv(path, ("noun", "verb"))}
 
 
+@lru_cache(maxsize=8)
 def reporting_verbs(path: str = "reporting_verbs.csv") -> dict[tuple[str, ...], Verb]:
     """Surface form (as a tuple of lower-case words) -> verb."""
     forms: dict[tuple[str, ...], Verb] = {}

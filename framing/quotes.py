@@ -507,11 +507,11 @@ class QuoteExtractor:
 
 
 def _end_before_possessive_report(text: str, quote: Quote, a) -> None:
-    """A report whose content is its cue's object (``np`` or ``none`` frame) and holds a possessor's report of saying
-    ends with that report's noun: in 'Officials rejected Putin's suggestion that P', Officials rejected
-    the suggestion, and Putin suggested P (``a``, the possessive reading, gives that quote). (After a
-    cue that takes a clause, 'Biden said Trump's accusation that P was false', the noun phrase is the
-    reported clause's subject and the report stays whole.)"""
+    """A report whose content is its cue's object (``np`` or ``none`` frame) and holds a possessor's
+    report of saying ends with that report's noun: in 'Officials rejected Putin's suggestion that P',
+    Officials rejected the suggestion, and Putin suggested P (``a``, the possessive reading, gives that
+    quote). (After a cue that takes a clause, 'Biden said Trump's accusation that P was false', the
+    noun phrase is the reported clause's subject and the report stays whole.)"""
     if a.layout == "possessive" and not quote.fragments and quote.start <= a.mention[0] and quote.end > a.cue[1]:
         quote.end = a.cue[1]
         quote.content = text[quote.start:quote.end]
