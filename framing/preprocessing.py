@@ -73,7 +73,8 @@ def classify_line(line: str, words: int) -> str:
     return "body"
 
 
-_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")  # (not 'Sen. Marco Rubio', 'Sept. 11')
+_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")  # (not 'Sen. Marco Rubio', 'Sept. 11')
 
 
 def _credit(line: str):
@@ -101,10 +102,16 @@ def split_blocks(text: str) -> list[Block]:
         if prev and kind in ("body", "heading") and _continues(text, prev, start):
             prev.end, prev.kind = end, "body"
             continue
-        if kind == "heading" and prev and prev.kind == "body" and not _TERMINAL.search(text[prev.start:prev.end]):
-            kind = "body"  # a short line after an unfinished paragraph belongs to it
+        if kind == "heading" and prev and prev.kind == "body" and not _TERMINAL.search(text[prev.start:prev.end]) \
+                and not _BLANK_LINE.search(text, prev.end, start):
+            kind = "body"  # a short line after an unfinished paragraph belongs to it (not after a blank line)
         blocks.append(Block(start, end, kind))
     return blocks
+
+
+def ends_a_sentence(line: str) -> bool:
+    """The line closes with a stop, a colon or a semicolon (outside any closing quote or bracket)."""
+    return bool(_TERMINAL.search(line))
 
 
 def _continues(text: str, prev: Block, start: int) -> bool:

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from .trained import trained_path
 from .lexicon import LexiconError, TermMatcher, load_csv, load_terms
+from .preprocessing import ends_a_sentence
 from .quotes import reporting_verbs
 from .types import Document, Quote, Sentence
 
@@ -668,7 +669,9 @@ def headlines(doc: Document) -> list[Sentence]:
     """The headline and standfirst: heading blocks before the first body paragraph, each a sentence of
     its own (kind ``heading``, negative index: they are not part of the body the other steps read)."""
     article, out = doc.article, []
-    first_body = min((b.start for b in article.blocks if b.kind == "body"), default=len(article.text))
+    # (a body block with no final stop before it is a photo caption or a fragment, no paragraph yet)
+    first_body = min((b.start for b in article.blocks if b.kind == "body" and ends_a_sentence(article.text[b.start:b.end])),
+                     default=len(article.text))
     for b in article.blocks:
         if b.kind == "heading" and b.end <= first_body:
             start = b.start

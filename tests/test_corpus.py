@@ -202,3 +202,22 @@ def test_a_source_label_is_a_footer_but_a_sentence_about_sources_is_body():
     from framing.preprocessing import classify_line
     assert classify_line("Source: Reuters", 2) == "footer"
     assert classify_line("Sources familiar with the plan said it would fail.", 9) == "body"
+
+
+def test_a_headline_after_a_photo_caption_is_a_heading_and_no_quote():
+    """A caption with no final stop, a blank line, then the headline: the blank line ends the caption,
+    so the headline is read as one (our gold leaves headlines out of the quotes) and its stance is
+    read as a headline's ('Lena Quint says ...' attributes the claim)."""
+    from framing.nlp import BuiltinSegmenter, annotate
+    from framing.quotes import extract_quotes
+    from framing.stance import headlines
+
+    text = ("Lena Quint, left, Olga Brand, center, and the foreign minister of the region, right, attend a state "
+            "reception in the capital on Monday\n\n"
+            "Lena Quint says the talks on arms transfers will go on next week\n\nHARBOUR CITY\n\n"
+            "The ministry confirmed the talks on Tuesday. Officials declined to give details.\n")
+    article = article_from_text(text)
+    assert [b.kind for b in article.blocks][:2] == ["body", "heading"]
+    doc = annotate(article, BuiltinSegmenter())
+    assert [h.text for h in headlines(doc)] == ["Lena Quint says the talks on arms transfers will go on next week"]
+    assert extract_quotes(doc) == []
