@@ -15,7 +15,7 @@ PolNeAR) then decides whether the candidate is an attribution.
 """
 from __future__ import annotations
 
-from .lexicon import clause_words, speech_nouns
+from .lexicon import clause_words, reporting_lemmas, speech_nouns
 from .marks import (Candidate, MarkAttributor, Tok, after_as_clause, as_clause_subject, aside_before_that, clausal,
                     closed_passage_end, extend_over_passages, in_passage, next_report, opened_by_subordinator,
                     opens_subordinate, passage_closes_report, phrase_end, quantifier_at, says_where, size_bucket,
@@ -70,8 +70,7 @@ class ClauseCandidates:
         self.main_verbs = _MAIN_VERBS | attributor.irregular_verbs  # what resumes after a relative clause
         self.continuation = words.get("writer_continuation", set())  # words that start the writer's addition
         self.likelihood = words.get("likelihood", set())  # 'voters were more likely to say ...'
-        # a noun's verb as it reports ('statement': 'state' that takes a clause, not its quotation-only forms)
-        lemmas = {verb.lemma: verb for verb in attributor.verbs.values() if verb.frame != "quotation"}
+        lemmas = reporting_lemmas(attributor.verbs)  # ('statement': 'state' that takes a clause)
         self.speech_nouns = {noun: lemmas[lemma] for noun, lemma in speech_nouns().items() if lemma in lemmas}
 
     def find(self, doc, spans) -> list[Candidate]:

@@ -121,6 +121,12 @@ class Verb:
     frame: str
 
 
+def reporting_lemmas(verbs: dict[tuple[str, ...], Verb]) -> dict[str, Verb]:
+    """Each lemma of :func:`reporting_verbs` and its verb as it reports ('state' that takes a clause,
+    not the quotation-only forms the lexicon also lists for it)."""
+    return {verb.lemma: verb for verb in verbs.values() if verb.frame != "quotation"}
+
+
 def speech_nouns(path: str = "speech_nouns.csv") -> dict[str, str]:
     """Noun naming an act of saying -> the lemma of its reporting verb ('suggestion' -> 'suggest')."""
     return {row["noun"]: row["verb"] for row in load_csv(path, ("noun", "verb"))}

@@ -1062,9 +1062,7 @@ class MarkAttributor(SubjectReader):
     def _coordinated_after_passage(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
         """'Quint gushed about a "common interest," and waxed poetic about "joint operations"': a verb
         coordinated with the sentence subject's after an earlier passage; the subject speaks."""
-        toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
-        if not toks or toks[0].start > sent_start:
-            return None
+        toks = _sentence_before(text, mark_start, sent_start)
         marks = [n for n, t in enumerate(toks) if t.text in _DOUBLE_MARKS or t.text == ";"]
         if not marks or toks[marks[-1]].text == ";":
             return None
@@ -1619,14 +1617,20 @@ def _only_space(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip()
 
 
+def _sentence_before(text: str, mark_start: int, sent_start: int) -> list[Tok]:
+    """The tokens from the sentence's start to a passage, or [] when the sentence starts more than 300
+    characters back."""
+    toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
+    return toks if toks and toks[0].start <= sent_start else []
+
+
 def _clause_before(text: str, mark_start: int, sent_start: int, after_conjunction: bool = False) -> list[Tok]:
-    """The tokens of the clause from the sentence's start (300 characters at most) to a passage, or []
-    when the sentence starts further back, or a passage (not a title: :func:`_in_title`) or a semicolon
-    comes between; with
+    """The tokens of the clause from the sentence's start to a passage (:func:`_sentence_before`), or []
+    when a passage (not a title: :func:`_in_title`) or a semicolon comes between; with
     ``after_conjunction``, a clause a conjunction opens after them is read ('... are "non-entities," but
     he gave the Texan a compliment:')."""
-    toks = tokens(text, max(sent_start, mark_start - 300), mark_start)
-    if not toks or toks[0].start > sent_start:
+    toks = _sentence_before(text, mark_start, sent_start)
+    if not toks:
         return []
     last = max((n for n, t in enumerate(toks) if t.text in _DOUBLE_MARKS and not _in_title(toks, n) or t.text == ";"),
                default=None)

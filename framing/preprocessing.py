@@ -68,13 +68,13 @@ def classify_line(line: str, words: int) -> str:
     if dated and not re.search("[\"\u201c\u201d]", line) and words < 60 \
             and line[:dated.start()].rstrip().endswith((",", " on")) and not _SENTENCE_BREAK.search(line, 0, dated.start()):
         return "caption"  # one sentence closed by ', <date>' or 'on <date>' ('Leaders meet in Moscow, 13 September 2023.')
-    if words <= 16 and not _TERMINAL.search(line) and line[:1].isupper():
+    if words <= 16 and not ends_a_sentence(line) and line[:1].isupper():
         return "heading"
     return "body"
 
 
-_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")  # (not 'Sen. Marco Rubio', 'Sept. 11')
+_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")  # (not 'Sen. Marco Rubio', 'Sept. 11')
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def _credit(line: str):
@@ -102,7 +102,7 @@ def split_blocks(text: str) -> list[Block]:
         if prev and kind in ("body", "heading") and _continues(text, prev, start):
             prev.end, prev.kind = end, "body"
             continue
-        if kind == "heading" and prev and prev.kind == "body" and not _TERMINAL.search(text[prev.start:prev.end]) \
+        if kind == "heading" and prev and prev.kind == "body" and not ends_a_sentence(text[prev.start:prev.end]) \
                 and not _BLANK_LINE.search(text, prev.end, start):
             kind = "body"  # a short line after an unfinished paragraph belongs to it (not after a blank line)
         blocks.append(Block(start, end, kind))
@@ -119,7 +119,7 @@ def _continues(text: str, prev: Block, start: int) -> bool:
     first = text[start]
     if prev.kind not in ("body", "heading") or text[prev.start] == "#":
         return False
-    return not _TERMINAL.search(text[prev.start:prev.end]) and (first.islower() or first in ",;)")
+    return not ends_a_sentence(text[prev.start:prev.end]) and (first.islower() or first in ",;)")
 
 
 def count_words(text: str, blocks: list[Block] | None = None) -> int:

@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from .lexicon import clause_words, reporting_verbs  # noqa: F401  (reporting_verbs: part of this module's API)
+from .lexicon import clause_words, reporting_lemmas
+from .lexicon import reporting_verbs  # noqa: F401  (part of this module's API)
 from .clauses import ClauseCandidates
 from .cues import CueCandidate, CueCandidates
 from .marks import (CLOSE_MARKS, OPEN_MARKS, QUOTE_CHARS, QUOTE_RE, STRAIGHT, MarkAttributor, MarkCandidates,
@@ -154,7 +155,7 @@ class QuoteExtractor:
         self.clauses = ClauseCandidates(attributor, self.words)
         self.cues = CueCandidates(attributor, self.words, self.verbs, self.registry)
         self.model = model or QuoteModel.load()
-        self._frames = {verb.lemma: verb.frame for verb in self.verbs.values()}  # what each cue takes
+        self._frames = {lemma: verb.frame for lemma, verb in reporting_lemmas(self.verbs).items()}  # what a cue takes
         self.trace: list | None = None  # when a list: (decision, features, quote) of every candidate judged
 
     # --------------------------------------------------------------- public

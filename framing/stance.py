@@ -669,9 +669,9 @@ def headlines(doc: Document) -> list[Sentence]:
     """The headline and standfirst: heading blocks before the first body paragraph, each a sentence of
     its own (kind ``heading``, negative index: they are not part of the body the other steps read)."""
     article, out = doc.article, []
-    # (a body block with no final stop before it is a photo caption or a fragment, no paragraph yet)
-    first_body = min((b.start for b in article.blocks if b.kind == "body" and ends_a_sentence(article.text[b.start:b.end])),
-                     default=len(article.text))
+    paragraphs = (b.start for b in article.blocks  # (a body block with no final stop: a photo caption)
+                  if b.kind == "body" and ends_a_sentence(article.text[b.start:b.end]))
+    first_body = min(paragraphs, default=len(article.text))
     for b in article.blocks:
         if b.kind == "heading" and b.end <= first_body:
             start = b.start
