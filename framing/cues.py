@@ -398,7 +398,13 @@ class CueCandidates:
             return self._subject_start(sent, start - 1)
         if start > 2 and low[start - 2] == "who" and start <= end and self._finite_verb(low, start - 1):
             return self._subject_start(sent, start - 2)  # 'the groups who wrote to her say'
-        return start if start <= end else None
+        if start <= end and (low[start] in _OBJECT_PRONOUNS or start > 0 and low[start - 1] in ("that", "which")):
+            # ('a group that tracks arms sales said', 'groups that have endorsed him say': the noun the
+            # relative clause modifies)
+            m = self.attributor.relative_subject([Tok(t.start, t.end, t.text) for t in toks], end + 1, 0)
+            if m is not None:
+                return m[0]
+        return start if start <= end and low[start] not in _OBJECT_PRONOUNS else None
 
     @staticmethod
     def _inside_name(low: Words, k: int) -> bool:
@@ -450,6 +456,8 @@ class CueCandidates:
         while k < cue and low[k] != ",":
             if self._auxiliary(low, k) and k > start and not self._inside_name(low, k):
                 break
+            if k > start and low[k] in ("that", "which"):
+                break  # 'the firm that has advised him said': the name is the noun the clause modifies
             if low[k] in self.words["time"] or low[k] in self.words["time_lead"] and k > start:
                 break
             if k > start and low[k].endswith("ly") and len(low[k]) > 4 and not low.capitalised[k]:
@@ -518,6 +526,8 @@ class CueCandidates:
         start = k
         while k < len(low) and low[k] in ("the", "a", "an", "his", "her", "its", "their"):
             k += 1
+        if k == start + 1 and low[start] == "her" and k < len(low) and low[k] in self.words["pronoun"]:
+            return k  # 'told her she ...': 'her' is who was told, not the start of a name
         named, led = k, k > start
         while k < len(low) and (caps[k] or low[k] in self.words["addressee"]
                                 or led and k - named < 4 and (self._common_noun(low[k]) or self._modifier(low, k))):
@@ -533,7 +543,7 @@ class CueCandidates:
         closest advisers'): no grammar word, verb form or punctuation."""
         w = self.words
         return word.isalpha() and not any(word in w[r] for r in ("determiner", "auxiliary", "be", "boundary", "relative",
-                                                                 "time", "time_lead")) \
+                                                                 "time", "time_lead", "pronoun")) \
             and not word.endswith("ed") and (word,) not in self.verbs
 
     def _continues_proposition(self, word: str, nxt: str = "") -> bool:
@@ -665,6 +675,7 @@ _PUNCT = set(",;:.!?()[]{}\u2014\u2013-") | set(QUOTE_CHARS)
 
 
 _LEADING_CONJUNCTIONS = clause_words()["leading_conjunction"]
+_OBJECT_PRONOUNS = clause_words()["object_pronoun"]  # 'groups that have endorsed *him* say': no speaker
 
 
 _SETTINGS = clause_words()["setting"]  # 'said in a ...'

@@ -378,7 +378,7 @@ class MentionReader(CueReader):
             return modified, j
         if m is None and floor <= j - 1 and j < end and toks[j - 1].low in _QUANTIFIERS:
             return j - 1, j  # 'Some are quietly saying': a quantifier alone, an auxiliary after it
-        return m or self._relative_subject(toks, j, floor)
+        return m or self.relative_subject(toks, j, floor)
 
     def _source_modified(self, toks: list[Tok], i: int, floor: int) -> int:
         """Start of the noun phrase whose source noun the phrase starting at toks[i] modifies, through
@@ -406,17 +406,40 @@ class MentionReader(CueReader):
                 return None
         return None
 
-    def _relative_subject(self, toks: list[Tok], end: int, floor: int) -> tuple[int, int] | None:
+    def relative_subject(self, toks: list[Tok], end: int, floor: int) -> tuple[int, int] | None:
         """'a White House official who spoke anonymously to discuss strategy said', 'the officials whose laws
-        were struck down say': the name before a 'who' or 'whose' clause that runs, without punctuation, up
-        to the verb (within 15 words)."""
+        were struck down say', 'a group that tracks arms sales said': the name before a 'who', 'whose',
+        'that' or 'which' clause that runs, without punctuation, up to the verb (within 15 words)."""
         for k in range(end - 1, max(floor, end - 16) - 1, -1):
             t = toks[k]
             if not t.word or t.low in self.first_words and k < end - 1 and self.cue_at(toks, k):
                 return None
             if t.low in ("who", "whose") and k > floor:  # (not 'voters who said': the relative speaks, read
-                return self._name_before(toks, k, floor) if k < end - 1 else None  # elsewhere)
+                return self._modified_by_relative(toks, k, floor) if k < end - 1 else None  # elsewhere)
+            if t.low in ("that", "which") and k > floor and k < end - 1 and self._relative_clause(toks, k, end) \
+                    and toks[end - 1].low not in _PREPOSITIONS:  # (not 'noted that P': a verb names nobody; not
+                return self._modified_by_relative(toks, k, floor)  # 'the theme that would carry him by urging')
         return None
+
+    def _modified_by_relative(self, toks: list[Tok], k: int, floor: int) -> tuple[int, int] | None:
+        """The noun phrase a relative clause opening at toks[k] modifies, with the source noun a phrase of
+        its own modifies ('the head of a research group that tracks weapons': the head)."""
+        head = self._name_before(toks, k, floor)
+        return (self._source_modified(toks, head[0], floor), head[1]) if head else None
+
+    def _relative_clause(self, toks: list[Tok], k: int, end: int) -> bool:
+        """The words after toks[k] ('that', 'which') up to toks[end] are a relative clause whose verb
+        comes first, so the noun before is its subject: a past or a finite 'be', 'have' or modal ('the
+        firm that *has* advised him'), or a present in -s with words after it, after a source noun ('a
+        group that *tracks* arms sales'). Not a clause with a subject of its own ('noted that *officials*
+        say', 'the first time that *millions* of people think')."""
+        verb = toks[k + 1]
+        if not verb.word or verb.capitalised:
+            return False
+        if self._verb_form(verb) or verb.low in _BE_OR_HAVE or verb.low in _AUXILIARY_VERBS:
+            return True
+        return verb.low.endswith("s") and not verb.low.endswith("ss") and verb.low not in self.stop \
+            and verb.low not in _source_nouns() and k + 2 < end and toks[k - 1].low in _source_nouns()
 
     def _time_before(self, toks: list[Tok], end: int, floor: int) -> int:
         """Start of a time expression ending at toks[end] ('on Monday', 'last week', 'Tuesday'), or end."""
@@ -1145,6 +1168,10 @@ class MarkAttributor(SubjectReader):
             that = self._that_after_setting(lead, verb)
             if that is None and verb is not None and verb.frame == "object_clause" and self._addressee(lead, verb):
                 that = len(lead) - 1  # 'told reporters "Q"': the words are who was told; the report is the passage
+            told = self.past_addressee(lead, 0, verb) if that is None and verb is not None \
+                and verb.frame == "object_clause" else 0
+            if 0 < told < len(lead):
+                first = lead[told]  # 'told the council it has "irrefutably" established P': the report follows who was told
             start = first.start if that is None else lead[that + 1].start if that + 1 < len(lead) else lead[that].end
             a.content = (start, None)  # the mixed quote starts here (or at the passage right after 'that');
             # its end is set by the caller

@@ -1926,3 +1926,25 @@ def test_a_possessors_noun_of_saying_is_no_main_clause_for_a_participle():
                        "founded the group, saying reporters were nitpicking at her wording.")
     assert [(q.mention, q.content) for q in quotes][1:] == [
         ("Olga Brand", "the mayor founded the group"), ("Lena Quint", "reporters were nitpicking at her wording")]
+
+
+def test_the_noun_a_relative_clause_modifies_speaks():
+    q = one("The firm that has advised Lena Quint since 2019 said the merger would be approved.")
+    assert (q.mention, q.content) == ("The firm", "the merger would be approved")
+    q = one("Civic groups that have endorsed him say the merger should be approved.")
+    assert q.mention == "Civic groups"  # ('him' is an object: no speaker)
+    q = one("A group that tracks arms sales said the shipments had doubled.")
+    assert q.mention == "A group"
+    q = one("The head of a group that tracks arms sales on Friday told the council that the shipments had doubled.")
+    assert q.mention == "The head of a group"  # (the noun a phrase modifies: 'head' is a source noun)
+    # a 'that' whose clause has a subject of its own: that subject speaks
+    q = one("It was the first time that crowds in Ohio said the race was close.")
+    assert (q.mention, q.content) == ("crowds in Ohio", "the race was close")
+
+
+def test_a_report_after_who_was_told_starts_after_them(marks):
+    o, c = marks
+    q = one(f"Lena Quint told the council it has {o}irrefutably{c} established that the parts came from abroad.")
+    assert q.content == f"it has {o}irrefutably{c} established that the parts came from abroad"
+    q = one("Olga Brand, moved by the story, told her she plainly did not need any notes.")
+    assert q.content == "she plainly did not need any notes"

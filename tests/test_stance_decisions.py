@@ -199,9 +199,11 @@ def test_denials_mined_from_polnear_cues(text):
 
 
 def test_an_attribution_the_quote_extractor_misses_is_read_by_the_voice_model():
+    # (a relative clause longer than the fifteen words the extractor reads back from the verb)
     result = ANALYZER.analyze(article_from_text(
-        "The head of an independent group that has tracked arms flows since 2019 on Tuesday told the council "
-        "it had firmly established that missile debris found near Kyiv came from North Korea."))
+        "The head of an independent group that has tracked arms flows across eastern Europe and the Middle East "
+        "with a small team since 2019 on Tuesday told the council it had firmly established that missile debris "
+        "found near Kyiv came from North Korea."))
     assert not result.quotes
     [row] = result.sentences
     assert row.label == "attribute" and "voice model" in row.why
