@@ -136,14 +136,14 @@ class ClauseCandidates:
             m, antecedent = antecedent
             how = "relative"
         elif (m is None or (toks[m[0]].low in a.determiners and m[1] - m[0] == 1)) and \
-                (a._participle(toks, i) or a._coordinated(toks, i)) or a.carried(toks, m) \
-                or m is not None and m[1] == i - 1 and toks[i - 1].text == "," and a._participle(toks, i):
+                (a.participle(toks, i) or a.coordinated(toks, i)) or a.carried(toks, m) \
+                or m is not None and m[1] == i - 1 and toks[i - 1].text == "," and a.participle(toks, i):
             before_comma, how = m, "participle"
             if earlier is not None:  # 'Blinken warned that ..., urging China to ...': Blinken urges
                 found = next((n for n, t in enumerate(toks) if t.start == earlier[0]), None)
                 end = next((n for n, t in enumerate(toks) if t.end == earlier[1]), None)
                 m = (found, end + 1) if found is not None and end is not None else None
-            elif a._coordinated(toks, i):  # 'when Rubio thanked Miami and said ...': the first verb's subject
+            elif a.coordinated(toks, i):  # 'when Rubio thanked Miami and said ...': the first verb's subject
                 m = a.coordinated_subject(toks, i) or a.subject(toks)
             elif before_comma is not None:  # 'X called for a vote, declaring ...': X, not 'a vote'
                 m = a.participle_subject(toks, i) or before_comma
@@ -175,7 +175,7 @@ class ClauseCandidates:
         start, end = extend_over_passages(spans, start, end)
         if len(text[start:end].split()) < 3:
             return None
-        attribution = a._make(how, toks, (i, j), m, verb, antecedent=antecedent)
+        attribution = a.make_attribution(how, toks, (i, j), m, verb, antecedent=antecedent)
         attribution.content = (start, end)
         cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)
         cand.features = self.features(text, toks, i, j, k, cand, verb)
@@ -230,7 +230,7 @@ class ClauseCandidates:
         end = self._content_end(text, start, sent.end)
         if len(text[start:end].split()) < 3:
             return None
-        attribution = self.attributor._make("possessive", toks, (i, j), None, verb)
+        attribution = self.attributor.make_attribution("possessive", toks, (i, j), None, verb)
         attribution.mention = (toks[first].start, owner.start + cut)
         attribution.content = (start, end)
         cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)
@@ -250,7 +250,7 @@ class ClauseCandidates:
             if t.low == "that":
                 return n
             setting = t.low in _PREPOSITIONS or t.low in self.attributor.determiners or t.low in _POSSESSIVE_PRONOUNS
-            if not t.word or t.low in self.attributor.stop and not setting or self.attributor._verb_form(t) \
+            if not t.word or t.low in self.attributor.stop and not setting or self.attributor.verb_form(t) \
                     or self.attributor.cue_at(toks, n):
                 return None
         return None
@@ -270,7 +270,7 @@ class ClauseCandidates:
             if verb.frame == "np":
                 return None  # ', called for a voice vote': what follows is the verb's object, not its speaker
             m = a.mention_after(toks, j)
-            if m is None or not a._closes(toks, m[1]):
+            if m is None or not a.closes(toks, m[1]):
                 return None
         else:
             m = a.mention_before(toks, i, floor=comma + 1)
@@ -279,7 +279,7 @@ class ClauseCandidates:
                 and not any(t.text in (",", ";", ":") or t.low == "that" for t in toks[j:]) \
                 and not clausal(text, toks[j].start, sent.end)  # 'P, as the Mirror reported a few days later.'
             if m is None or m[0] != comma + 1 and not as_clause \
-                    or not as_clause and not a._closes(toks, a.past_addressee(toks, j, verb)):
+                    or not as_clause and not a.closes(toks, a.past_addressee(toks, j, verb)):
                 return None
         start, end = sent.start, toks[comma].start
         while start < end and not text[start].isalnum() and text[start] not in "\"\u201c'":
@@ -290,7 +290,7 @@ class ClauseCandidates:
             return None  # 'Kristen Smith, director of Democrats for Life, said the language hurt': no clause, a speaker
         if opened_by_subordinator(toks, comma):
             return None  # 'As a phone rang, the announcer said ...': a clause of time or reason
-        attribution = a._make("postposed", toks, (i, j), m, verb)
+        attribution = a.make_attribution("postposed", toks, (i, j), m, verb)
         start, end = extend_over_passages(spans, start, end)
         attribution.content = (start, end)
         cand = Candidate(start, end, sent.index, attribution, last_sentence=sent.index)
@@ -308,7 +308,7 @@ class ClauseCandidates:
             return None
         k = m[1] + 1 if toks[m[1]].low == "that" else m[1]
         start, end = toks[k].start, subordinate_end(toks, m[0], k, self._content_end(text, toks[k].start, sent.end))
-        attribution = self.attributor._make("passive", toks, (i, j), m, verb)
+        attribution = self.attributor.make_attribution("passive", toks, (i, j), m, verb)
         attribution.content = (start, end)
         cand = Candidate(toks[i].start, end, sent.index, attribution, last_sentence=sent.index)
         cand.features = self.features(text, toks, i, j, k, cand, verb)

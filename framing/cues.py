@@ -338,7 +338,7 @@ class CueCandidates:
         toks = tokens(text, start, sent_end)
         m = attributor.mention_after(toks, 0)
         return m is not None and (m[1] >= len(toks) or toks[m[1]].text in ",.;:!?()"
-                                  or attributor._closes(toks, m[1]))
+                                  or attributor.closes(toks, m[1]))
 
     # ------------------------------------------------- noun-phrase helpers
     def _subject_start(self, sent, i) -> int | None:

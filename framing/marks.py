@@ -239,7 +239,7 @@ class CueReader:
             return False  # "an impassioned call for", "her firmest promise"
         return prev not in self.noun_markers
 
-    def _verb_form(self, tok: Tok) -> bool:
+    def verb_form(self, tok: Tok) -> bool:
         """A lower-case past or irregular verb form ('released', 'sent', 'made')."""
         return not tok.capitalised and (tok.low.endswith("ed") or tok.low in _IRREGULAR_PAST
                                         or tok.low in self.irregular_verbs)
@@ -317,13 +317,13 @@ class MentionReader(CueReader):
     def _title_word(self, toks: list[Tok], j: int) -> bool:
         """A lower-case word inside a name's title: 'Ohio State University professor Paul Beck', 'former
         secretary of state Hillary Clinton' (not a verb: 'Trump reminded Americans')."""
-        if j > 0 and toks[j - 1].capitalised and self._verb_form(toks[j]):
+        if j > 0 and toks[j - 1].capitalised and self.verb_form(toks[j]):
             return False  # (but 'retired Army Gen. John Allen' opens a title)
         for k in range(j, min(j + 6, len(toks))):
             t = toks[k]
             if k > j and t.low in _NAME_LINKS:
                 continue  # 'former secretary of state Hillary Clinton'
-            if not t.word or t.low in self.stop or t.low in self.time or _adverb(t) or k > j and self._verb_form(t):
+            if not t.word or t.low in self.stop or t.low in self.time or _adverb(t) or k > j and self.verb_form(t):
                 return False  # (not 'Mr. Rubio only occasionally mentioned Trump': an adverb, a verb)
             if t.capitalised:
                 return k > j
@@ -436,7 +436,7 @@ class MentionReader(CueReader):
         verb = toks[k + 1]
         if not verb.word or verb.capitalised:
             return False
-        if self._verb_form(verb) or verb.low in _BE_OR_HAVE or verb.low in _AUXILIARY_VERBS:
+        if self.verb_form(verb) or verb.low in _BE_OR_HAVE or verb.low in _AUXILIARY_VERBS:
             return True
         return verb.low.endswith("s") and not verb.low.endswith("ss") and verb.low not in self.stop \
             and verb.low not in _source_nouns() and k + 2 < end and toks[k - 1].low in _source_nouns()
@@ -599,9 +599,9 @@ class SubjectReader(MentionReader):
         if noun is None or m[0] == 0:
             return False
         before = toks[m[0] - 1]
-        return noun[0] == "document" and before.word and before.low not in _PLACE_WORDS and self._verb_form(before)
+        return noun[0] == "document" and before.word and before.low not in _PLACE_WORDS and self.verb_form(before)
 
-    def _participle(self, toks: list[Tok], i: int) -> bool:
+    def participle(self, toks: list[Tok], i: int) -> bool:
         """'..., saying', '... before adding', '... but warning': a participle whose subject is the
         clause's (``participle_link`` in clause_words.csv)."""
         k = i - 1
@@ -609,7 +609,7 @@ class SubjectReader(MentionReader):
             k -= 1  # (', falsely suggesting')
         return toks[i].low.endswith("ing") and k >= 0 and (toks[k].text == "," or toks[k].low in _PARTICIPLE_LINKS)
 
-    def _coordinated(self, toks: list[Tok], i: int) -> bool:
+    def coordinated(self, toks: list[Tok], i: int) -> bool:
         """'... declined to comment but said': a second finite verb of the clause's subject
         (not 'to exchange views and reaffirm', an infinitive)."""
         k = i - 1
@@ -659,7 +659,7 @@ class SubjectReader(MentionReader):
             t = toks[v]
             if t.text in (",", ";", ".") or not t.word:
                 return None
-            if self._verb_form(t):
+            if self.verb_form(t):
                 return self.mention_before(toks, v)
         return None
 
@@ -728,7 +728,7 @@ class SubjectReader(MentionReader):
         if k >= len(toks) or not toks[k].low.isalpha() or toks[k].capitalised or toks[k].low in self.determiners \
                 or toks[k].low in _PRONOUNS or toks[k].low in self.stop and toks[k].low not in self.irregular_verbs:
             return None  # (nor a number: 'One voter, Lena Quint, 35, showed up ...')
-        if m[1] - m[0] >= 5 and not (progressive or self._verb_form(toks[k]) or toks[k].low.endswith("s")):
+        if m[1] - m[0] >= 5 and not (progressive or self.verb_form(toks[k]) or toks[k].low.endswith("s")):
             return None  # a long subject cut short: 'The head of a research organization that has ... told'
         return k
 
@@ -782,17 +782,17 @@ class MarkAttributor(SubjectReader):
             j, verb = cue
             if verb.frame == "prep":  # according to X
                 m = self.mention_after(toks, j)
-                return self._make("according_to", toks, (k, j), m, verb) if m else None
+                return self.make_attribution("according_to", toks, (k, j), m, verb) if m else None
             m = self.mention_after(toks, j)
             if m and not (toks[m[0]].low in _PRONOUNS and toks[m[0]].low not in ("he", "she", "they")) \
-                    and (not tail or self._closes(toks, m[1])):
-                return self._make("inverted", toks, (k, j), m, verb)
+                    and (not tail or self.closes(toks, m[1])):
+                return self.make_attribution("inverted", toks, (k, j), m, verb)
             return None
         m = self.mention_after(toks, k)
         if m is None:
             return None
         if dash and (m[1] >= len(toks) or toks[m[1]].text in (",", ".", "(")):
-            return self._make("dash", toks, None, m, None)
+            return self.make_attribution("dash", toks, None, m, None)
         j = m[1]
         if j < len(toks) and toks[j].text == ",":  # "X, a leading advocate, said"
             j = self._past_asides(toks, j)
@@ -804,8 +804,9 @@ class MarkAttributor(SubjectReader):
         j = self.skip_adverbs(toks, j)
         cue = self.cue_at(toks, j) or self.unlisted_cue_at(toks, j, present=True, after_passage=True)
         cue = _beside_closed_passage(cue, text, mark_end)
-        if cue and cue[1].frame != "prep" and (not tail or self._closes(toks, cue[0])):
-            return self._make("after", toks, (j, cue[0]), m, cue[1])
+        if cue and cue[1].frame != "prep" and (not tail or self.closes(toks, cue[0])) \
+                and not _answers_next(text, mark_end, toks, j, cue[0]):
+            return self.make_attribution("after", toks, (j, cue[0]), m, cue[1])
         return None
 
     def _unlisted_inverted(self, toks: list[Tok], k: int):
@@ -865,7 +866,7 @@ class MarkAttributor(SubjectReader):
         end = j + 1
         if end < len(toks) and toks[end].low in ("back", "out", "up"):
             end += 1  # 'fired back'
-        if end < len(toks) and toks[end].word and not self._closes(toks, end) \
+        if end < len(toks) and toks[end].word and not self.closes(toks, end) \
                 and not (after_passage and toks[end].low in _CLAUSE_AFTER_CUE):
             return None
         return end, Verb(toks[j].low, "neutral", "unlisted")
@@ -876,7 +877,7 @@ class MarkAttributor(SubjectReader):
         return j < len(toks) and toks[j].word and not toks[j].capitalised and len(toks[j].low) >= 5 \
             and toks[j].low not in self.stop
 
-    def _closes(self, toks: list[Tok], k: int) -> bool:
+    def closes(self, toks: list[Tok], k: int) -> bool:
         """Nothing but a short tail (a time, a place, an appositive) follows toks[k] to the end of the sentence."""
         rest = toks[k:]
         lead = [t for t in rest[:3] if t.text not in (",", ":")]
@@ -931,24 +932,24 @@ class MarkAttributor(SubjectReader):
         if last == ":" and len(toks) > 1:
             m = self.mention_before(toks, len(toks) - 1)
             if m and self._opening_from(toks, m[0]):
-                return self._make("colon", toks, (len(toks) - 1, len(toks)), m, None)  # 'More from the report:'
+                return self.make_attribution("colon", toks, (len(toks) - 1, len(toks)), m, None)  # 'More from the report:'
             if m and m[0] > 0 and (toks[m[0] - 1].low in _LINKS_OF_NAMES_TO_VERBS or self.carried(toks, m)):
                 # 'gave the technique a whirl in an interview with CNN:' / 'delivered a message to Trump:' /
                 # 'released the following statement:': the words are the verb's object or setting, or what the
                 # clause's subject put out; the subject speaks
                 subject = self.subject(toks)
                 if subject:
-                    return self._make("colon", toks, (len(toks) - 1, len(toks)), subject, None)
+                    return self.make_attribution("colon", toks, (len(toks) - 1, len(toks)), subject, None)
             elif m and m[0] == 0 or (m and toks[m[0] - 1].text in (".", "\u201d", '"')) \
                     or (m and toks[m[0]].capitalised and toks[m[1] - 1].capitalised):
-                return self._make("colon", toks, (len(toks) - 1, len(toks)), m, None)  # (also '... - Philip Bump:')
+                return self.make_attribution("colon", toks, (len(toks) - 1, len(toks)), m, None)  # (also '... - Philip Bump:')
         if last in (",", ":") and len(toks) >= 3:  # 'Clinton fired back, "..."': a verb the lexicon lacks
             end = len(toks) - 1
             k = end - 1 if toks[end - 1].low in ("back", "out", "up") else end
             cue = self.unlisted_cue_at(toks, k - 1) if k >= 2 else None
             m = self.mention_before(toks, k - 1) if cue else None
             if m and m[1] == k - 1 and not self.cue_at(toks, k - 1):
-                return self._make("before", toks, (k - 1, end), m, cue[1])
+                return self.make_attribution("before", toks, (k - 1, end), m, cue[1])
         # the nearest cue within 12 words before the mark
         for i in range(len(toks) - 1, max(-1, len(toks) - 32), -1):
             t = toks[i]
@@ -972,18 +973,18 @@ class MarkAttributor(SubjectReader):
                 if m and m[1] < len(toks) and (toks[m[1]].text == "," or toks[m[1]].text == ":" and m[1] == len(toks) - 1):
                     lead = toks[m[1] + 1:]  # ('According to Phil Kerpen, it appears that the "done" was ...';
                     # 'According to the Post: "..."')
-                    return self._make("lead_in" if lead else "according_to", toks, (i, j), m, verb, lead=lead)
+                    return self.make_attribution("lead_in" if lead else "according_to", toks, (i, j), m, verb, lead=lead)
                 return None
             if i > 0 and toks[i - 1].low in ("to", "by") and gap and all(g.text in (",", ":") for g in gap) \
                     and toks[0].start <= sent_start:  # 'went on to say, "Q"', 'began by saying, "Q"'
                 m = self.subject(toks)
-                return self._make("before", toks, (i, j), m, verb) if m else None
+                return self.make_attribution("before", toks, (i, j), m, verb) if m else None
             m, antecedent = self.mention_before(toks, i), None
             if noun_after_singular([t.low for t in toks[max(0, i - 4):i]], toks[i].low, self.irregular_verbs):
                 continue  # 'delivered a snappy retort:': a noun ('a retort say' is no clause)
             if m is None and (relative := self.relative(toks, i)):  # 'Mike Lee, who declared, "..."': "who"
                 m, antecedent = relative  # speaks for Mike Lee
-            participle, coordinated, carried = self._participle(toks, i), self._coordinated(toks, i), self.carried(toks, m)
+            participle, coordinated, carried = self.participle(toks, i), self.coordinated(toks, i), self.carried(toks, m)
             if participle and toks[0].start <= sent_start:
                 m = self.participle_subject(toks, i) or m
             elif (m is None or toks[m[0]].low in self.determiners and m[1] - m[0] == 1 or carried) and \
@@ -994,22 +995,22 @@ class MarkAttributor(SubjectReader):
                     t.text == "," or t.low in ("and", "but", "so", "yet") or t.low in self.connectives for t in toks[:i]):
                 m = self.mention_after(toks, j)  # 'Said Quint, "..."', 'But, said Quint, "..."': the cue opens it
                 if m and m[1] < len(toks) - 1 and self._past_appositive(toks, m[1]) == len(toks):
-                    return self._make("inverted", toks, (i, j), m, verb)  # 'Said Quint, who grew up there, "..."'
+                    return self.make_attribution("inverted", toks, (i, j), m, verb)  # 'Said Quint, who grew up there, "..."'
                 if m and m[1] == len(toks) - 1:
-                    return self._make("inverted", toks, (i, j), m, verb)
+                    return self.make_attribution("inverted", toks, (i, j), m, verb)
                 return None
             if not m:
                 return None
             if not gap or gap[-1].text in (",", ":"):
                 if any(g.text in (".", "\u201d", '"') for g in gap):
                     return None
-                return self._make("before", toks, (i, j), m, verb, antecedent=antecedent)
+                return self.make_attribution("before", toks, (i, j), m, verb, antecedent=antecedent)
             opened = after_as_clause([t.low for t in toks], m[0], j) if gap[0].text == "," else None
             if opened is not None and opened < len(toks):  # 'As The Daily Caller reported, the creator "gave ..."'
-                return self._make("lead_in", toks, (i, j), m, verb, lead=toks[opened:], antecedent=antecedent)
+                return self.make_attribution("lead_in", toks, (i, j), m, verb, lead=toks[opened:], antecedent=antecedent)
             if gap[0].text == ",":
                 return None  # 'KCNA reported, to discuss "..."': the writer's own clause follows the cue
-            return self._make("lead_in", toks, (i, j), m, verb, lead=gap, antecedent=antecedent)
+            return self.make_attribution("lead_in", toks, (i, j), m, verb, lead=gap, antecedent=antecedent)
         return None
 
     def _addressee(self, words: list[Tok], verb: Verb) -> bool:
@@ -1046,7 +1047,7 @@ class MarkAttributor(SubjectReader):
             if rest and (not self._phrase(rest) or any(t.low in self.adverbs for t in rest)):
                 return None  # 'X said the plan would fail.': the sentence holds its own claim
             m = self.mention_before(toks, i)
-            return self._make("before", toks, (i, j), m, verb) if m else None
+            return self.make_attribution("before", toks, (i, j), m, verb) if m else None
         return None
 
     def clause_subject(self, text: str, mark_start: int, sent_start: int) -> Attribution | None:
@@ -1069,7 +1070,7 @@ class MarkAttributor(SubjectReader):
                     m, k = (subject[0] + inner + 1, subject[1] + inner + 1), verb + inner + 1
         if k is None:
             return None
-        a = self._make("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
+        a = self.make_attribution("subject", toks, (k, k + 1), m, Verb(toks[k].low, "neutral", "unlisted"))
         a.content = (toks[k + 1].start if k + 1 < len(toks) else mark_start, None)  # ('Clinton supports "..."')
         return a
 
@@ -1077,7 +1078,7 @@ class MarkAttributor(SubjectReader):
         """The last verb coordinated with toks[k] before the passage ('praised the plan and *criticized*
         the "identity politics"'): what it takes is the content."""
         for j in range(len(toks) - 1, k + 1, -1):
-            if toks[j - 1].low == "and" and toks[j].word and "-" not in toks[j].text and self._verb_form(toks[j]) \
+            if toks[j - 1].low == "and" and toks[j].word and "-" not in toks[j].text and self.verb_form(toks[j]) \
                     and toks[j - 2].word and toks[j - 2].low not in self.determiners | _PREPOSITIONS:
                 return j
         return k
@@ -1091,14 +1092,14 @@ class MarkAttributor(SubjectReader):
             return None
         rest = toks[marks[-1] + 1:]
         n = 1 if rest[:1] and rest[0].text == "," else 0
-        if not (len(rest) > n + 1 and rest[n].low == "and" and self._verb_form(rest[n + 1])):
+        if not (len(rest) > n + 1 and rest[n].low == "and" and self.verb_form(rest[n + 1])):
             return None
         m, k = self._subject_and_verb(toks[:marks[0]])
         cues = (self.cue_at(toks, i) for i in range(marks[0]))
         if k is None or any(cue and cue[1].frame in ("clause", "intent") for cue in cues):
             return None  # ('Huhn said Fiorina "was involved" and shared in "regret"': the report's own verb)
         verb = marks[-1] + 1 + n + 1
-        a = self._make("subject", toks, (verb, verb + 1), m, Verb(toks[verb].low, "neutral", "unlisted"))
+        a = self.make_attribution("subject", toks, (verb, verb + 1), m, Verb(toks[verb].low, "neutral", "unlisted"))
         a.content = (toks[verb + 1].start if verb + 1 < len(toks) else mark_start, None)
         return a
 
@@ -1113,7 +1114,7 @@ class MarkAttributor(SubjectReader):
         m = self.subject(toks)
         if m is None or m[1] >= len(toks) - 1 or self._colon_clause_verb(toks, m) is None:
             return None  # no verb between the subject and the colon ('X: "Q"' is read before this)
-        return self._make("colon_clause", toks, (len(toks) - 1, len(toks)), m, None)
+        return self.make_attribution("colon_clause", toks, (len(toks) - 1, len(toks)), m, None)
 
     def _colon_clause_verb(self, toks: list[Tok], m: tuple[int, int]) -> int | None:
         """The verb of a clause a colon closes: the clause's verb, or else the first form of 'be', 'have'
@@ -1129,7 +1130,7 @@ class MarkAttributor(SubjectReader):
                 return None
             if t.low in _BE_OR_HAVE or t.low in _AUXILIARY_VERBS:
                 return j  # 'was far less bubbly:', 'are obliged to disclose:'
-            if j > m[1] and self._verb_form(t) or j > m[1] + 1 and self._present_after_phrase(toks, j):
+            if j > m[1] and self.verb_form(t) or j > m[1] + 1 and self._present_after_phrase(toks, j):
                 return j  # 'makes that clear:' after 'A footnote in the report'
         return None
 
@@ -1155,7 +1156,7 @@ class MarkAttributor(SubjectReader):
             break
         return None
 
-    def _make(self, layout, toks, cue, mention, verb, lead=None, antecedent=None) -> Attribution:
+    def make_attribution(self, layout, toks, cue, mention, verb, lead=None, antecedent=None) -> Attribution:
         a = Attribution(layout, (toks[cue[0]].start, toks[cue[1] - 1].end) if cue else None,
                         verb.lemma if verb else ("colon" if layout in ("colon", "colon_clause") else "dash"),
                         (toks[mention[0]].start, toks[mention[1] - 1].end) if mention else None,
@@ -1191,7 +1192,7 @@ class MarkAttributor(SubjectReader):
                                                                   and verb.connotation != "tentative"):
             return None
         if any(t.text in _DOUBLE_MARKS or t.low in self.stop and t.low not in _PREPOSITIONS
-               and t.low not in self.determiners or self._verb_form(t) for t in lead[:that]):
+               and t.low not in self.determiners or self.verb_form(t) for t in lead[:that]):
             return None  # a verb or a clause of its own before 'that'
         return that
 
@@ -1225,6 +1226,7 @@ def noun_after_modifier(before: list[str], determiners) -> bool:
 
 
 _BE_OR_HAVE = clause_words()["be_or_have"]
+_ANSWERING = clause_words()["answering"]
 
 
 def noun_before_be(word: str, nxt: str) -> bool:
@@ -1638,6 +1640,14 @@ def _second_participle(text: str, start: int, m: re.Match) -> bool:
     was refining practices and streamlining staff')."""
     word = m.group("verb")
     return word.endswith("ing") and len(word) > 4 and not m.group("aux") and not _ING.search(text, start, m.start())
+
+
+def _answers_next(text: str, mark_end: int, toks: list[Tok], verb: int, end: int) -> bool:
+    """After a question in quotation marks, a verb of answering (toks[verb]) whose attribution, ending
+    before toks[end], opens the next passage ('"Did you approve it?" She answered, "Never."'): it
+    introduces the answer, not the question."""
+    return text[:mark_end].rstrip("\"\u201d'\u2019 ")[-1:] == "?" and toks[verb].low in _ANSWERING \
+        and end + 1 < len(toks) and toks[end].text in (",", ":") and toks[end + 1].text in OPEN_MARKS + "\""
 
 
 def _only_space(text: str, a: int, b: int) -> bool:

@@ -1948,3 +1948,13 @@ def test_a_report_after_who_was_told_starts_after_them(marks):
     assert q.content == f"it has {o}irrefutably{c} established that the parts came from abroad"
     q = one("Olga Brand, moved by the story, told her she plainly did not need any notes.")
     assert q.content == "she plainly did not need any notes"
+
+
+def test_a_verb_of_answering_introduces_the_answer_not_the_question(marks):
+    o, c = marks
+    quotes = quotes_of(f"At the hearing, Lena Quint was asked, {o}Did you approve the shipments?{c} She answered, "
+                       f"{o}Never.{c}")
+    assert [(q.mention, q.content) for q in quotes] == [("She", "Never.")]
+    quotes = quotes_of(f"{o}Did you approve the shipments?{c} Olga Brand asked. {o}Never,{c} Quint said.")
+    assert [(q.mention, q.content) for q in quotes] == [("Olga Brand", "Did you approve the shipments?"),
+                                                        ("Quint", "Never,")]
