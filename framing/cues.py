@@ -159,8 +159,9 @@ class CueCandidates:
         if as_clause_subject(low, m_start, verb) and self._only_a_tail(low, after):
             content = self._before_comma_content(text, sent, m_start - 1, after, spans)  # 'P, as X reported.'
             return [CueCandidate((i, j), verb, _clip_mention(text, mention), content, "postposed")] if content else None
-        if self._mention_after_comma(sent, m_start) and (after_quote or self._nothing_clausal_after(low, after, verb) or
-                                                         (after < len(low) and low[after] in QUOTE_CHARS)):
+        if self._mention_after_comma(sent, m_start) and low[after - 1] != "that" and (
+                after_quote or self._nothing_clausal_after(low, after, verb)
+                or (after < len(low) and low[after] in QUOTE_CHARS)):  # (not 'Despite X, Y said that "Q"')
             content = self._before_comma_content(text, sent, m_start, after, spans)
             if not content:
                 return None

@@ -805,7 +805,8 @@ class MarkAttributor(SubjectReader):
         cue = self.cue_at(toks, j) or self.unlisted_cue_at(toks, j, present=True, after_passage=True)
         cue = _beside_closed_passage(cue, text, mark_end)
         if cue and cue[1].frame != "prep" and (not tail or self.closes(toks, cue[0])) \
-                and not _answers_next(text, mark_end, toks, j, cue[0]):
+                and not _answers_next(text, mark_end, toks, j, cue[0]) \
+                and not (cue[0] < len(toks) and toks[cue[0]].low == "that"):  # ('"Q," X said that P': the cue's own clause)
             return self.make_attribution("after", toks, (j, cue[0]), m, cue[1])
         return None
 

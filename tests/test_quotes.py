@@ -1958,3 +1958,11 @@ def test_a_verb_of_answering_introduces_the_answer_not_the_question(marks):
     quotes = quotes_of(f"{o}Did you approve the shipments?{c} Olga Brand asked. {o}Never,{c} Quint said.")
     assert [(q.mention, q.content) for q in quotes] == [("Olga Brand", "Did you approve the shipments?"),
                                                         ("Quint", "Never,")]
+
+
+def test_a_phrase_before_the_subject_is_no_report_when_that_opens_one(marks):
+    o, c = marks
+    q = one(f"Despite the attacks, Lena Quint said that {o}those who know me know that I am honest.{c}")
+    assert (q.mention, q.content) == ("Lena Quint", "those who know me know that I am honest.")
+    q = one(f"Speaking on {o}Morning Call,{c} Olga Brand said that the plan would fail.")
+    assert (q.mention, q.content) == ("Olga Brand", "the plan would fail")
