@@ -1966,3 +1966,9 @@ def test_a_phrase_before_the_subject_is_no_report_when_that_opens_one(marks):
     assert (q.mention, q.content) == ("Lena Quint", "those who know me know that I am honest.")
     q = one(f"Speaking on {o}Morning Call,{c} Olga Brand said that the plan would fail.")
     assert (q.mention, q.content) == ("Olga Brand", "the plan would fail")
+
+
+@pytest.mark.parametrize("verb", ["revealed", "proclaimed"])
+def test_verbs_of_saying_found_in_polnear_report_a_clause(verb):
+    q = one(f"Lena Quint {verb} that the talks had stalled.")
+    assert (q.mention, q.cue, q.content) == ("Lena Quint", verb, "the talks had stalled")
