@@ -95,6 +95,9 @@ class Registry:
         matches = [m for m in self.matcher.find(mention) if not self._inside_a_name(mention, m)]
         if not matches:
             return None
+        joint = self._joint(mention, matches)
+        if joint is not None:
+            return joint
         possessive = [m for m in matches if mention[m.end:m.end + 2] in ("'s", "\u2019s")]
         persons = [m for m in matches if self.speakers[m.category].is_person and m not in possessive]
         if persons:
@@ -110,6 +113,26 @@ class Registry:
             return None
         best = max(heads, key=lambda m: (m.end - m.start, -m.start))
         return self.speakers[best.category]
+
+    def _joint(self, mention: str, matches) -> Speaker | None:
+        """Registered speakers joined by 'and' that make up the whole mention ('Pyongyang and Moscow',
+        'Both Putin and Kim', 'Russia, China and Iran') speak jointly: one speaker named after them all,
+        in the group of the first. (A pair with an entry of its own, 'Seoul and Washington', is one
+        match; 'The US and its allies' is not all names.)"""
+        names = list(dict.fromkeys(self.speakers[m.category].name for m in matches))
+        if len(names) < 2:
+            return None
+        rest = mention
+        for m in sorted(matches, key=lambda m: -m.start):
+            rest = rest[:m.start] + " " + rest[m.end:]
+        links = rest.casefold().replace(",", " ").split()
+        if links[:1] == ["both"]:
+            links = links[1:]
+        if links.count("and") != 1 or any(w not in ("and", "the") for w in links):
+            return None
+        first = self.speakers[names[0]]
+        return Speaker(" and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1],
+                       first.group, "", (), "", "group")
 
     def _inside_a_name(self, mention: str, match) -> bool:
         """A place that stands for its government, written as the first word of a longer name ('The

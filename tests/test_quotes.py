@@ -142,6 +142,16 @@ def test_participle_after_a_reporting_verb_belongs_to_the_same_statement():
     assert q.content == "the ties were growing"
 
 
+@pytest.mark.parametrize("subject, speaker, group", [
+    ("Both Pyongyang and Moscow", "North Korea and Russia", "dprk_government"),
+    ("Putin and Kim", "Vladimir Putin and Kim Jong Un", "russia_government"),
+    ("The US and South Korea", "Seoul and Washington", "rok_us_governments"),  # a pair registered as one
+    ("The US and its allies", "United States", "us_government"),  # not all of them registered names
+])
+def test_registered_speakers_joined_by_and_speak_jointly(subject, speaker, group):
+    one(f"{subject} have denied that the shells were shipped.", speaker=speaker, group=group)
+
+
 def test_attribution_to_nobody_is_not_a_quote():
     assert quotes_of("It is believed that the two countries signed an arms deal.") == []
     assert quotes_of("Pyongyang is believed to be receiving help from Moscow.") == []
