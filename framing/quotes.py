@@ -31,7 +31,7 @@ from .marks import (CLOSE_MARKS, OPEN_MARKS, QUOTE_CHARS, QUOTE_RE, STRAIGHT, Ma
 from .preprocessing import FILLER
 from .quote_model import QuoteModel
 from .speakers import (Discourse, Registry, Speaker, clean_mention, full_names, gender_of, is_pronoun, is_proper_name,
-                       person_key, surname_form)
+                       person_key, surname_form, surname_of)
 from .types import FRAGMENT_JOIN, Document, Quote, Sentence, Token
 
 _TERMINAL = re.compile(r"[.!?]['\u2019]?$")
@@ -234,7 +234,7 @@ class QuoteExtractor:
             discourse.add(q.mention_start, sp, q.mention, spoke=True)
             if sp.is_person and q.speaker_source in ("unregistered", "guessed"):  # 'Olga Brand' ... 'Brand'
                 full = person_key(q.speaker)
-                surname = full.split()[-1] if full else surname_form(q.speaker)
+                surname = surname_of(full) if full else surname_form(q.speaker)
                 if surname:
                     discourse.follow_surname(surname, sp, q.mention_end)
 
@@ -606,7 +606,7 @@ def _link_names(quotes: list[Quote], written: list[tuple[int, str]] = ()) -> Non
     for q in unknown:
         words = q.speaker.split()
         if len(words) >= 2 and all(w[:1].isupper() for w in words) and surname_form(q.speaker) is None:
-            speaking.setdefault(words[-1], {}).setdefault(person_key(q.speaker) or q.speaker, q.speaker)
+            speaking.setdefault(surname_of(q.speaker), {}).setdefault(person_key(q.speaker) or q.speaker, q.speaker)
     _link_surnames(unknown, speaking, written)
     _link_descriptions(quotes, [next(iter(people.values())) for people in speaking.values()])
 
@@ -623,7 +623,7 @@ def _link_surnames(unknown: list[Quote], speaking: dict[str, dict[str, str]], wr
             continue
         spoken = speaking.get(surname, {})
         at = q.mention_start if q.mention_start is not None else q.start
-        people = set(spoken) or {name for pos, name in written if pos < at and name.split()[-1] == surname}
+        people = set(spoken) or {name for pos, name in written if pos < at and surname_of(name) == surname}
         if len(people) == 1:  # one person only by that surname
             person = people.pop()
             q.speaker, q.speaker_source = spoken.get(person, person), "coreference"

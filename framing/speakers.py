@@ -231,6 +231,16 @@ def surname_form(name: str) -> str | None:
     return words[0] if len(words) == 1 and _NAME_WORD.match(words[0]) and not is_title(words[0]) else None
 
 
+_SURNAME_FIRST = re.compile(r"\b([A-Z][a-z]+) [A-Z][a-z]+-[a-z]+$")  # 'Yoo Sang-bum', 'Ahn Chan-il'
+
+
+def surname_of(full_name: str) -> str:
+    """The surname of a full name: its last word, or its first where a Korean name is written surname
+    first, before a hyphenated given name ('Yoo Sang-bum': Yoo; 'Lena Quint': Quint)."""
+    korean = _SURNAME_FIRST.search(full_name)
+    return korean.group(1) if korean else full_name.split()[-1]
+
+
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
     """First name -> 'm' or 'f' (``lexicons/given_names.csv``)."""

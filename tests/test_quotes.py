@@ -330,6 +330,14 @@ def test_a_surname_or_a_title_and_surname_is_the_one_person_written_in_full_befo
     assert [q.speaker for q in found] == ["Sen. Ivan Petrovsky"] * 2  # the same person with a title
 
 
+def test_a_korean_name_written_surname_first_is_followed_by_its_surname():
+    found = quotes_of("Bae Min-seo, a former diplomat, said the talks had stalled. Officials met again on Friday. "
+                      "Bae added that nothing had changed.")
+    assert [(q.speaker, q.speaker_source) for q in found][1] == ("Bae Min-seo", "coreference")
+    found = quotes_of("Lawmaker Bae Min-seo toured the port on Monday. The shipments went on, Bae said.")
+    assert [(q.speaker, q.speaker_source) for q in found] == [("Bae Min-seo", "coreference")]
+
+
 def test_names_are_read_with_their_titles_set_apart():
     from framing.speakers import full_names, person_key, surname_form
 
