@@ -152,6 +152,12 @@ def test_registered_speakers_joined_by_and_speak_jointly(subject, speaker, group
     one(f"{subject} have denied that the shells were shipped.", speaker=speaker, group=group)
 
 
+def test_reports_in_the_plural_are_the_press_a_single_document_is_no_speaker():
+    one("Earlier news reports said the leader may travel to Moscow.", speaker="news reports", group="media",
+        speaker_source="guessed")
+    one("The report said the leader may travel to Moscow.", group="other", speaker_source="unresolved")
+
+
 def test_attribution_to_nobody_is_not_a_quote():
     assert quotes_of("It is believed that the two countries signed an arms deal.") == []
     assert quotes_of("Pyongyang is believed to be receiving help from Moscow.") == []
