@@ -806,7 +806,7 @@ class MarkAttributor(SubjectReader):
         cue = _beside_closed_passage(cue, text, mark_end)
         if cue and cue[1].frame != "prep" and (not tail or self.closes(toks, cue[0])) \
                 and not _answers_next(text, mark_end, toks, j, cue[0]) \
-                and not (cue[0] < len(toks) and toks[cue[0]].low == "that"):  # ('"Q," X said that P': the cue's own clause)
+                and not (cue[0] < len(toks) and toks[cue[0]].low == "that"):  # ('"Q," X said that P': its own)
             return self.make_attribution("after", toks, (j, cue[0]), m, cue[1])
         return None
 
@@ -933,7 +933,7 @@ class MarkAttributor(SubjectReader):
         if last == ":" and len(toks) > 1:
             m = self.mention_before(toks, len(toks) - 1)
             if m and self._opening_from(toks, m[0]):
-                return self.make_attribution("colon", toks, (len(toks) - 1, len(toks)), m, None)  # 'More from the report:'
+                return self.make_attribution("colon", toks, (len(toks) - 1, len(toks)), m, None)  # 'More from X:'
             if m and m[0] > 0 and (toks[m[0] - 1].low in _LINKS_OF_NAMES_TO_VERBS or self.carried(toks, m)):
                 # 'gave the technique a whirl in an interview with CNN:' / 'delivered a message to Trump:' /
                 # 'released the following statement:': the words are the verb's object or setting, or what the
@@ -943,7 +943,7 @@ class MarkAttributor(SubjectReader):
                     return self.make_attribution("colon", toks, (len(toks) - 1, len(toks)), subject, None)
             elif m and m[0] == 0 or (m and toks[m[0] - 1].text in (".", "\u201d", '"')) \
                     or (m and toks[m[0]].capitalised and toks[m[1] - 1].capitalised):
-                return self.make_attribution("colon", toks, (len(toks) - 1, len(toks)), m, None)  # (also '... - Philip Bump:')
+                return self.make_attribution("colon", toks, (len(toks) - 1, len(toks)), m, None)  # ('... - Bump:')
         if last in (",", ":") and len(toks) >= 3:  # 'Clinton fired back, "..."': a verb the lexicon lacks
             end = len(toks) - 1
             k = end - 1 if toks[end - 1].low in ("back", "out", "up") else end
@@ -996,7 +996,7 @@ class MarkAttributor(SubjectReader):
                     t.text == "," or t.low in ("and", "but", "so", "yet") or t.low in self.connectives for t in toks[:i]):
                 m = self.mention_after(toks, j)  # 'Said Quint, "..."', 'But, said Quint, "..."': the cue opens it
                 if m and m[1] < len(toks) - 1 and self._past_appositive(toks, m[1]) == len(toks):
-                    return self.make_attribution("inverted", toks, (i, j), m, verb)  # 'Said Quint, who grew up there, "..."'
+                    return self.make_attribution("inverted", toks, (i, j), m, verb)  # 'Said Quint, who ..., "..."'
                 if m and m[1] == len(toks) - 1:
                     return self.make_attribution("inverted", toks, (i, j), m, verb)
                 return None
@@ -1173,7 +1173,7 @@ class MarkAttributor(SubjectReader):
             told = self.past_addressee(lead, 0, verb) if that is None and verb is not None \
                 and verb.frame == "object_clause" else 0
             if 0 < told < len(lead):
-                first = lead[told]  # 'told the council it has "irrefutably" established P': the report follows who was told
+                first = lead[told]  # 'told the council it has "irrefutably" established P': after who was told
             start = first.start if that is None else lead[that + 1].start if that + 1 < len(lead) else lead[that].end
             a.content = (start, None)  # the mixed quote starts here (or at the passage right after 'that');
             # its end is set by the caller
@@ -1647,8 +1647,9 @@ def _answers_next(text: str, mark_end: int, toks: list[Tok], verb: int, end: int
     """After a question in quotation marks, a verb of answering (toks[verb]) whose attribution, ending
     before toks[end], opens the next passage ('"Did you approve it?" She answered, "Never."'): it
     introduces the answer, not the question."""
-    return text[:mark_end].rstrip("\"\u201d'\u2019 ")[-1:] == "?" and toks[verb].low in _ANSWERING \
-        and end + 1 < len(toks) and toks[end].text in (",", ":") and toks[end + 1].text in OPEN_MARKS + "\""
+    return toks[verb].low in _ANSWERING and end + 1 < len(toks) and toks[end].text in (",", ":") \
+        and toks[end + 1].text in OPEN_MARKS + "\"" \
+        and text[max(0, mark_end - 4):mark_end].rstrip("\"\u201d'\u2019 ")[-1:] == "?"
 
 
 def _only_space(text: str, a: int, b: int) -> bool:
