@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from .lexicon import Verb, clause_words
 from .clauses import introduces_passive_content
-from .marks import (CLAUSE_LINKS, CLITICS, DASHES, QUOTE_CHARS, QUOTE_RE, MarkAttributor, Tok, abbreviated_place,
-                    after_as_clause, as_clause_subject, aside_before_that, clausal, closed_passage_end,
-                    extend_over_passages, in_passage, initial_stop, next_report, opened_by_subordinator,
-                    passage_closes_report, past_title, phrase_end, quantifier_at, says_where, subordinate_end, tokens,
-                    trim_span, with_that)
+from .marks import (CLAUSE_LINKS, CLITICS, DASHES, QUOTE_CHARS, QUOTE_RE, RELATIVE_THAT, MarkAttributor, Tok,
+                    abbreviated_place, after_as_clause, as_clause_subject, aside_before_that, clausal,
+                    closed_passage_end, extend_over_passages, in_passage, initial_stop, next_report,
+                    opened_by_subordinator, passage_closes_report, past_title, phrase_end, quantifier_at, says_where,
+                    subordinate_end, tokens, trim_span, with_that)
 from .speakers import Registry, clean_mention, is_proper_name
 from .types import Sentence
 
@@ -399,10 +399,10 @@ class CueCandidates:
             return self._subject_start(sent, start - 1)
         if start > 2 and low[start - 2] == "who" and start <= end and self._finite_verb(low, start - 1):
             return self._subject_start(sent, start - 2)  # 'the groups who wrote to her say'
-        if start <= end and (low[start] in _OBJECT_PRONOUNS or start > 0 and low[start - 1] in ("that", "which")):
+        if start <= end and (low[start] in _OBJECT_PRONOUNS or start > 0 and low[start - 1] in RELATIVE_THAT):
             # ('a group that tracks arms sales said', 'groups that have endorsed him say': the noun the
             # relative clause modifies)
-            m = self.attributor.relative_subject([Tok(t.start, t.end, t.text) for t in toks], end + 1, 0)
+            m = self.attributor.relative_subject(_plain(toks), end + 1, 0)
             if m is not None:
                 return m[0]
         return start if start <= end and low[start] not in _OBJECT_PRONOUNS else None
@@ -417,7 +417,7 @@ class CueCandidates:
         """'Yun, the minister, said' / 'Its spokesman, Dmitry Peskov, has called' / 'Christopher M.
         Shelton, the president of the union, which endorsed Sanders, said'."""
         toks = sent.tokens
-        head = self.attributor.head_of_asides([Tok(t.start, t.end, t.text) for t in toks], comma)
+        head = self.attributor.head_of_asides(_plain(toks), comma)
         if head and is_proper_name(clean_mention(sent_text(sent, *head))):
             return head[0]
         commas = [k for k in range(comma - 1, -1, -1) if toks[k].text == ","]
@@ -457,7 +457,7 @@ class CueCandidates:
         while k < cue and low[k] != ",":
             if self._auxiliary(low, k) and k > start and not self._inside_name(low, k):
                 break
-            if k > start and low[k] in ("that", "which"):
+            if k > start and low[k] in RELATIVE_THAT:
                 break  # 'the firm that has advised him said': the name is the noun the clause modifies
             if low[k] in self.words["time"] or low[k] in self.words["time_lead"] and k > start:
                 break
@@ -735,6 +735,11 @@ def _syntax_subject(sent: Sentence, i: int) -> tuple[int, int] | None:
     while last > first and toks[last].text in (",", ";"):
         last -= 1
     return first, last
+
+
+def _plain(tokens) -> list[Tok]:
+    """A sentence's tokens as the attributor's readers take them."""
+    return [Tok(t.start, t.end, t.text) for t in tokens]
 
 
 def sent_text(sent: Sentence, i: int, j: int) -> str:

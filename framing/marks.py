@@ -140,6 +140,7 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
+RELATIVE_THAT = ("that", "which")  # relative pronouns after a noun that need not name a person ('a group that')
 CLITICS = ("'s", "\u2019s")  # a contracted 'has' or 'is' after a pronoun ("He's said"), else a possessive
 _CONTRACTED_PRONOUN = re.compile(r"(he|she|it|they|we|i|you|who)['\u2019](?:s|ve|d|ll)$", re.I)
 
@@ -416,7 +417,7 @@ class MentionReader(CueReader):
                 return None
             if t.low in ("who", "whose") and k > floor:  # (not 'voters who said': the relative speaks, read
                 return self._modified_by_relative(toks, k, floor) if k < end - 1 else None  # elsewhere)
-            if t.low in ("that", "which") and k > floor and k < end - 1 and self._relative_clause(toks, k, end) \
+            if t.low in RELATIVE_THAT and k > floor and k < end - 1 and self._relative_clause(toks, k, end) \
                     and toks[end - 1].low not in _PREPOSITIONS:  # (not 'noted that P': a verb names nobody; not
                 return self._modified_by_relative(toks, k, floor)  # 'the theme that would carry him by urging')
         return None
@@ -1166,18 +1167,26 @@ class MarkAttributor(SubjectReader):
         if antecedent is not None:
             a.antecedent = (toks[antecedent[0]].start, toks[antecedent[1] - 1].end)
         if lead:
-            first = lead[0]
-            that = self._that_after_setting(lead, verb)
-            if that is None and verb is not None and verb.frame == "object_clause" and self._addressee(lead, verb):
-                that = len(lead) - 1  # 'told reporters "Q"': the words are who was told; the report is the passage
-            told = self.past_addressee(lead, 0, verb) if that is None and verb is not None \
-                and verb.frame == "object_clause" else 0
-            if 0 < told < len(lead):
-                first = lead[told]  # 'told the council it has "irrefutably" established P': after who was told
-            start = first.start if that is None else lead[that + 1].start if that + 1 < len(lead) else lead[that].end
-            a.content = (start, None)  # the mixed quote starts here (or at the passage right after 'that');
-            # its end is set by the caller
+            a.content = (self._report_start(lead, verb), None)  # the mixed quote starts here; its end is set
+            # by the caller
         return a
+
+    def _report_start(self, lead: list[Tok], verb) -> int:
+        """Where the report begins in the words between a cue and its passage: after the 'that' that opens
+        it (:meth:`_that_after_setting`), at the passage when the words name only who was told ('told
+        reporters "Q"'), after who was told ('told the council it has "irrefutably" established P'), or
+        at the first word."""
+        that = self._that_after_setting(lead, verb)
+        if that is None and verb is not None and verb.frame == "object_clause":
+            if self._addressee(lead, verb):
+                that = len(lead) - 1  # the report is the passage
+            else:
+                told = self.past_addressee(lead, 0, verb)
+                if 0 < told < len(lead):
+                    return lead[told].start
+        if that is None:
+            return lead[0].start
+        return lead[that + 1].start if that + 1 < len(lead) else lead[that].end
 
     def _that_after_setting(self, lead: list[Tok], verb) -> int | None:
         """Index of the 'that' opening the report in the words between a cue and its passage: first, or

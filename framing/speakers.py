@@ -131,8 +131,7 @@ class Registry:
         if links.count("and") != 1 or any(w not in ("and", "the") for w in links):
             return None
         first = self.speakers[names[0]]
-        return Speaker(" and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1],
-                       first.group, "", (), "", "group")
+        return Speaker(", ".join(names[:-1]) + " and " + names[-1], first.group, kind="group")
 
     def _inside_a_name(self, mention: str, match) -> bool:
         """A place that stands for its government, written as the first word of a longer name ('The
