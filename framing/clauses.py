@@ -155,6 +155,8 @@ class ClauseCandidates:
             return None
         if how == "preposed" and toks[i - 1].text == "," and m[1] < i - 1 and j < len(toks) and toks[j].capitalised:
             return None  # 'P, the KKK controversy, said Rick Hohlt': the speaker follows the cue
+        if a.aside_after_clause(toks, m[0], j):
+            return None  # 'P, as X reported on Tuesday, and ...': P is reported (the postposed reading)
         k = after_as_clause([t.low for t in toks], m[0], j) or self._content_start(toks, j, verb)
         if k is None or len(toks) - k < 3:
             return None
@@ -276,8 +278,9 @@ class ClauseCandidates:
             m = a.mention_before(toks, i, floor=comma + 1)
             as_clause = m is not None and m[0] == comma + 2 and m[1] == i \
                 and as_clause_subject([t.low for t in toks[:m[0] + 1]], m[0], verb) \
-                and not any(t.text in (",", ";", ":") or t.low == "that" for t in toks[j:]) \
-                and not clausal(text, toks[j].start, sent.end)  # 'P, as the Mirror reported a few days later.'
+                and (not any(t.text in (",", ";", ":") or t.low == "that" for t in toks[j:])
+                     and not clausal(text, toks[j].start, sent.end)  # 'P, as the Mirror reported a few days later.'
+                     or a.aside_after_clause(toks, m[0], j))  # 'P, as X reported on Tuesday, and ...'
             if m is None or m[0] != comma + 1 and not as_clause \
                     or not as_clause and not a.closes(toks, a.past_addressee(toks, j, verb)):
                 return None

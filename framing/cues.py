@@ -153,9 +153,11 @@ class CueCandidates:
                 return self._inverted(text, sent, i, j, verb, spans)
             m_last = self._mention_end(low, m_start, i)
         mention = (toks[m_start].start, toks[m_last].end)
-        after = self._after_cue(low, j, verb)
-        after = after_as_clause(low, m_start, j) or after  # 'As X noted in an op-ed, P': P is reported
+        tail = self._after_cue(low, j, verb)
+        after = after_as_clause(low, m_start, j) or tail  # 'As X noted in an op-ed, P': P is reported
         after_quote = m_start > 1 and low[m_start - 1] in QUOTE_CHARS and low[m_start - 2] == ","
+        if as_clause_subject(low, m_start, verb) and self.attributor.aside_after_clause(_plain(toks), m_start, tail):
+            after = len(low)  # 'P, as X reported on Tuesday, and ...': P alone
         if as_clause_subject(low, m_start, verb) and self._only_a_tail(low, after):
             content = self._before_comma_content(text, sent, m_start - 1, after, spans)  # 'P, as X reported.'
             return [CueCandidate((i, j), verb, _clip_mention(text, mention), content, "postposed")] if content else None
@@ -165,13 +167,15 @@ class CueCandidates:
             content = self._before_comma_content(text, sent, m_start, after, spans)
             if not content:
                 return None
-            found = [CueCandidate((i, j), verb, _clip_mention(text, mention), content, "postposed")]
+            span = None
             if after < len(low) and low[after] in QUOTE_CHARS and low[after - 1] in (",", ":"):  # '"Q1," X said, "Q2."'
                 # (not '"Q," she told "Fox and Friends"': what the cue takes as its object)
                 span = next((s for s in spans.near(toks[after].start, toks[after].start)
                              if s.start == toks[after].start), None)
-                if span:
-                    found.append(CueCandidate((i, j), verb, _clip_mention(text, mention), span.inner, "split"))
+            found = [] if span and _setting_before_passage(text, content, span) else \
+                [CueCandidate((i, j), verb, _clip_mention(text, mention), content, "postposed")]
+            if span:
+                found.append(CueCandidate((i, j), verb, _clip_mention(text, mention), span.inner, "split"))
             return found
         if after >= len(toks) or toks[after].text in ".!?":
             return None
@@ -735,6 +739,16 @@ def _syntax_subject(sent: Sentence, i: int) -> tuple[int, int] | None:
     while last > first and toks[last].text in (",", ";"):
         last -= 1
     return first, last
+
+
+def _setting_before_passage(text: str, content: tuple[int, int], span) -> bool:
+    """The words before 'X said, "Q"' set the scene and report nothing when they are unquoted, hold no
+    finite verb, and Q opens a sentence of its own ('Tuesday in Berea, after winning Ohio, Kasich
+    said, "I am ready"'); words that Q goes on from are part of what is said ('Sooner or later, he
+    said, "it starts to pay off"')."""
+    words = text[content[0]:content[1]]
+    opening = next((ch for ch in text[span.inner[0]:span.inner[1]] if ch.isalpha()), "")
+    return opening.isupper() and not any(ch in QUOTE_CHARS for ch in words) and not clausal(text, *content)
 
 
 def _plain(tokens) -> list[Tok]:

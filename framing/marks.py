@@ -106,8 +106,15 @@ def initial_stop(toks, n: int) -> bool:
 
 def abbreviated_place(toks, start: int, end: int) -> bool:
     """toks[start:end] is one abbreviated word after a comma: the state of the place before it
-    ('Bangor, Me.', 'of Dover, Del.') or a party tag ('Sen. Ivan Petrovsky, R-Ohio,'), not a name."""
-    return end - start == 2 and toks[end - 1].text == "." and start > 0 and toks[start - 1].text == ","
+    ('Bangor, Me.', 'of Dover, Del.', a postal code: 'in Berea, OH,') or a party tag ('Sen. Ivan
+    Petrovsky, R-Ohio,'), not a name."""
+    after_comma = start > 0 and toks[start - 1].text == ","
+    postal_code = end - start == 1 and start > 1 and _POSTAL_CODE.fullmatch(toks[start].text) is not None \
+        and toks[start - 2].text[:1].isupper()
+    return after_comma and (end - start == 2 and toks[end - 1].text == "." or postal_code)
+
+
+_POSTAL_CODE = re.compile(r"[A-Z]{2}")
 
 
 def _adverb(tok: Tok) -> bool:
@@ -358,6 +365,10 @@ class MentionReader(CueReader):
                 named = self._name_before(toks, comma, floor)
                 if named and any(t.text in _DOUBLE_MARKS for t in toks[comma:j]):
                     return named  # a title in marks in the appositive stays out of the mention
+                if named and named[0] > floor and toks[named[0] - 1].low in _PREPOSITIONS \
+                        and toks[comma + 1].capitalised:
+                    return comma + 1, j - 1  # 'after winning Ohio in the primary, Gov. John Kasich (R-OH), said':
+                    # the phrase before the comma is an object, no speaker; the one between the commas speaks
                 if named:
                     return named[0], j - 1
             return self.head_of_asides(toks, j - 1, floor)
@@ -904,6 +915,34 @@ class MarkAttributor(SubjectReader):
         if appositive and (appositive[0].low in self.stop or appositive[0].low.endswith("ing")):
             return True  # ', to discuss ...' / ', as ties grow': the writer's own clause follows
         return len(appositive) <= 14 and not any(self.cue_at(rest, n) for n in range(len(rest)))
+
+    def aside_after_clause(self, toks: list[Tok], mention: int, k: int) -> bool:
+        """An 'as' clause whose speaker is toks[mention] is set off inside a sentence after a clause of
+        its own, and a comma or dash closes it within a few words of toks[k] (the first word after its
+        cue): 'Ailes met Trump that day, as the Times reported on Tuesday, and he will ...', 'the fact
+        that the race is close, as Cruz said on Monday, only magnifies ...'. The clause before it is
+        what is reported; the words after it go on with the writer's sentence. Not after a phrase with
+        no verb ('In the old USSR, as Smith reported, the big shots had ...': the claim follows)."""
+        words = [t.low for t in toks]
+        if not (mention > 1 and words[mention - 1] == "as"):
+            return False
+        comma = mention - 3 if mention > 2 and words[mention - 2] in QUOTE_CHARS else mention - 2
+        if comma < 1 or words[comma] != ",":
+            return False
+        close = k - 1 if k - 1 > mention and words[k - 1] == "," else \
+            next((n for n in range(k, min(k + 9, len(words))) if words[n] in (",", ";") + DASHES
+                  or words[n] in (".", "!", "?", ":", "that") or self._finite(toks[n])), None)
+        if close is None or words[close] not in (",", ";") + DASHES or close + 1 >= len(words):
+            return False
+        start = comma
+        while start > 0 and words[start - 1] not in (",", ";") + DASHES and not (
+                words[start - 1] == "that" and comma - start >= 2):  # (not 'that day,': a determiner)
+            start -= 1
+        return comma - start >= 3 and any(self._finite(t) for t in toks[start:comma])
+
+    def _finite(self, tok: Tok) -> bool:
+        """A lower-case finite verb form: a past, an irregular verb, be, have, a modal."""
+        return self.verb_form(tok) or not tok.capitalised and _FINITE.fullmatch(tok.low) is not None
 
     def _phrase(self, words: list[Tok]) -> bool:
         """A short noun phrase, or a few ('his filing', 'an interview on Tuesday'), a stop at most
@@ -1579,10 +1618,12 @@ def after_as_clause(words: list[str], mention: int, k: int) -> int | None:
 
 
 def as_clause_subject(words: list[str], mention: int, verb) -> bool:
-    """The speaker at words[mention] opens an 'as' clause after a comma ('P, as the Mirror reported'),
+    """The speaker at words[mention] opens an 'as' clause after a comma ('P, as the Mirror reported',
+    '"P," as X said'),
     with a verb that reports a proposition (not 'called for', 'vowed to') and no 'it' ('as it's
     written'): the clause before the comma may be what is reported. (``words``: lower-cased tokens.)"""
-    return mention > 1 and words[mention - 1] == "as" and words[mention - 2] == "," \
+    comma = mention - 3 if mention > 2 and words[mention - 2] in QUOTE_CHARS else mention - 2
+    return comma > 0 and words[mention - 1] == "as" and words[comma] == "," \
         and verb.frame not in ("np", "intent") and words[mention] not in ("it", "it's", "it\u2019s")
 
 

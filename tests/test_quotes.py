@@ -1996,3 +1996,34 @@ def test_a_phrase_before_the_subject_is_no_report_when_that_opens_one(marks):
 def test_verbs_of_saying_found_in_polnear_report_a_clause(verb):
     q = one(f"Lena Quint {verb} that the talks had stalled.")
     assert (q.mention, q.cue, q.content) == ("Lena Quint", verb, "the talks had stalled")
+
+
+def test_an_as_clause_set_off_after_a_clause_reports_that_clause_not_the_words_after_it(marks):
+    o, c = marks
+    q = one("Lena Quint also met the envoy that day, as the Harbor Times reported on Tuesday, and she will "
+            "join the talks.")
+    assert (q.mention, q.content) == ("the Harbor Times", "Lena Quint also met the envoy that day")
+    q = one(f"Still, the fact that the race {o}is a dead heat right now,{c} as Olga Brand said on a radio program "
+            f"on Monday, only raises the stakes.")
+    assert (q.mention, q.content) == ("Olga Brand", f"Still, the fact that the race {o}is a dead heat right now,{c}")
+    # after a phrase with no verb of its own, the claim follows the 'as' clause
+    q = one("In the old republics, as Olga Brand reported in her book, the officials had lavish houses.")
+    assert q.content.endswith("the officials had lavish houses")
+
+
+def test_words_before_a_split_cue_that_set_the_scene_are_no_report(marks):
+    o, c = marks
+    found = quotes_of(f"Tuesday at the harbor, after winning the vote, Lena Quint said, {o}I am ready for the talks.{c}")
+    assert [(q.mention, q.content) for q in found] == [("Lena Quint", "I am ready for the talks.")]
+    # a clause before the cue is reported, and so are words the passage goes on from
+    found = quotes_of(f"The talks had failed, Lena Quint said, {o}We tried everything.{c}")
+    assert [q.content for q in found] == ["The talks had failed", "We tried everything."]
+    found = quotes_of(f"Sooner or later, Quint said, {o}it starts to pay off.{c}")
+    assert [q.content for q in found] == ["Sooner or later", "it starts to pay off."]
+
+
+def test_a_postal_code_after_a_place_and_a_phrase_before_a_named_aside_name_no_speaker(marks):
+    o, c = marks
+    found = quotes_of(f"Tuesday at the college in Berea, OH, after winning Ohio in the primary, Gov. Lena Quint "
+                      f"(R-OH), said, {o}I am ready for the talks.{c}")
+    assert [(q.mention, q.content) for q in found] == [("Gov. Lena Quint (R-OH)", "I am ready for the talks.")]
