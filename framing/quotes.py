@@ -211,7 +211,9 @@ class QuoteExtractor:
                 last_direct = None
             last_report = found[-1] if found else None
         quotes = _without_superseded(quotes, continued)
-        _link_names(quotes, written)
+        people = {q.speaker for q in quotes if q.speaker_source == "registry"
+                  and (sp := self.registry.speakers.get(q.speaker)) is not None and sp.is_person}
+        _link_names(quotes, written, registered_people=people)
         quotes = _join_interrupted(sorted(quotes, key=lambda q: (q.start, q.end)), text)
         outlet, raw = doc.article.outlet, doc.raw
         for q in quotes:  # strings as in the raw text (the view decodes character references)
@@ -344,9 +346,9 @@ class QuoteExtractor:
         for c in candidates:
             outer = [o for o in candidates if o is not c and o.content[0] <= _cue_pos(c) < o.content[1]]
             inner = [o for o in candidates if o is not c and c.content[0] <= _cue_pos(o) < c.content[1]]
-            if outer and not self._named(c, text, discourse):
+            if outer and not self._named_apart(c, outer, text, discourse):
                 continue
-            if inner and any(self._named(o, text, discourse) for o in inner):
+            if inner and any(self._named_apart(o, [c], text, discourse) for o in inner):
                 continue
             keep.append(c)
         for c in keep:  # 'Kim told Putin that P, KCNA reported': P stops before the outer attribution
@@ -378,6 +380,23 @@ class QuoteExtractor:
             return
         quote.end = trim_span(text, quote.start, quote.start + brk.start())[1]
         quote.content = text[quote.start:quote.end]
+
+    def _named_apart(self, inner, outers, text, discourse) -> bool:
+        """The speaker of a report inside the ``outers``' reports is named (see :meth:`_named`) and is
+        not one of their reporters (see :meth:`_refers_to_reporter`)."""
+        return self._named(inner, text, discourse) and not any(self._refers_to_reporter(inner, o, text)
+                                                               for o in outers)
+
+    def _refers_to_reporter(self, inner, outer, text) -> bool:
+        """A pronoun that names the speaker of a report inside another's report by a person named in
+        full stands for that person ('Tavo Quintara said that P, which he added "is regrettable"'),
+        however coreference resolved it: its words are the reporter's own, not a second speaker's."""
+        words = text[inner.mention[0]:inner.mention[1]]
+        reporter = clean_mention(text[outer.mention[0]:outer.mention[1]]) if outer.mention else ""
+        if not is_pronoun(words) or person_key(reporter) is None:
+            return False
+        speaker = self.registry.lookup(reporter) or self.registry.describe(reporter)
+        return speaker is not None and speaker.is_person  # (not 'The New York Times')
 
     def _named(self, cand, text, discourse) -> bool:
         """Does the candidate's mention name a registered speaker or a proper name?"""
@@ -596,10 +615,11 @@ def full_names_in(text: str, sentences) -> list[tuple[int, str]]:
     return [found for sent in sentences for found in full_names(text, sent.start, sent.end)]
 
 
-def _link_names(quotes: list[Quote], written: list[tuple[int, str]] = ()) -> None:
+def _link_names(quotes: list[Quote], written: list[tuple[int, str]] = (), registered_people=frozenset()) -> None:
     """Resolve, within one article, the names the registry does not know (in place): surnames to the
-    full names they stand for, and descriptions to the name that follows them. A pronoun's quote that
-    coreference gave a surname ('he' -> 'Petrovsky') takes the full name as its antecedent's quotes do."""
+    full names they stand for, and descriptions to the name that follows them (a registered person's
+    too: ``registered_people``). A pronoun's quote that coreference gave a surname ('he' -> 'Petrovsky')
+    takes the full name as its antecedent's quotes do."""
     unknown = [q for q in sorted(quotes, key=lambda q: q.start)
                if q.speaker_source in ("unregistered", "unresolved", "coreference") and q.group == "other"]
     speaking: dict[str, dict[str, str]] = {}  # surname -> person -> the first full name that speaks for them
@@ -608,7 +628,7 @@ def _link_names(quotes: list[Quote], written: list[tuple[int, str]] = ()) -> Non
         if len(words) >= 2 and all(w[:1].isupper() for w in words) and surname_form(q.speaker) is None:
             speaking.setdefault(surname_of(q.speaker), {}).setdefault(person_key(q.speaker) or q.speaker, q.speaker)
     _link_surnames(unknown, speaking, written)
-    _link_descriptions(quotes, [next(iter(people.values())) for people in speaking.values()])
+    _link_descriptions(quotes, [next(iter(people.values())) for people in speaking.values()] + sorted(registered_people))
 
 
 def _link_surnames(unknown: list[Quote], speaking: dict[str, dict[str, str]], written) -> None:
@@ -633,14 +653,14 @@ def _link_descriptions(quotes: list[Quote], names: list[str]) -> None:
     """A full name that first speaks in the sentence right after an unnamed description whose group
     is known ("Russia's ambassador to the United Nations on Wednesday denied ... / Vassily Nebenzia
     accused ...") is the person described: the description's quotes take the name, and the name's
-    quotes the group."""
+    quotes the group (a registered name keeps its own, and must share the description's)."""
     described = [q for q in quotes if q.speaker_source == "guessed" and q.group != "other"
                  and any(w[:1].islower() for w in q.speaker.split()[1:])]
     for name in names:
         first = min((q for q in quotes if q.speaker == name), key=lambda q: q.start)
         before = [d for d in described if d.sentence == first.sentence - 1]
-        if len({d.group for d in before}) != 1:
-            continue  # no description, or two that disagree
+        if len({d.group for d in before}) != 1 or first.group not in ("other", before[0].group):
+            continue  # no description, two that disagree, or a registered name of another group
         descriptions = {d.speaker for d in before}
         for q in quotes:
             if q.speaker == name:
