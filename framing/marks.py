@@ -11,11 +11,13 @@ news writing uses::
     Wallnau wrote: "Q"   /   Trump: "Q"   /   "Q" -- Trump        colon and dash
     "Q1," she said. "Q2"                                          continuation of the last speaker
 
-It reads in four layers, one class each: :class:`CueReader` (which words are
+It reads in five layers, one class each: :class:`CueReader` (which words are
 a cue of saying), :class:`MentionReader` (the noun phrase naming a speaker
 beside a cue), :class:`SubjectReader` (whose clause it is: a sentence's or a
-clause's subject and verb) and :class:`MarkAttributor` (which layout
-attributes the passage).
+clause's subject and verb), :class:`ClauseReader` (what every layout and the
+clause and cue readers share: a verb the lexicon lacks, where an attribution
+closes, the attribution a reading makes) and :class:`MarkAttributor` (which
+layout attributes the passage).
 Then :class:`~framing.quote_model.QuoteModel` (trained on PolNeAR) decides
 from the candidate's features whether it is a quote or a scare quote, title or
 name. Only words are read here: the sentence splitter of either tier gives
@@ -770,10 +772,153 @@ class SubjectReader(MentionReader):
         return after if self._describes(aside) or relative or phrase else k
 
 
-class MarkAttributor(SubjectReader):
+class ClauseReader(SubjectReader):
+    """What the layouts and the clause and cue readers share: whether a word is a verb of saying the
+    lexicon lacks where a layout marks it (:meth:`unlisted_cue_at`), whether the words after a
+    speaker close the attribution (:meth:`closes`) or an 'as' clause is set off as an aside, and the
+    :class:`Attribution` a reading makes, with where its report starts (:meth:`make_attribution`)."""
+
+    def unlisted_cue_at(self, toks: list[Tok], j: int, present: bool = False, after_passage: bool = False):
+        """(end index, verb) of a past-tense verb the lexicon lacks ('"...," she elaborated'), when the
+        layout alone marks it as the cue: it ends the clause (a stop, a comma or a closing tail follows;
+        ``after_passage``: or the writer's next clause, '"...," Quint barked and a guard stepped in').
+        ``present``: a present form that ends the sentence too ('"...," Viguerie concludes.')."""
+        if not self._unlisted_form(toks, j):
+            return None
+        if not toks[j].low.endswith("ed"):
+            ends_sentence = j + 1 < len(toks) and toks[j + 1].text in (".", "!", "?")
+            if not (present and ends_sentence and toks[j].low.isalpha()):
+                return None
+            return j + 1, Verb(toks[j].low, "neutral", "unlisted")
+        end = j + 1
+        if end < len(toks) and toks[end].low in ("back", "out", "up"):
+            end += 1  # 'fired back'
+        if end < len(toks) and toks[end].word and not self.closes(toks, end) \
+                and not (after_passage and toks[end].low in _CLAUSE_AFTER_CUE):
+            return None
+        return end, Verb(toks[j].low, "neutral", "unlisted")
+
+    def _unlisted_form(self, toks: list[Tok], j: int) -> bool:
+        """toks[j] can be a verb of saying the lexicon lacks: a lower-case word of five letters or more,
+        no function word."""
+        return j < len(toks) and toks[j].word and not toks[j].capitalised and len(toks[j].low) >= 5 \
+            and toks[j].low not in self.stop
+
+    def closes(self, toks: list[Tok], k: int) -> bool:
+        """Nothing but a short tail (a time, a place, an appositive) follows toks[k] to the end of the sentence."""
+        rest = toks[k:]
+        lead = [t for t in rest[:3] if t.text not in (",", ":")]
+        if lead and lead[0].text in ('"', "\u201c"):
+            return False  # 'X said, "..."': a quotation follows
+        if lead and lead[0].low in ("who", "whose") and not any(t.text in _DOUBLE_MARKS for t in rest):
+            return True  # ', said a handful of Democrats who point to ...': the speaker's description
+        comma = next((n for n, t in enumerate(rest) if t.text == ","), len(rest))
+        head, appositive = rest[:comma], rest[comma + 1:]
+        place = next((n for n, t in enumerate(head) if t.low in _PLACE_WORDS or t.low in _AFFILIATION_LINKS), None)
+        if place is not None and self._phrase(head[place + 1:]):
+            # 'told the court in his filing': where it was said; 'said a spokesman for the ministry': whose
+            head = head[:place + 1] if head[place].low in _PLACE_WORDS else head[:place]
+        if len(head) > 7 or any(t.low in self.stop and t.low not in ("in", "at", "on", "during", "after") for t in head):
+            return False
+        if any(self.cue_at(rest, n) for n in range(len(head))):
+            return False
+        if not all(not t.word or t.capitalised or t.text[:1].isdigit() or t.low in self.time
+                   or t.low in ("in", "at", "on", "during", "after", "the", "a", "last", "this", "night", "of")
+                   for t in head):
+            return False  # ', told AFP the trade would grow': a clause follows, the attribution does not close
+        if appositive and (appositive[0].low in self.stop or appositive[0].low.endswith("ing")):
+            return True  # ', to discuss ...' / ', as ties grow': the writer's own clause follows
+        return len(appositive) <= 14 and not any(self.cue_at(rest, n) for n in range(len(rest)))
+
+    def _phrase(self, words: list[Tok]) -> bool:
+        """A short noun phrase, or a few ('his filing', 'an interview on Tuesday'), a stop at most
+        after it: no verb, no clause."""
+        words = [t for t in words if t.text not in (".", "!", "?")]
+        return 0 < len(words) <= 8 and all(
+            t.word and (t.low not in self.stop or t.low in self.determiners or t.low in _PLACE_WORDS or t.low in ("of", "with"))
+            and not (t.low.endswith("ed") and not t.capitalised) and not self.cue_at(words, n)
+            for n, t in enumerate(words))
+
+    def aside_after_clause(self, toks: list[Tok], mention: int, k: int) -> bool:
+        """An 'as' clause whose speaker is toks[mention] is set off inside a sentence after a clause of
+        its own, and a comma or dash closes it within a few words of toks[k] (the first word after its
+        cue): 'Ailes met Trump that day, as the Times reported on Tuesday, and he will ...', 'the fact
+        that the race is close, as Cruz said on Monday, only magnifies ...'. The clause before it is
+        what is reported; the words after it go on with the writer's sentence. Not after a phrase with
+        no verb ('In the old USSR, as Smith reported, the big shots had ...': the claim follows)."""
+        words = [t.low for t in toks]
+        if not (mention > 1 and words[mention - 1] == "as"):
+            return False
+        comma = mention - 3 if mention > 2 and words[mention - 2] in QUOTE_CHARS else mention - 2
+        if comma < 1 or words[comma] != ",":
+            return False
+        close = k - 1 if k - 1 > mention and words[k - 1] == "," else \
+            next((n for n in range(k, min(k + 9, len(words))) if words[n] in (",", ";") + DASHES
+                  or words[n] in (".", "!", "?", ":", "that") or self._finite(toks[n])), None)
+        if close is None or words[close] not in (",", ";") + DASHES or close + 1 >= len(words):
+            return False
+        start = comma
+        while start > 0 and words[start - 1] not in (",", ";") + DASHES and not (
+                words[start - 1] == "that" and comma - start >= 2):  # (not 'that day,': a determiner)
+            start -= 1
+        return comma - start >= 3 and any(self._finite(t) for t in toks[start:comma])
+
+    def _finite(self, tok: Tok) -> bool:
+        """A lower-case finite verb form: a past, an irregular verb, be, have, a modal."""
+        return self.verb_form(tok) or not tok.capitalised and _FINITE.fullmatch(tok.low) is not None
+
+    def make_attribution(self, layout, toks, cue, mention, verb, lead=None, antecedent=None) -> Attribution:
+        a = Attribution(layout, (toks[cue[0]].start, toks[cue[1] - 1].end) if cue else None,
+                        verb.lemma if verb else ("colon" if layout in ("colon", "colon_clause") else "dash"),
+                        (toks[mention[0]].start, toks[mention[1] - 1].end) if mention else None,
+                        connotation=verb.connotation if verb else "neutral",
+                        listed=not (verb and verb.frame == "unlisted"))
+        if antecedent is not None:
+            a.antecedent = (toks[antecedent[0]].start, toks[antecedent[1] - 1].end)
+        if lead:
+            a.content = (self._report_start(lead, verb), None)  # the mixed quote starts here; its end is set
+            # by the caller
+        return a
+
+    def _report_start(self, lead: list[Tok], verb) -> int:
+        """Where the report begins in the words between a cue and its passage: after the 'that' that opens
+        it (:meth:`_that_after_setting`), at the passage when the words name only who was told ('told
+        reporters "Q"'), after who was told ('told the council it has "irrefutably" established P'), or
+        at the first word."""
+        that = self._that_after_setting(lead, verb)
+        if that is None and verb is not None and verb.frame == "object_clause":
+            if self._addressee(lead, verb):
+                that = len(lead) - 1  # the report is the passage
+            else:
+                told = self.past_addressee(lead, 0, verb)
+                if 0 < told < len(lead):
+                    return lead[told].start
+        if that is None:
+            return lead[0].start
+        return lead[that + 1].start if that + 1 < len(lead) else lead[that].end
+
+    def _that_after_setting(self, lead: list[Tok], verb) -> int | None:
+        """Index of the 'that' opening the report in the words between a cue and its passage: first, or
+        after only who was told ('told customers at a Manchester, New Hampshire, diner that "..."') or
+        a setting ('said on Sunday that "..."', 'said at a rally in Ohio that "..."');
+        else None (not 'said the plan that he "opposed" ...', where 'that' opens a relative clause
+        inside the report, nor 'believes in journalism that "takes sides"': a belief's object)."""
+        that = next((n for n, t in enumerate(lead[:16]) if t.low == "that"), None)
+        if that is None or that == 0:
+            return that
+        setting = lead[0].low in _PREPOSITIONS or lead[0].low in self.time  # 'said on Sunday that "..."'
+        if verb is None or verb.frame != "object_clause" and not (verb.frame == "clause" and setting
+                                                                  and verb.connotation != "tentative"):
+            return None
+        if any(t.text in _DOUBLE_MARKS or t.low in self.stop and t.low not in _PREPOSITIONS
+               and t.low not in self.determiners or self.verb_form(t) for t in lead[:that]):
+            return None  # a verb or a clause of its own before 'that'
+        return that
+
+
+class MarkAttributor(ClauseReader):
     """Finds the attribution of one quoted passage from the words around it: the layout (a cue
-    before, after or around the passage, a colon, a dash, a clause's subject), its cue and speaker.
-    A verb the lexicon lacks is a cue where the layout alone marks it (:meth:`unlisted_cue_at`)."""
+    before, after or around the passage, a colon, a dash, a clause's subject), its cue and speaker."""
 
     def after(self, text: str, mark_end: int, sent_end: int, tail: bool = False) -> Attribution | None:
         """'"Q," said X' / '"Q," X said' / '"Q," according to X' / '"Q" -- X' right after the closing mark
@@ -863,95 +1008,6 @@ class MarkAttributor(SubjectReader):
                 if self.cue_at(toks, k) or self.unlisted_cue_at(toks, k, present=True):
                     return n + 1
         return None
-
-    def unlisted_cue_at(self, toks: list[Tok], j: int, present: bool = False, after_passage: bool = False):
-        """(end index, verb) of a past-tense verb the lexicon lacks ('"...," she elaborated'), when the
-        layout alone marks it as the cue: it ends the clause (a stop, a comma or a closing tail follows;
-        ``after_passage``: or the writer's next clause, '"...," Quint barked and a guard stepped in').
-        ``present``: a present form that ends the sentence too ('"...," Viguerie concludes.')."""
-        if not self._unlisted_form(toks, j):
-            return None
-        if not toks[j].low.endswith("ed"):
-            ends_sentence = j + 1 < len(toks) and toks[j + 1].text in (".", "!", "?")
-            if not (present and ends_sentence and toks[j].low.isalpha()):
-                return None
-            return j + 1, Verb(toks[j].low, "neutral", "unlisted")
-        end = j + 1
-        if end < len(toks) and toks[end].low in ("back", "out", "up"):
-            end += 1  # 'fired back'
-        if end < len(toks) and toks[end].word and not self.closes(toks, end) \
-                and not (after_passage and toks[end].low in _CLAUSE_AFTER_CUE):
-            return None
-        return end, Verb(toks[j].low, "neutral", "unlisted")
-
-    def _unlisted_form(self, toks: list[Tok], j: int) -> bool:
-        """toks[j] can be a verb of saying the lexicon lacks: a lower-case word of five letters or more,
-        no function word."""
-        return j < len(toks) and toks[j].word and not toks[j].capitalised and len(toks[j].low) >= 5 \
-            and toks[j].low not in self.stop
-
-    def closes(self, toks: list[Tok], k: int) -> bool:
-        """Nothing but a short tail (a time, a place, an appositive) follows toks[k] to the end of the sentence."""
-        rest = toks[k:]
-        lead = [t for t in rest[:3] if t.text not in (",", ":")]
-        if lead and lead[0].text in ('"', "\u201c"):
-            return False  # 'X said, "..."': a quotation follows
-        if lead and lead[0].low in ("who", "whose") and not any(t.text in _DOUBLE_MARKS for t in rest):
-            return True  # ', said a handful of Democrats who point to ...': the speaker's description
-        comma = next((n for n, t in enumerate(rest) if t.text == ","), len(rest))
-        head, appositive = rest[:comma], rest[comma + 1:]
-        place = next((n for n, t in enumerate(head) if t.low in _PLACE_WORDS or t.low in _AFFILIATION_LINKS), None)
-        if place is not None and self._phrase(head[place + 1:]):
-            # 'told the court in his filing': where it was said; 'said a spokesman for the ministry': whose
-            head = head[:place + 1] if head[place].low in _PLACE_WORDS else head[:place]
-        if len(head) > 7 or any(t.low in self.stop and t.low not in ("in", "at", "on", "during", "after") for t in head):
-            return False
-        if any(self.cue_at(rest, n) for n in range(len(head))):
-            return False
-        if not all(not t.word or t.capitalised or t.text[:1].isdigit() or t.low in self.time
-                   or t.low in ("in", "at", "on", "during", "after", "the", "a", "last", "this", "night", "of")
-                   for t in head):
-            return False  # ', told AFP the trade would grow': a clause follows, the attribution does not close
-        if appositive and (appositive[0].low in self.stop or appositive[0].low.endswith("ing")):
-            return True  # ', to discuss ...' / ', as ties grow': the writer's own clause follows
-        return len(appositive) <= 14 and not any(self.cue_at(rest, n) for n in range(len(rest)))
-
-    def aside_after_clause(self, toks: list[Tok], mention: int, k: int) -> bool:
-        """An 'as' clause whose speaker is toks[mention] is set off inside a sentence after a clause of
-        its own, and a comma or dash closes it within a few words of toks[k] (the first word after its
-        cue): 'Ailes met Trump that day, as the Times reported on Tuesday, and he will ...', 'the fact
-        that the race is close, as Cruz said on Monday, only magnifies ...'. The clause before it is
-        what is reported; the words after it go on with the writer's sentence. Not after a phrase with
-        no verb ('In the old USSR, as Smith reported, the big shots had ...': the claim follows)."""
-        words = [t.low for t in toks]
-        if not (mention > 1 and words[mention - 1] == "as"):
-            return False
-        comma = mention - 3 if mention > 2 and words[mention - 2] in QUOTE_CHARS else mention - 2
-        if comma < 1 or words[comma] != ",":
-            return False
-        close = k - 1 if k - 1 > mention and words[k - 1] == "," else \
-            next((n for n in range(k, min(k + 9, len(words))) if words[n] in (",", ";") + DASHES
-                  or words[n] in (".", "!", "?", ":", "that") or self._finite(toks[n])), None)
-        if close is None or words[close] not in (",", ";") + DASHES or close + 1 >= len(words):
-            return False
-        start = comma
-        while start > 0 and words[start - 1] not in (",", ";") + DASHES and not (
-                words[start - 1] == "that" and comma - start >= 2):  # (not 'that day,': a determiner)
-            start -= 1
-        return comma - start >= 3 and any(self._finite(t) for t in toks[start:comma])
-
-    def _finite(self, tok: Tok) -> bool:
-        """A lower-case finite verb form: a past, an irregular verb, be, have, a modal."""
-        return self.verb_form(tok) or not tok.capitalised and _FINITE.fullmatch(tok.low) is not None
-
-    def _phrase(self, words: list[Tok]) -> bool:
-        """A short noun phrase, or a few ('his filing', 'an interview on Tuesday'), a stop at most
-        after it: no verb, no clause."""
-        words = [t for t in words if t.text not in (".", "!", "?")]
-        return 0 < len(words) <= 8 and all(
-            t.word and (t.low not in self.stop or t.low in self.determiners or t.low in _PLACE_WORDS or t.low in ("of", "with"))
-            and not (t.low.endswith("ed") and not t.capitalised) and not self.cue_at(words, n)
-            for n, t in enumerate(words))
 
     @staticmethod
     def _opening_from(toks: list[Tok], k: int) -> bool:
@@ -1196,55 +1252,6 @@ class MarkAttributor(SubjectReader):
                 return found
             break
         return None
-
-    def make_attribution(self, layout, toks, cue, mention, verb, lead=None, antecedent=None) -> Attribution:
-        a = Attribution(layout, (toks[cue[0]].start, toks[cue[1] - 1].end) if cue else None,
-                        verb.lemma if verb else ("colon" if layout in ("colon", "colon_clause") else "dash"),
-                        (toks[mention[0]].start, toks[mention[1] - 1].end) if mention else None,
-                        connotation=verb.connotation if verb else "neutral",
-                        listed=not (verb and verb.frame == "unlisted"))
-        if antecedent is not None:
-            a.antecedent = (toks[antecedent[0]].start, toks[antecedent[1] - 1].end)
-        if lead:
-            a.content = (self._report_start(lead, verb), None)  # the mixed quote starts here; its end is set
-            # by the caller
-        return a
-
-    def _report_start(self, lead: list[Tok], verb) -> int:
-        """Where the report begins in the words between a cue and its passage: after the 'that' that opens
-        it (:meth:`_that_after_setting`), at the passage when the words name only who was told ('told
-        reporters "Q"'), after who was told ('told the council it has "irrefutably" established P'), or
-        at the first word."""
-        that = self._that_after_setting(lead, verb)
-        if that is None and verb is not None and verb.frame == "object_clause":
-            if self._addressee(lead, verb):
-                that = len(lead) - 1  # the report is the passage
-            else:
-                told = self.past_addressee(lead, 0, verb)
-                if 0 < told < len(lead):
-                    return lead[told].start
-        if that is None:
-            return lead[0].start
-        return lead[that + 1].start if that + 1 < len(lead) else lead[that].end
-
-    def _that_after_setting(self, lead: list[Tok], verb) -> int | None:
-        """Index of the 'that' opening the report in the words between a cue and its passage: first, or
-        after only who was told ('told customers at a Manchester, New Hampshire, diner that "..."') or
-        a setting ('said on Sunday that "..."', 'said at a rally in Ohio that "..."');
-        else None (not 'said the plan that he "opposed" ...', where 'that' opens a relative clause
-        inside the report, nor 'believes in journalism that "takes sides"': a belief's object)."""
-        that = next((n for n, t in enumerate(lead[:16]) if t.low == "that"), None)
-        if that is None or that == 0:
-            return that
-        setting = lead[0].low in _PREPOSITIONS or lead[0].low in self.time  # 'said on Sunday that "..."'
-        if verb is None or verb.frame != "object_clause" and not (verb.frame == "clause" and setting
-                                                                  and verb.connotation != "tentative"):
-            return None
-        if any(t.text in _DOUBLE_MARKS or t.low in self.stop and t.low not in _PREPOSITIONS
-               and t.low not in self.determiners or self.verb_form(t) for t in lead[:that]):
-            return None  # a verb or a clause of its own before 'that'
-        return that
-
 
 def says_where(texts: list[str], mention: int, after: str, continuation) -> bool:
     """'"...," Mr. Lew said at the opening session': after a closed direct quote, words led by a
