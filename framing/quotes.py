@@ -628,7 +628,8 @@ def _link_names(quotes: list[Quote], written: list[tuple[int, str]] = (), regist
         if len(words) >= 2 and all(w[:1].isupper() for w in words) and surname_form(q.speaker) is None:
             speaking.setdefault(surname_of(q.speaker), {}).setdefault(person_key(q.speaker) or q.speaker, q.speaker)
     _link_surnames(unknown, speaking, written)
-    _link_descriptions(quotes, [next(iter(people.values())) for people in speaking.values()] + sorted(registered_people))
+    named = [next(iter(people.values())) for people in speaking.values()]
+    _link_descriptions(quotes, named + sorted(registered_people))
 
 
 def _link_surnames(unknown: list[Quote], speaking: dict[str, dict[str, str]], written) -> None:
