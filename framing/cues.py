@@ -519,9 +519,10 @@ class CueCandidates(_CueGrammar):
         tail = self.contents.start_after_cue(low, j, verb)
         after = after_as_clause(low, m_start, j) or tail  # 'As X noted in an op-ed, P': P is reported
         after_quote = m_start > 1 and low[m_start - 1] in QUOTE_CHARS and low[m_start - 2] == ","
-        if as_clause_subject(low, m_start, verb) and self.attributor.aside_after_clause(_plain(toks), m_start, tail):
+        as_clause = as_clause_subject(low, m_start, verb)
+        if as_clause and self.attributor.aside_after_clause(_plain(toks), m_start, tail):
             after = len(low)  # 'P, as X reported on Tuesday, and ...': P alone
-        if as_clause_subject(low, m_start, verb) and self.contents.only_a_tail(low, after):
+        if as_clause and self.contents.only_a_tail(low, after):
             content = self.contents.before_comma(text, sent, m_start - 1, after, spans)  # 'P, as X reported.'
             return [CueCandidate((i, j), verb, _clip_mention(text, mention), content, "postposed")] if content else None
         if self.speakers.after_comma(sent, m_start) and low[after - 1] != "that" and (

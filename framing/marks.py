@@ -847,10 +847,8 @@ class ClauseReader(SubjectReader):
         what is reported; the words after it go on with the writer's sentence. Not after a phrase with
         no verb ('In the old USSR, as Smith reported, the big shots had ...': the claim follows)."""
         words = [t.low for t in toks]
-        if not (mention > 1 and words[mention - 1] == "as"):
-            return False
-        comma = mention - 3 if mention > 2 and words[mention - 2] in QUOTE_CHARS else mention - 2
-        if comma < 1 or words[comma] != ",":
+        comma = comma_before_as(words, mention)
+        if comma is None:
             return False
         close = k - 1 if k - 1 > mention and words[k - 1] == "," else \
             next((n for n in range(k, min(k + 9, len(words))) if words[n] in (",", ";") + DASHES
@@ -1626,12 +1624,18 @@ def after_as_clause(words: list[str], mention: int, k: int) -> int | None:
 
 def as_clause_subject(words: list[str], mention: int, verb) -> bool:
     """The speaker at words[mention] opens an 'as' clause after a comma ('P, as the Mirror reported',
-    '"P," as X said'),
-    with a verb that reports a proposition (not 'called for', 'vowed to') and no 'it' ('as it's
-    written'): the clause before the comma may be what is reported. (``words``: lower-cased tokens.)"""
-    comma = mention - 3 if mention > 2 and words[mention - 2] in QUOTE_CHARS else mention - 2
-    return comma > 0 and words[mention - 1] == "as" and words[comma] == "," \
+    '"P," as X said'), with a verb that reports a proposition (not 'called for', 'vowed to') and no
+    'it' ('as it's written'): the clause before the comma may be what is reported. (``words``:
+    lower-cased tokens.)"""
+    return comma_before_as(words, mention) is not None \
         and verb.frame not in ("np", "intent") and words[mention] not in ("it", "it's", "it\u2019s")
+
+
+def comma_before_as(words: list[str], mention: int) -> int | None:
+    """Index of the comma before the 'as' that precedes the speaker at words[mention] ('P, as X
+    said', '"P," as X said': the comma inside the marks), or None. (``words``: lower-cased tokens.)"""
+    comma = mention - 3 if mention > 2 and words[mention - 2] in QUOTE_CHARS else mention - 2
+    return comma if comma > 0 and words[mention - 1] == "as" and words[comma] == "," else None
 
 
 def noun_after_singular(before: list[str], word: str, irregular_verbs) -> bool:
